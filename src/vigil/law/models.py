@@ -1,0 +1,109 @@
+"""Typed shape of the law data (YAML under law/<jurisdiction>/).
+
+The YAML holds what changes when law or guidance changes (citations, wording,
+in-force dates, lexicons, thresholds); this module only validates it, so a
+legal reviewer's typo fails loudly at load time instead of silently weakening
+a rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from vigil.contract import ActionCode, Behaviour, ConditionType, OffenceCode, OrderType, RiskLevel
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    title: str
+    url: str | None = None
+
+
+class Offence(_Strict):
+    code: OffenceCode
+    title: str
+    citation: str
+    statute: str
+    section: str
+    in_force: date
+    wording: str = Field(description="Statutory wording, verbatim from legislation.gov.uk (OGL).")
+    max_penalty: str
+    mode_of_trial: str
+    notes: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Lexicon(_Strict):
+    """Regular-expression fragments for one behaviour.
+
+    act: conduct described in a narrative (outside quotes), done by the actor.
+    speech: words the actor says or writes (inside quotes, or reported speech).
+    history: wording in a suspect's history or the victim's account of the past.
+    """
+
+    act: list[str] = Field(default_factory=list)
+    speech: list[str] = Field(default_factory=list)
+    history: list[str] = Field(default_factory=list)
+
+
+class BehaviourDef(_Strict):
+    code: Behaviour
+    title: str
+    citation: str
+    associated_with_stalking: bool = Field(
+        description="An act associated with stalking: in s.2A(3) or recognised by CPS guidance."
+    )
+    severity: int = Field(ge=0, le=5, description="0 none .. 5 life-threatening; drives escalation.")
+    physical_presence: bool = False
+    channels: list[str] = Field(default_factory=list, description="Channels that are this act.")
+    lexicon: Lexicon = Field(default_factory=Lexicon)
+
+
+class RiskItem(_Strict):
+    code: str
+    title: str
+    raises_to: RiskLevel
+    source: str = Field(description="The published question or research this item corresponds to.")
+    red_flag: bool = False
+
+
+class ConditionDef(_Strict):
+    code: ConditionType
+    title: str
+    breached_by: list[Behaviour] = Field(default_factory=list)
+    breached_by_channels: list[str] = Field(default_factory=list)
+    place_based: bool = False
+
+
+class OrderDef(_Strict):
+    code: OrderType
+    title: str
+    legal_force: bool
+    breach_offence: OffenceCode | None = None
+    breach_is_arrest_ground: bool = False
+    citation: str
+
+
+class ActionDef(_Strict):
+    code: ActionCode
+    title: str
+    source: str
+
+
+class Law(_Strict):
+    jurisdiction: str
+    version: str
+    offences: dict[OffenceCode, Offence]
+    behaviours: dict[Behaviour, BehaviourDef]
+    risk_items: dict[str, RiskItem]
+    conditions: dict[ConditionType, ConditionDef]
+    orders: dict[OrderType, OrderDef]
+    actions: dict[ActionCode, ActionDef]
+    lexicon: dict[str, list[str]] = Field(
+        default_factory=dict, description="Shared word lists: negation cues, fear words, ..."
+    )

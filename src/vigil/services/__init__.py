@@ -1,0 +1,1 @@
+"""Application services shared by the CLI, API and web edges."""
