@@ -1,0 +1,1 @@
+"""Case records: the case, its people, identifiers, incidents, orders, assessments and alerts."""

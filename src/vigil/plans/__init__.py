@@ -1,0 +1,1 @@
+"""Risk management plans: the actions that keep a victim safe, their owners and review dates."""

@@ -1,0 +1,1 @@
+"""Users, teams, roles, case assignments, passwords, API tokens and sessions."""

@@ -1,0 +1,1 @@
+"""Victim contacts, safe-contact preferences and Victims' Code duties."""
