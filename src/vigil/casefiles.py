@@ -35,9 +35,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
             if not found:
                 raise UsageError(f"{p}: folder holds no .json or .jsonl files")
             files.extend(found)
-        elif p.is_file():
-            files.append(p)
-        elif str(p) == "-":
+        elif p.is_file() or str(p) == "-":
             files.append(p)
         else:
             raise UsageError(f"{p}: no such file or folder")

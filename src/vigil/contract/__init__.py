@@ -17,7 +17,18 @@ from .assessment import (
     Risk,
     RiskFactor,
 )
-from .case import CASE_FORMAT, Case, Condition, Handling, Incident, Order, Suspect, ThirdParty, Victim, parse_when
+from .case import (
+    CASE_FORMAT,
+    Case,
+    Condition,
+    Handling,
+    Incident,
+    Order,
+    Suspect,
+    ThirdParty,
+    Victim,
+    parse_when,
+)
 from .codes import (
     COURSE_CATEGORIES,
     STALKING_CATEGORIES,

@@ -7,7 +7,7 @@ is byte-for-byte the same data: storage and export depend on that.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
@@ -42,7 +42,7 @@ def parse_when(value: str) -> datetime:
             f"{value!r} is not an ISO 8601 date or date-time (e.g. 2024-03-01 or 2024-03-01T21:14:00)"
         ) from exc
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment
 
 

@@ -1,21 +1,116 @@
-"""Placeholder wiring; replaced by the full pipeline."""
+"""`assess(case, law, as_of)`: the whole pipeline, pure.
+
+behaviours -> accounts -> conduct -> facts -> classify -> breaches ->
+escalation -> risk -> offences -> actions. Output is deterministic and does
+not depend on the order incidents arrive in.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from vigil.contract import Assessment, Case, Category, Classification, CourseOfConduct, Escalation, Four, Risk, RiskLevel
+from vigil.contract import (
+    Assessment,
+    Behaviour,
+    BehaviourFinding,
+    Case,
+    Classification,
+    CourseOfConduct,
+    LinkedAccount,
+)
 from vigil.law import Law
+
+from .accounts import Link, link_accounts
+from .actions import recommend
+from .behaviours import analyse_case, find_behaviours
+from .breaches import find_breaches
+from .classify import classify
+from .conduct import attribute
+from .escalation import detect
+from .facts import STALKING_ACTS, gather
+from .findings import Conduct, Found
+from .lexicon import compile_law
+from .offences import disclose
+from .risk import assess_risk
+
+
+def _sorted_case(case: Case) -> Case:
+    """Incidents in time order (then id), so input order never changes the result."""
+    incidents = sorted(case.incidents, key=lambda i: (i.when or datetime.min, i.id))
+    return case.model_copy(update={"incidents": incidents})
+
+
+def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Found]) -> list[Found]:
+    """Behaviours shown by the pattern, not by words: fake accounts and proxies."""
+    out: list[Found] = []
+    known = {i.strip().lower() for s in case.suspects for i in s.identifiers}
+    for lk in links:
+        if lk.account.strip().lower() not in known:
+            for iid in lk.incident_ids:
+                inc = next((i for i in case.incidents if i.id == iid), None)
+                if inc is not None and inc.account == lk.account:
+                    out.append(Found(Behaviour.FAKE_ACCOUNT, iid,
+                                     f"{lk.account} is not one of {lk.suspect_id}'s known identifiers but is linked to "
+                                     f"him: {lk.reasons[0]}", "structure", lk.suspect_id))
+    stalking_by_incident = {(b.incident_id, b.type) for b in found if b.type in STALKING_ACTS}
+    for inc in case.incidents:
+        principal = conduct.proxies.get(inc.suspect_id or "")
+        if principal and any(iid == inc.id for iid, _ in stalking_by_incident):
+            out.append(Found(Behaviour.PROXY_STALKING, inc.id,
+                             f"{inc.suspect_id} acted for {principal} (PHA 1997 s.7(3A)): "
+                             f"{inc.narrative.strip()[:140]}", "structure", principal))
+    return out
 
 
 def assess(case: Case, law: Law, as_of: date) -> Assessment:
+    """Assess one case under the given law, as on `as_of` (never the clock)."""
+    case = _sorted_case(case)
+    compiled = compile_law(law)
+    texts = analyse_case(case, compiled)
+    found = find_behaviours(case, texts, compiled)
+    links = link_accounts(case, texts)
+    conduct = attribute(case, texts, links)
+    found = found + _structural(case, conduct, links, found)
+    facts = gather(case, texts, found, conduct)
+    verdict = classify(facts)
+    breaches = find_breaches(case, conduct, found, law)
+    escalation = detect(facts, law)
+    risk = assess_risk(facts, verdict, escalation, [b.incident_id for b in breaches], law, texts)
+    offences = disclose(facts, verdict, breaches, law)
+    linked = [
+        LinkedAccount(account=lk.account, suspect_id=lk.suspect_id, reasons=lk.reasons, incident_ids=lk.incident_ids)
+        for lk in sorted(links, key=lambda x: (x.account, x.suspect_id))
+    ]
+    actions = recommend(facts, verdict, risk, breaches, linked, offences, law)
+    order = {i.id: n for n, i in enumerate(case.incidents)}
+    behaviours = sorted(
+        (
+            BehaviourFinding(type=b.type, incident_id=b.incident_id, evidence=b.evidence, source=b.source, actor=b.actor)
+            for b in found
+        ),
+        key=lambda b: (order.get(b.incident_id or "", len(order)), b.source, b.type.value),
+    )
+    occasions = facts.occasions
     return Assessment(
         case_id=case.case_id,
         as_of=as_of.isoformat(),
         law_version=law.version,
-        course_of_conduct=CourseOfConduct(present=False, reason="not yet implemented"),
-        classification=Classification(
-            category=Category.NO_OFFENCE, four=Four(fixated=False, obsessive=False, unwanted=False, repeated=False)
+        course_of_conduct=CourseOfConduct(
+            present=facts.course,
+            incident_ids=facts.course_ids if facts.course else [],
+            reason=verdict.rationale[0] if verdict.rationale else "",
+            occasions=[o.incident_ids for o in occasions],
         ),
-        risk=Risk(level=RiskLevel.STANDARD, escalation=Escalation(detected=False, detail="")),
+        classification=Classification(
+            category=verdict.category,
+            offences=offences,
+            four=verdict.four,
+            rationale=verdict.rationale,
+            why_not_stalking=verdict.why_not_stalking,
+        ),
+        behaviours=behaviours,
+        risk=risk,
+        breaches=breaches,
+        linked_accounts=linked,
+        actions=actions,
     )

@@ -64,6 +64,13 @@ def load_law(jurisdiction: str = "england-and-wales") -> Law:
                 data = _read(f)
                 offences.extend(data if isinstance(data, list) else [data])
     orders = _read(root / "orders.yaml")
+    try:
+        return _build(jurisdiction, meta, offences, orders, root)
+    except ValidationError as exc:
+        raise LawDataError(f"law data for {jurisdiction!r} is invalid: {exc}") from exc
+
+
+def _build(jurisdiction: str, meta: Any, offences: list[dict[str, Any]], orders: Any, root: Any) -> Law:
     return Law(
         jurisdiction=jurisdiction,
         version=str(meta["version"]),

@@ -104,6 +104,6 @@ class Law(_Strict):
     conditions: dict[ConditionType, ConditionDef]
     orders: dict[OrderType, OrderDef]
     actions: dict[ActionCode, ActionDef]
-    lexicon: dict[str, list[str]] = Field(
+    lexicon: dict[str, list[str] | dict[str, str]] = Field(
         default_factory=dict, description="Shared word lists: negation cues, fear words, ..."
     )

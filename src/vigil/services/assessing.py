@@ -31,7 +31,14 @@ def assess_document(doc: Any, as_of: date, where: str | None = None) -> Assessme
         return AssessmentError(
             case_id=case.case_id, error=ErrorDetail(message=str(exc), path="jurisdiction")
         )
-    return assess(case, law, as_of)
+    try:
+        return assess(case, law, as_of)
+    except Exception as exc:  # an engine fault must not stop a batch or show a traceback
+        return AssessmentError(
+            case_id=case.case_id,
+            error=ErrorDetail(message=f"internal error while assessing this case ({type(exc).__name__}: {exc}); "
+                              "please report it", path=None),
+        )
 
 
 def error_for(message: str, case_id: str | None = None, path: str | None = None) -> AssessmentError:

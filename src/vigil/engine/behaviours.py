@@ -1,0 +1,154 @@
+"""Step 1: find the behaviours in each incident, the victim's statement and suspects' histories.
+
+A behaviour is reported only when its actor is the suspect (or the unknown
+actor of an unattributed incident), it is not negated, and it is not a fear
+or a hypothesis. The channel of an incident is itself evidence of some acts
+(a text message is contact, PHA 1997 s.2A(3)(b)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vigil.contract import Behaviour, Case, Incident
+
+from .cast import build_cast
+from .findings import Cue, Found
+from .lexicon import Compiled
+from .narrative import UNKNOWN, Actor, Analysis, Cast, Match
+
+EVIDENCE_MAX = 220
+# Behaviours that describe a suspect's past rather than this episode; from a
+# history they are reported only for these types (the contract names them).
+HISTORY_BEHAVIOURS = frozenset({Behaviour.STRANGULATION, Behaviour.COERCIVE_CONTROL})
+
+
+@dataclass
+class CaseText:
+    """Every text of a case, analysed once and shared by all steps."""
+
+    cast: Cast
+    incidents: dict[str, Analysis] = field(default_factory=dict)
+    statement: Analysis | None = None
+    histories: dict[str, Analysis] = field(default_factory=dict)
+
+    def all(self) -> list[tuple[str | None, str, Analysis]]:
+        out: list[tuple[str | None, str, Analysis]] = [
+            (iid, "narrative", a) for iid, a in self.incidents.items()
+        ]
+        if self.statement is not None:
+            out.append((None, "victim.statement", self.statement))
+        out.extend((None, f"suspects[{sid}].history", a) for sid, a in self.histories.items())
+        return out
+
+    def cues(
+        self, name: str, *, sources: tuple[str, ...] = ("narrative", "victim.statement"), keep_negated: bool = False
+    ) -> list[Cue]:
+        found: list[Cue] = []
+        for iid, source, analysis in self.all():
+            kind = "narrative" if source == "narrative" else source
+            if kind not in sources and not (kind.startswith("suspects[") and "history" in sources):
+                continue
+            for m in analysis.cue_matches(name):
+                if not keep_negated and (m.negated or m.hypothetical):
+                    continue
+                found.append(Cue(name, iid, source, analysis.text[m.start : m.end], m.sentence))
+        return found
+
+
+def incident_actor(inc: Incident) -> Actor:
+    if inc.suspect_id:
+        return Actor("suspect", inc.suspect_id)
+    return UNKNOWN
+
+
+def analyse_case(case: Case, compiled: Compiled) -> CaseText:
+    cast = build_cast(case, compiled)
+    texts = CaseText(cast=cast)
+    for inc in case.incidents:
+        texts.incidents[inc.id] = Analysis.of(inc.narrative, "narrative", incident_actor(inc), compiled, cast)
+    if case.victim and case.victim.statement:
+        default = Actor("suspect", cast.primary_suspect) if cast.primary_suspect else UNKNOWN
+        texts.statement = Analysis.of(case.victim.statement, "statement", default, compiled, cast)
+    for s in case.suspects:
+        if s.history:
+            texts.histories[s.id] = Analysis.of(s.history, "history", Actor("suspect", s.id), compiled, cast)
+    return texts
+
+
+def _evidence(analysis: Analysis, m: Match) -> str:
+    sentence = m.sentence
+    if len(sentence) <= EVIDENCE_MAX:
+        return sentence
+    s_start, _ = analysis.sentence_span(m.start)
+    offset = m.start - s_start
+    lo = max(0, offset - EVIDENCE_MAX // 2)
+    snippet = sentence[lo : lo + EVIDENCE_MAX]
+    return ("…" if lo else "") + snippet.strip() + ("…" if lo + EVIDENCE_MAX < len(sentence) else "")
+
+
+def _accept(m: Match) -> bool:
+    return m.actor.is_suspect_side and not m.negated and not m.hypothetical
+
+
+def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Found]:
+    found: list[Found] = []
+    for inc in case.incidents:
+        analysis = texts.incidents[inc.id]
+        for bp in compiled.behaviours:
+            if inc.channel and inc.channel.value in bp.channels:
+                words = inc.narrative.strip().split(". ")[0][:120]
+                found.append(
+                    Found(bp.code, inc.id, f"{inc.channel.value}: {words}", "channel", inc.suspect_id)
+                )
+            found.extend(_matches(bp.code, bp.act, analysis, inc.id, "narrative", speech=False))
+            found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
+    if texts.statement is not None:
+        for bp in compiled.behaviours:
+            found.extend(_matches(bp.code, bp.act, texts.statement, None, "victim.statement", speech=False))
+            found.extend(_matches(bp.code, bp.speech, texts.statement, None, "victim.statement", speech=True))
+            found.extend(_matches(bp.code, bp.history, texts.statement, None, "victim.statement", speech=False))
+    for sid, analysis in texts.histories.items():
+        for bp in compiled.behaviours:
+            if bp.code not in HISTORY_BEHAVIOURS:
+                continue
+            for pattern in (bp.act, bp.history):
+                found.extend(_matches(bp.code, pattern, analysis, None, f"suspects[{sid}].history", speech=False))
+    return _dedupe(found)
+
+
+def _matches(code: Behaviour, pattern, analysis: Analysis, iid: str | None, source: str, *, speech: bool) -> list[Found]:  # type: ignore[no-untyped-def]
+    if pattern is None:
+        return []
+    matches = analysis.speech_matches(pattern) if speech else analysis.act_matches(pattern)
+    return [
+        Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id)
+        for m in matches
+        if _accept(m)
+    ]
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One finding per behaviour, incident and source; text evidence beats a channel inference."""
+    best: dict[tuple[Behaviour, str | None, str], Found] = {}
+    for f in found:
+        key = (f.type, f.incident_id, "incident" if f.incident_id else f.source)
+        cur = best.get(key)
+        if cur is None or (cur.source == "channel" and f.source != "channel"):
+            best[key] = f
+    return list(best.values())
+
+
+def history_matches(texts: CaseText, compiled: Compiled, codes: set[Behaviour]) -> list[Found]:
+    """Past conduct from histories and the statement, for risk (not reported as behaviours)."""
+    out: list[Found] = []
+    for iid, source, analysis in texts.all():
+        if source == "narrative":
+            continue
+        for bp in compiled.behaviours:
+            if bp.code in codes:
+                for pattern in (bp.act, bp.history):
+                    out.extend(_matches(bp.code, pattern, analysis, iid, source, speech=False))
+                if source == "victim.statement":
+                    out.extend(_matches(bp.code, bp.speech, analysis, iid, source, speech=True))
+    return out

@@ -1,0 +1,137 @@
+"""Who is who in a case: suspects' names and the likely pronouns of suspect and victim.
+
+Pronoun genders are guessed from the texts themselves (a first-person victim
+statement's "he" is nearly always the suspect), because the case format has no
+gender field and a wrong guess only makes the actor search fall back to the
+incident's own actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from vigil.contract import Case
+
+from .lexicon import Compiled
+from .narrative import Cast, SuspectNames
+
+_NAME_ID = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)$")
+_ORG = re.compile(r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|group|company|bank|trust)\b", re.I)
+_HE = re.compile(r"(?<![\w'’])(?:he|him|his|himself)(?![\w'’])", re.I)
+_SHE = re.compile(r"(?<![\w'’])(?:she|her|hers|herself)(?![\w'’])", re.I)
+_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|my|me)(?![\w'’])")
+_SENT = re.compile(r"[^.!?]+[.!?]?")
+
+
+def suspect_names(case: Case) -> tuple[SuspectNames, ...]:
+    out = []
+    for s in case.suspects:
+        full, first, last = [], [], []
+        for ident in s.identifiers:
+            m = _NAME_ID.match(ident.strip())
+            if not m or _ORG.search(ident):
+                continue
+            parts = m.group(1).split()
+            full.append(" ".join(parts).lower())
+            first.append(parts[0].lower())
+            last.append(parts[-1].lower())
+            if parts[0].lower() in _NICKNAMES:
+                first.extend(_NICKNAMES[parts[0].lower()])
+        out.append(SuspectNames(s.id, tuple(full), tuple(first), tuple(last)))
+    return tuple(out)
+
+
+# Common short forms, so "Dan" is found for "Daniel". Small on purpose: names
+# are data, but this list only widens matching of a suspect's own name.
+_NICKNAMES = {
+    "daniel": ("dan", "danny"),
+    "richard": ("rick", "rich", "dick"),
+    "andrew": ("andy", "drew"),
+    "michael": ("mike", "mick"),
+    "william": ("will", "bill", "billy"),
+    "robert": ("rob", "bob", "bobby"),
+    "thomas": ("tom", "tommy"),
+    "james": ("jim", "jimmy", "jamie"),
+    "christopher": ("chris",),
+    "matthew": ("matt",),
+    "joseph": ("joe",),
+    "anthony": ("tony", "ant"),
+    "stephen": ("steve",),
+    "steven": ("steve",),
+    "edward": ("ed", "eddie"),
+    "samuel": ("sam",),
+    "benjamin": ("ben",),
+    "jonathan": ("jon", "jonny"),
+    "nicholas": ("nick",),
+    "alexander": ("alex",),
+    "elizabeth": ("liz", "beth", "lizzie"),
+    "jennifer": ("jen", "jenny"),
+    "katherine": ("kate", "kath", "katie"),
+    "catherine": ("kate", "cath", "katie"),
+    "rebecca": ("becky", "becca"),
+    "victoria": ("vicky", "tori"),
+    "samantha": ("sam",),
+    "gary": ("gaz",),
+    "craig": (),
+}
+
+
+def _names_re(names: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
+    words = sorted(
+        {w for s in names for w in (*s.full_names, *s.first_names, *s.surnames) if len(w) >= 3},
+        key=len,
+        reverse=True,
+    )
+    if not words:
+        return None
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+
+
+def build_cast(case: Case, compiled: Compiled) -> Cast:
+    names = suspect_names(case)
+    suspect_votes: Counter[str] = Counter()
+    victim_votes: Counter[str] = Counter()
+    statement = case.victim.statement if case.victim and case.victim.statement else ""
+    if statement and _FIRST_PERSON.search(statement):
+        suspect_votes["m"] += len(_HE.findall(statement))
+        suspect_votes["f"] += len(_SHE.findall(statement))
+    sus_ref = compiled.cue("suspect_refs")
+    vic_ref = compiled.cue("victim_refs")
+    names_re = _names_re(names)
+    for inc in case.incidents:
+        for sent in _SENT.findall(inc.narrative):
+            has_s = bool(sus_ref.search(sent) or (names_re and names_re.search(sent)))
+            has_v = bool(vic_ref.search(sent))
+            he, she = len(_HE.findall(sent)), len(_SHE.findall(sent))
+            if has_s and not has_v:
+                suspect_votes["m"] += he
+                suspect_votes["f"] += she
+            elif has_v and not has_s:
+                victim_votes["m"] += he
+                victim_votes["f"] += she
+    for s in case.suspects:
+        hist = (s.history or "")[:120].lower()
+        for role, gender in compiled.role_genders.items():
+            if gender in ("m", "f") and re.search(rf"\b{re.escape(role.lower())}\b", hist):
+                suspect_votes[gender] += 2
+                break
+    suspect_gender = _decide(suspect_votes)
+    victim_gender = _decide(victim_votes)
+    if victim_gender == suspect_gender and victim_votes[victim_gender or ""] <= suspect_votes[suspect_gender or ""]:
+        other = {"m": "f", "f": "m"}.get(suspect_gender or "")
+        victim_gender = other if other and victim_votes[other] else (victim_gender if victim_votes else None)
+    return Cast(
+        suspects=names,
+        primary_suspect=case.suspects[0].id if case.suspects else None,
+        suspect_gender=suspect_gender,
+        victim_gender=victim_gender,
+        names_re=names_re,
+    )
+
+
+def _decide(votes: Counter[str]) -> str | None:
+    m, f = votes["m"], votes["f"]
+    if m == f:
+        return None
+    return "m" if m > f else "f"

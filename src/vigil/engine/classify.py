@@ -1,0 +1,168 @@
+"""Step 2b: classify the conduct, giving the legal reasons.
+
+Order of questions, as the law asks them:
+1. Is there a course of conduct (s.7(3))? If not: single incident.
+2. Does it amount to harassment (s.1(1), (2))? Unwanted, and oppressive
+   rather than reasonable, lawful or welcomed (s.1(3)). If not: no offence.
+3. Think stalking first: is it also stalking (s.2A)? FOUR (fixated,
+   obsessive, unwanted, repeated) with acts associated with stalking
+   (s.2A(3)), unless it is a dispute about one grievance. Between former
+   partners, stalking unless it is harassment in law only (HOCR, April 2020).
+4. Fear of violence on two occasions (s.4 / s.4A(1)(b)(i)), or for stalking
+   serious alarm or distress with a substantial adverse effect on usual
+   day-to-day activities (s.4A(1)(b)(ii)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vigil.contract import Behaviour, Category, Four
+
+from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, Facts
+
+
+@dataclass
+class Verdict:
+    category: Category
+    four: Four
+    rationale: list[str] = field(default_factory=list)
+    why_not_stalking: str | None = None
+    harassment: bool = False
+    stalking: bool = False
+    fear_twice: bool = False
+    substantial_effect: bool = False
+
+
+def _quote(words: str, limit: int = 120) -> str:
+    words = words.strip()
+    return f"\"{words[:limit]}{'…' if len(words) > limit else ''}\""
+
+
+def classify(f: Facts) -> Verdict:
+    if not f.case.incidents:
+        return Verdict(Category.NO_OFFENCE, Four(fixated=False, obsessive=False, unwanted=False, repeated=False),
+                       ["No incidents are recorded, so there is no conduct to assess."])
+    repeated = f.course
+    welcomed = [c for c in f.cue("welcomed") if c.source == "victim.statement" or c.incident_id]
+    stop = f.cue("stop_requests")
+    unwanted = not (welcomed and not stop)
+    fixation = f.cue("fixation")
+    stalking_acts = sorted({b for b in f.types if b in STALKING_ACTS}, key=lambda b: b.value)
+    fixated = bool(fixation) or bool({Behaviour.TRACKING_DEVICE, Behaviour.MONITORING_COMMUNICATIONS} & set(f.types))
+    obsessive = bool(fixation) or bool(f.volume) or len(stalking_acts) >= 2
+    four = Four(fixated=fixated, obsessive=obsessive, unwanted=unwanted, repeated=repeated)
+    v = Verdict(Category.SINGLE_INCIDENT, four)
+    if not f.course:
+        n = len(f.case.incidents)
+        v.rationale.append(
+            "No course of conduct: PHA 1997 s.7(3) needs conduct on at least two occasions by the same person; "
+            + (f"the {n} records describe one occasion." if n > 1 else "one incident is recorded.")
+            + " Other offences may still apply; record it so later conduct can be linked."
+        )
+        return v
+    ids = ", ".join(f.course_ids)
+    v.rationale.append(
+        f"Course of conduct: {len(f.occasions)} occasions by {f.principal} ({ids}) (PHA 1997 s.7(3))."
+    )
+    # 2. Harassment?
+    oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
+    lawful = f.cue("lawful_purpose") or any(o.type.value == "child-arrangements-order" for o in f.case.orders)
+    if not unwanted:
+        v.category = Category.NO_OFFENCE
+        v.rationale.append(
+            "Not harassment: the victim welcomes the contact "
+            f"({_quote(welcomed[0].sentence)}), so it is not unwanted (FOUR 'U'; PHA 1997 s.1(2))."
+        )
+        return v
+    if not oppressive and not fixation and not f.volume and (lawful or f.polite_share >= 0.5 or f.organisation or not stop):
+        v.category = Category.NO_OFFENCE
+        why = []
+        if lawful:
+            why.append(f"it has a lawful purpose ({_quote(lawful[0].sentence) if isinstance(lawful, list) else 'an order requires it'})")
+        if f.polite_share >= 0.5:
+            why.append("the messages are brief and polite")
+        if not stop:
+            why.append("nothing shows the suspect was asked to stop")
+        v.rationale.append(
+            "Not harassment: a reasonable person would not think this oppressive or unacceptable "
+            f"(PHA 1997 s.1(2); Majrowski [2006] UKHL 34): {'; '.join(why)}. Conduct that is reasonable, or "
+            "pursued under a rule of law, is outside s.1 (s.1(3)(b), (c))."
+        )
+        return v
+    v.harassment = True
+    basis = [b.value for b in oppressive] or ["repeated unwanted contact"]
+    v.rationale.append(
+        f"Amounts to harassment (PHA 1997 s.1(1), s.2): unwanted and oppressive conduct ({', '.join(basis)})"
+        + (f", continuing after {_quote(stop[0].sentence, 80)}" if stop else "")
+        + "."
+    )
+    # 3. Stalking first.
+    grievance = f.cue("grievance")
+    beyond = sorted({b for b in stalking_acts if b in BEYOND_GRIEVANCE}, key=lambda b: b.value)
+    grievance_led = bool(grievance) and not fixation and not beyond and not f.partners
+    partners_rule = f.partners and not (grievance and not stalking_acts and not fixation)
+    if (stalking_acts or fixation) and (fixated or obsessive or partners_rule) and not grievance_led:
+        v.stalking = True
+        acts = ", ".join(b.value for b in stalking_acts) or "repeated contact"
+        v.rationale.append(
+            f"Stalking (PHA 1997 s.2A): harassment involving acts associated with stalking ({acts}; s.2A(3)), "
+            f"with the FOUR pattern: fixated={four.fixated}, obsessive={four.obsessive}, unwanted, repeated."
+        )
+        if fixation:
+            v.rationale.append(f"Fixation in the record: {_quote(fixation[0].sentence)} ({fixation[0].incident_id or fixation[0].source}).")
+        if f.partners:
+            v.rationale.append(
+                "Between former or current partners a course of conduct is recorded as stalking unless it is "
+                "harassment in law only (Home Office Counting Rules, April 2020)."
+            )
+    else:
+        if grievance_led:
+            v.why_not_stalking = (
+                f"The conduct is driven by one grievance ({_quote(grievance[0].sentence, 100)}) and stays within it: "
+                "no fixation on the victim as a person, no covert or identity-based acts, so the FOUR pattern "
+                "(fixated, obsessive) is missing."
+            )
+        elif not stalking_acts and not fixation:
+            v.why_not_stalking = (
+                "No acts associated with stalking beyond the contact itself (s.2A(3)) and no sign of fixation or "
+                "obsession with the victim: FOUR is not met."
+            )
+        else:
+            v.why_not_stalking = "The acts found do not show fixation or obsession with the victim (FOUR)."
+        v.rationale.append("Not stalking (think stalking first): " + v.why_not_stalking)
+    # 4. Fear of violence / serious alarm or distress.
+    v.fear_twice = len(f.fear_occasions) >= 2
+    effect = [c for c in f.cue("substantial_effect")]
+    no_effect = f.cue("no_effect")
+    v.substantial_effect = bool(effect) and not no_effect
+    if v.fear_twice:
+        occ = "; ".join(f"{i}: {why}" for i, why in list(f.fear_occasions.items())[:3])
+        v.rationale.append(
+            f"Fear of violence on at least two occasions ({occ}) (PHA 1997 s.4(1)"
+            + (", s.4A(1)(b)(i))." if v.stalking else ").")
+        )
+    elif f.fear_occasions:
+        only = next(iter(f.fear_occasions))
+        v.rationale.append(
+            f"Fear of violence on one occasion only ({only}); s.4 and s.4A(1)(b)(i) need at least two."
+        )
+    if v.stalking and v.substantial_effect:
+        v.rationale.append(
+            f"Serious alarm or distress with a substantial adverse effect on usual day-to-day activities: "
+            f"{_quote(effect[0].sentence)} (PHA 1997 s.4A(1)(b)(ii))."
+        )
+    elif v.stalking and effect and no_effect:
+        v.rationale.append(
+            f"Some change is described, but the victim also says {_quote(no_effect[0].sentence, 80)}: "
+            "s.4A(1)(b)(ii) is not made out on this evidence."
+        )
+    if v.stalking:
+        v.category = Category.STALKING_FEAR_OR_DISTRESS if (v.fear_twice or v.substantial_effect) else Category.STALKING
+    else:
+        v.category = Category.HARASSMENT_FEAR_OF_VIOLENCE if v.fear_twice else Category.HARASSMENT
+        if effect and not v.fear_twice and not no_effect:
+            v.rationale.append(
+                "The victim describes changes to daily life, but s.4A(1)(b)(ii) applies only to stalking."
+            )
+    return v

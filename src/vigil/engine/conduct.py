@@ -1,0 +1,125 @@
+"""Step 2a: whose conduct each incident is, and whether it is a course of conduct.
+
+PHA 1997 s.7(3): a course of conduct needs conduct on at least two occasions.
+We count occasions, not records: a 999 log and next-day statement of the same
+minutes at the same door are one occasion. s.7(3A): conduct a person aided,
+counselled or procured is his conduct too, so a proxy's incidents count for
+the person who sent him once the record shows he did.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from vigil.contract import Case, Incident
+
+from .accounts import Link
+from .behaviours import CaseText
+from .findings import Conduct, Occasion
+
+SAME_EVENT_WINDOW = timedelta(minutes=60)
+_WORD = re.compile(r"[a-z]{4,}")
+UNKNOWN_ACTOR = "unknown"
+
+
+def _similar(a: str, b: str) -> float:
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _same_place(a: Incident, b: Incident) -> bool:
+    if not a.location or not b.location:
+        return True
+    wa, wb = set(_WORD.findall(a.location.lower())), set(_WORD.findall(b.location.lower()))
+    return bool(wa & wb) or a.location.strip().lower() == b.location.strip().lower()
+
+
+def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
+    """Two records of one event: same channel and place, within an hour, describing the same thing."""
+    if a.when is None or b.when is None or a.channel != b.channel or not _same_place(a, b):
+        return False
+    date_only = len(a.occurred_at or "") == 10 or len(b.occurred_at or "") == 10
+    if date_only:
+        if a.when.date() != b.when.date():
+            return False
+    elif abs(a.when - b.when) > SAME_EVENT_WINDOW:
+        return False
+    record_cue = bool(
+        texts.incidents[a.id].cue_matches("record_of_event") or texts.incidents[b.id].cue_matches("record_of_event")
+    )
+    sim = _similar(a.narrative, b.narrative)
+    return sim >= 0.45 or (record_cue and sim >= 0.2)
+
+
+def procured_by(case: Case, texts: CaseText) -> dict[str, str]:
+    """Second suspects shown to act for the first (s.7(3A)): proxy id -> principal id."""
+    if len(case.suspects) < 2:
+        return {}
+    principal = case.suspects[0].id
+    evidence = [c for c in texts.cues("procurement")]
+    if not evidence:
+        return {}
+    return {s.id: principal for s in case.suspects[1:]}
+
+
+def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
+    conduct = Conduct()
+    linked = {lk.account: lk.suspect_id for lk in links}
+    conduct.proxies = procured_by(case, texts)
+    for inc in case.incidents:
+        if inc.suspect_id:
+            sid = conduct.proxies.get(inc.suspect_id, inc.suspect_id)
+            conduct.attributed[inc.id] = sid
+            conduct.how[inc.id] = (
+                f"by {inc.suspect_id}, acting for {sid} (s.7(3A))" if sid != inc.suspect_id else f"by {sid}"
+            )
+        elif inc.account and inc.account in linked:
+            conduct.attributed[inc.id] = linked[inc.account]
+            conduct.how[inc.id] = f"from {inc.account}, linked to {linked[inc.account]}"
+        else:
+            conduct.attributed[inc.id] = None
+            conduct.how[inc.id] = "actor not identified"
+    by_person: dict[str, list[Incident]] = defaultdict(list)
+    for inc in case.incidents:
+        person = conduct.attributed[inc.id]
+        if person is None:
+            # One unknown account is one actor; unnamed actors are one person only if the record says so.
+            person = f"account:{inc.account}" if inc.account else UNKNOWN_ACTOR
+        by_person[person].append(inc)
+    for person, incs in by_person.items():
+        if person == UNKNOWN_ACTOR and len(incs) > 1 and not _same_unknown_person(incs, texts):
+            conduct.occasions[person] = [Occasion([i.id], None, i.when) for i in incs][:1]
+            continue
+        conduct.occasions[person] = _occasions(incs, texts, None if person.startswith(("account:", UNKNOWN_ACTOR)) else person)
+    named = {p: o for p, o in conduct.occasions.items() if not p.startswith(("account:", UNKNOWN_ACTOR))}
+    pool = named or conduct.occasions
+    if pool:
+        conduct.principal = max(pool, key=lambda p: (len(pool[p]), p == (case.suspects[0].id if case.suspects else "")))
+    return conduct
+
+
+def _same_unknown_person(incs: list[Incident], texts: CaseText) -> bool:
+    pattern = re.compile(r"\b(?:the same|same) (?:man|male|woman|female|person|car|vehicle|van)\b", re.I)
+    return any(pattern.search(texts.incidents[i.id].text) for i in incs)
+
+
+def _occasions(incs: list[Incident], texts: CaseText, actor: str | None) -> list[Occasion]:
+    ordered = sorted(incs, key=lambda i: (i.when is None, i.when or datetime.min, i.id))
+    occasions: list[Occasion] = []
+    for inc in ordered:
+        for occ in occasions:
+            if any(same_event(inc, other, texts) for other in ordered if other.id in occ.incident_ids):
+                occ.incident_ids.append(inc.id)
+                break
+        else:
+            occasions.append(Occasion([inc.id], actor, inc.when))
+    return occasions
+
+
+def course_people(conduct: Conduct) -> list[str]:
+    """People (or accounts) with conduct on at least two occasions."""
+    return [p for p, occ in conduct.occasions.items() if len(occ) >= 2]

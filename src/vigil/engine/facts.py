@@ -1,0 +1,180 @@
+"""Facts the legal steps reason over, gathered once from behaviours and cues.
+
+Keeping them in one typed object means classification, risk and actions read
+the same facts, and each fact keeps the incident ids and words it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vigil.contract import Behaviour, Case, Relationship
+
+from .behaviours import CaseText
+from .conduct import course_people
+from .findings import Conduct, Cue, Found, Occasion
+
+THREATS = frozenset(
+    {Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.WEAPON}
+)
+VIOLENT = THREATS | {Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION}
+# Acts that point to stalking rather than a dispute: the s.2A(3) acts beyond
+# plain contact, and the technology-enabled equivalents.
+STALKING_ACTS = frozenset(
+    {
+        Behaviour.FOLLOWING,
+        Behaviour.LOITERING,
+        Behaviour.WATCHING_OR_SPYING,
+        Behaviour.TURNING_UP_UNANNOUNCED,
+        Behaviour.MONITORING_COMMUNICATIONS,
+        Behaviour.TRACKING_DEVICE,
+        Behaviour.ACCOUNT_INTRUSION,
+        Behaviour.PUBLISHING,
+        Behaviour.IMPERSONATION,
+        Behaviour.FAKE_ACCOUNT,
+        Behaviour.PROXY_STALKING,
+        Behaviour.UNWANTED_GIFTS,
+        Behaviour.INTERFERING_WITH_PROPERTY,
+        Behaviour.FALSE_ALLEGATIONS,
+    }
+)
+# Acts that a grievance does not explain: covert, identity-based or reputational.
+BEYOND_GRIEVANCE = frozenset(
+    {
+        Behaviour.FOLLOWING,
+        Behaviour.TRACKING_DEVICE,
+        Behaviour.MONITORING_COMMUNICATIONS,
+        Behaviour.ACCOUNT_INTRUSION,
+        Behaviour.IMPERSONATION,
+        Behaviour.FAKE_ACCOUNT,
+        Behaviour.PUBLISHING,
+        Behaviour.PROXY_STALKING,
+        Behaviour.UNWANTED_GIFTS,
+    }
+)
+OPPRESSIVE = (VIOLENT | STALKING_ACTS | {
+    Behaviour.ABUSIVE_CONTENT,
+    Behaviour.PROPERTY_DAMAGE,
+    Behaviour.INTIMATE_IMAGE_ABUSE,
+    Behaviour.THREAT_TO_EXPOSE,
+    Behaviour.THIRD_PARTY_CONTACT,
+    Behaviour.COERCIVE_CONTROL,
+    Behaviour.THREAT_OF_SUICIDE,
+}) - {Behaviour.UNWANTED_GIFTS}
+_VOLUME = re.compile(
+    r"\b(?:(\d{2,})|dozens|hundreds|scores|fifteen|twenty|thirty|forty|fifty|sixty)\s+(?:\w+\s+)?"
+    r"(?:calls|texts|messages|emails|e-mails|dms|voicemails|voice notes|missed calls)",
+    re.I,
+)
+_ORGANISATION = re.compile(r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|bank|company)\b", re.I)
+PARTNERS = frozenset({Relationship.EX_PARTNER, Relationship.CURRENT_PARTNER})
+
+
+@dataclass
+class Facts:
+    case: Case
+    texts: CaseText
+    behaviours: list[Found]
+    conduct: Conduct
+    principal: str | None = None
+    occasions: list[Occasion] = field(default_factory=list)
+    course: bool = False
+    course_ids: list[str] = field(default_factory=list)
+    types: dict[Behaviour, list[Found]] = field(default_factory=dict)
+    cues: dict[str, list[Cue]] = field(default_factory=dict)
+    fear_occasions: dict[str, str] = field(default_factory=dict)  # incident id -> why
+    volume: list[tuple[str, str]] = field(default_factory=list)  # (incident id, words)
+    polite_share: float = 0.0
+    organisation: bool = False
+
+    def has(self, *codes: Behaviour) -> bool:
+        return any(c in self.types for c in codes)
+
+    def ids(self, *codes: Behaviour) -> list[str]:
+        out: list[str] = []
+        for c in codes:
+            for f in self.types.get(c, []):
+                if f.incident_id and f.incident_id not in out:
+                    out.append(f.incident_id)
+        return out
+
+    def cue(self, name: str) -> list[Cue]:
+        return self.cues.get(name, [])
+
+    @property
+    def relationship(self) -> Relationship | None:
+        return self.case.victim.relationship_to_suspect if self.case.victim else None
+
+    @property
+    def partners(self) -> bool:
+        return self.relationship in PARTNERS
+
+
+def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduct) -> Facts:
+    f = Facts(case=case, texts=texts, behaviours=behaviours, conduct=conduct)
+    people = course_people(conduct)
+    f.principal = conduct.principal
+    f.occasions = conduct.occasions.get(conduct.principal or "", [])
+    f.course = bool(people) and conduct.principal in people
+    if not f.course and people:
+        f.principal = people[0]
+        f.occasions = conduct.occasions[people[0]]
+        f.course = True
+    f.course_ids = [i for occ in f.occasions for i in occ.incident_ids]
+    relevant = set(f.course_ids) if f.course_ids else {i.id for i in case.incidents}
+    for b in behaviours:
+        if b.incident_id is None or b.incident_id in relevant:
+            f.types.setdefault(b.type, []).append(b)
+    for name in (
+        "fixation", "grievance", "lawful_purpose", "welcomed", "stop_requests", "substantial_effect",
+        "no_effect", "no_fear", "after_police", "children", "separation",
+    ):
+        f.cues[name] = texts.cues(name, keep_negated=name in ("no_fear", "no_effect", "welcomed"))
+    f.cues["fear_of_violence"] = texts.cues("fear_of_violence")
+    f.fear_occasions = _fear_occasions(f)
+    for inc in case.incidents:
+        for m in _VOLUME.finditer(inc.narrative):
+            if m.group(1) is None or int(m.group(1)) >= 10:
+                f.volume.append((inc.id, m.group(0)))
+    f.polite_share = _polite_share(f)
+    principal = case.suspect(f.principal)
+    f.organisation = bool(principal and any(_ORGANISATION.search(i) for i in principal.identifiers))
+    return f
+
+
+def _fear_occasions(f: Facts) -> dict[str, str]:
+    """Occasions on which the victim feared violence (PHA 1997 s.4(1), s.4A(1)(b)(i)).
+
+    Stated fear counts. A threat, weapon or violence on an occasion counts too,
+    since a reasonable person would fear it (s.4(2)), unless the victim says
+    she was not in fear; then only stated fear counts.
+    """
+    denied = bool(f.cue("no_fear"))
+    out: dict[str, str] = {}
+    for cue in f.cue("fear_of_violence"):
+        if cue.incident_id and cue.incident_id in f.course_ids:
+            out.setdefault(cue.incident_id, f"fear stated: \"{cue.sentence[:160]}\"")
+    if not denied:
+        for code in (*THREATS, Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION):
+            for b in f.types.get(code, []):
+                if b.incident_id and b.incident_id in f.course_ids:
+                    out.setdefault(b.incident_id, f"{b.type.value}: \"{b.evidence[:160]}\"")
+    # Records of one occasion count once.
+    seen: dict[str, str] = {}
+    for occ in f.occasions:
+        hit = next((i for i in occ.incident_ids if i in out), None)
+        if hit:
+            seen[hit] = out[hit]
+    return seen
+
+
+def _polite_share(f: Facts) -> float:
+    polite = 0
+    total = 0
+    for iid in f.course_ids:
+        analysis = f.texts.incidents[iid]
+        total += 1
+        if analysis.cue_matches("polite"):
+            polite += 1
+    return polite / total if total else 0.0

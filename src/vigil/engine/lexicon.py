@@ -1,0 +1,134 @@
+"""Compile the law data's lexicons into regular expressions, once per Law.
+
+The YAML holds readable fragments with a few macros ({V}, {P}, {W3} ...);
+this module expands them and joins each behaviour's fragments into one
+pattern per context, so matching a narrative is a handful of C-level scans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vigil.contract import Behaviour
+from vigil.law import Law
+
+_MACROS = {
+    "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))",
+    "{P}": r"(?:my|her|his|their|your|ur|our|IP'?s|V\d+'?s|the victim'?s|the IP'?s)",
+    "{W}": r"(?:[\w'’*-]+\s+)",
+    "{W2}": r"(?:[\w'’*-]+\s+){0,2}",
+    "{W3}": r"(?:[\w'’*-]+\s+){0,3}",
+    "{W5}": r"(?:[\w'’*-]+\s+){0,5}",
+    "{PLACE}": r"(?:house|home|flat|door|doorstep|address|work|workplace|office|gym|school|college|car)",
+}
+_MACRO_RE = re.compile("|".join(re.escape(k) for k in _MACROS))
+
+
+def expand(fragment: str) -> str:
+    return _MACRO_RE.sub(lambda m: _MACROS[m.group(0)], fragment)
+
+
+def _union(fragments: list[str], *, words: bool = True) -> re.Pattern[str] | None:
+    if not fragments:
+        return None
+    body = "|".join(f"(?:{expand(f)})" for f in fragments)
+    prefix = r"(?<![\w'’])" if words else ""
+    return re.compile(f"{prefix}(?:{body})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BehaviourPatterns:
+    code: Behaviour
+    act: re.Pattern[str] | None
+    speech: re.Pattern[str] | None
+    history: re.Pattern[str] | None
+    channels: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Everything the text analysis needs, compiled from one Law."""
+
+    behaviours: tuple[BehaviourPatterns, ...]
+    cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    role_genders: dict[str, str] = field(default_factory=dict)
+    roles: re.Pattern[str] | None = None
+
+    def cue(self, name: str) -> re.Pattern[str]:
+        return self.cues[name]
+
+
+_CUE_LISTS = (
+    "negation",
+    "hypothetical",
+    "suspect_refs",
+    "victim_refs",
+    "fear_of_violence",
+    "no_fear",
+    "substantial_effect",
+    "no_effect",
+    "fixation",
+    "grievance",
+    "lawful_purpose",
+    "polite",
+    "welcomed",
+    "stop_requests",
+    "record_of_event",
+    "procurement",
+    "after_police",
+    "children",
+    "separation",
+    "new_account",
+    "private_knowledge",
+    "racial_hostility",
+)
+
+
+_CACHE: dict[int, tuple[Law, Compiled]] = {}
+
+
+def compile_law(law: Law) -> Compiled:
+    """Compile once per Law object (Law is immutable, so its id is a safe key while it lives)."""
+    hit = _CACHE.get(id(law))
+    if hit is not None and hit[0] is law:
+        return hit[1]
+    compiled = _compile(law)
+    _CACHE[id(law)] = (law, compiled)
+    return compiled
+
+
+def _compile(law: Law) -> Compiled:
+    behaviours = tuple(
+        BehaviourPatterns(
+            code=b.code,
+            act=_union(b.lexicon.act),
+            speech=_union(b.lexicon.speech),
+            history=_union(b.lexicon.history),
+            channels=frozenset(b.channels),
+        )
+        for b in law.behaviours.values()
+    )
+    cues: dict[str, re.Pattern[str]] = {}
+    for name in _CUE_LISTS:
+        items = law.lexicon.get(name) or []
+        if name == "negation":
+            # n't attaches to its verb, so it has no leading word boundary.
+            words = [r"no(?!\.?\s?\d)" if w == "no" else w for w in items if w != "n't"]
+            cues[name] = re.compile(
+                r"(?:n't|n’t|(?<![\w'’])(?:" + "|".join(words) + r"))(?![\w'’])", re.IGNORECASE
+            )
+        else:
+            pattern = _union(list(items))
+            if pattern is not None:
+                cues[name] = pattern
+    verbs = law.lexicon.get("speech_verbs") or []
+    cues["speech_verbs"] = re.compile(r"(?<![\w'’])(?:" + "|".join(verbs) + r")(?![\w'’])", re.IGNORECASE)
+    roles: dict[str, str] = dict(law.lexicon.get("third_party_roles") or {})
+    role_re = re.compile(
+        r"(?<![\w'’])(?:(?:my|his|her|their|your|our|a|an|the|IP'?s|V\d+'?s|S\d+'?s|[A-Z][a-z]+'s)\s+)?"
+        r"(?:(?:mutual|younger|older|little|big|new|former|best|close|next-door|psycho|other)\s+)?"
+        r"(" + "|".join(sorted(roles, key=len, reverse=True)) + r")(?![\w'’])",
+        re.IGNORECASE,
+    )
+    return Compiled(behaviours=behaviours, cues=cues, role_genders=roles, roles=role_re)

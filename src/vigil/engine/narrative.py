@@ -1,0 +1,447 @@
+"""Read a narrative the way an analyst would: sentences, quotes and who said them,
+who does what, and whether a statement is negated or only feared.
+
+Why not just search for words: "he has never hit me", "I'm scared he might
+follow me" and "my brother said he'd kill him" all contain behaviour words,
+and none is the suspect's conduct. Every match is therefore placed in context:
+- quoted speech gets a speaker (the subject of the speech verb before it, or
+  the incident's actor), so a suspect's quoted threat is his conduct and a
+  friend's is not;
+- each match gets an actor: the nearest subject before it in the sentence
+  (suspect ids and names, police shorthand, the victim, role nouns such as
+  "my brother", pronouns resolved by gender and recency);
+- negation cues earlier in the same clause, and fear or hypothetical cues in
+  the clause, cancel a match.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .lexicon import Compiled
+
+Role = Literal["suspect", "victim", "third", "unknown"]
+Kind = Literal["narrative", "statement", "history"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    role: Role
+    suspect_id: str | None = None
+
+    @property
+    def is_suspect_side(self) -> bool:
+        return self.role in ("suspect", "unknown")
+
+
+UNKNOWN = Actor("unknown")
+VICTIM = Actor("victim")
+THIRD = Actor("third")
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectNames:
+    """How one suspect may be named in free text."""
+
+    suspect_id: str
+    full_names: tuple[str, ...]
+    first_names: tuple[str, ...]
+    surnames: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The people of a case, as the text analysis needs them."""
+
+    suspects: tuple[SuspectNames, ...]
+    primary_suspect: str | None
+    suspect_gender: str | None  # "m", "f" or None when unknown
+    victim_gender: str | None
+    names_re: re.Pattern[str] | None = None
+
+    def suspect_for_name(self, name: str) -> str | None:
+        low = name.lower()
+        for s in self.suspects:
+            if low in s.full_names or low in s.first_names or low in s.surnames:
+                return s.suspect_id
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    start: int
+    end: int
+    actor: Actor | None  # None for a pronoun still to resolve
+    gender: str | None
+    pronoun: str | None = None
+    object_position: bool = False
+    participle_subject: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # first character inside the quote marks
+    end: int
+    speaker: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon match in context."""
+
+    start: int
+    end: int
+    sentence: str
+    actor: Actor
+    negated: bool
+    hypothetical: bool
+    in_speech: bool
+
+
+_SENT_END = re.compile(r"(?<=[.!?])['’\"”)]?\s+(?=[A-Z'‘\"“(\d])")
+_ABBREV = re.compile(r"(?:\b(?:no|mr|mrs|ms|dr|st|approx|e\.g|i\.e|etc|vs|pc|dc|ds|sgt|insp|tel|ref|ch)\.)$", re.I)
+_CLAUSE_BOUNDARY = re.compile(
+    r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|after|before|as soon as|yet)\s",
+    re.I,
+)
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
+_PRONOUN_RE = re.compile(r"(?<![\w'’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:to|at|with|on|from|for|by|of|towards|behind|near|past|saw|see|seen|told|asked|called|texted|"
+    r"messaged|rang|phoned|sent|gave|brought|followed|watched|met|left|served|against|about|"
+    r"and|or)|\w+ed)\s+$",
+    re.I,
+)
+_PARTICIPLE_AFTER = re.compile(r"^\s+(?:\w+ing\b|was\b|were\b|had\b|has\b|is\b|still\b)", re.I)
+_PERCEPTION = re.compile(
+    r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
+    r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
+    r"obtained|seized|requested|read|reads|says|said|states|stated|confirms|confirmed)\b",
+    re.I,
+)
+_PASSIVE_AGENT = re.compile(r"^[^.;:]{0,40}?\b(?:from|by)\s+", re.I)
+_NAME_TOKEN = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|replied|asked|sent|rang|called|posted|emailed|shouted)\b)")
+_NOT_NAMES = {
+    "the", "he", "she", "it", "they", "a", "an", "this", "that", "text", "message", "voicemail",
+    "email", "letter", "note", "card", "post", "account", "caller", "then", "later", "police",
+    "officer", "officers", "reception", "someone", "nobody", "everyone", "ip", "we", "i", "you",
+}
+_QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+
+
+def split_sentences(text: str) -> list[int]:
+    """Start offsets of sentences (abbreviations such as "no." and "Mr." do not end one)."""
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        before = text[max(0, m.start() - 8) : m.start()]
+        if _ABBREV.search(before):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text (inside the marks). Apostrophes inside words are not quotes."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _QUOTE_PAIRS:
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            if (prev.isspace() or prev in "([{:—-–/\"“") and not nxt.isspace():
+                close = _QUOTE_PAIRS[ch]
+                j = i + 1
+                while j < n:
+                    c = text[j]
+                    if c == close or (ch == "'" and c == "’") or (ch == '"' and c == "”"):
+                        after = text[j + 1] if j + 1 < n else " "
+                        before = text[j - 1]
+                        if not before.isspace() and not after.isalnum():
+                            break
+                    j += 1
+                if j < n:
+                    spans.append((i + 1, j))
+                    i = j + 1
+                    continue
+        i += 1
+    return spans
+
+
+@dataclass
+class Analysis:
+    """One text, segmented and with its referents and quotes, ready for matching."""
+
+    text: str
+    kind: Kind
+    default_actor: Actor
+    compiled: Compiled
+    cast: Cast
+    sentences: list[int] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    referents: list[Referent] = field(default_factory=list)
+    _ref_starts: list[int] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
+
+    # ----- building -------------------------------------------------------
+    @classmethod
+    def of(cls, text: str, kind: Kind, default_actor: Actor, compiled: Compiled, cast: Cast) -> Analysis:
+        a = cls(text=text, kind=kind, default_actor=default_actor, compiled=compiled, cast=cast)
+        a.sentences = split_sentences(text)
+        a.referents = a._find_referents()
+        a._ref_starts = [r.start for r in a.referents]
+        raw_quotes = find_quotes(text)
+        a._quote_starts = [q[0] for q in raw_quotes]
+        # Quotes first get placeholders so the speaker search can skip other quotes.
+        a.quotes = [Quote(s, e, UNKNOWN) for s, e in raw_quotes]
+        a.quotes = [Quote(s, e, a._quote_speaker(s)) for s, e in raw_quotes]
+        return a
+
+    def _find_referents(self) -> list[Referent]:
+        text, c = self.text, self.compiled
+        found: list[tuple[int, int, Actor | None, str | None, str | None]] = []
+        for m in c.cue("suspect_refs").finditer(text):
+            sid = m.group(0).upper() if re.fullmatch(r"S\d+", m.group(0), re.I) else None
+            found.append((m.start(), m.end(), Actor("suspect", sid or self._suspect_default()), self.cast.suspect_gender, None))
+        for m in c.cue("victim_refs").finditer(text):
+            found.append((m.start(), m.end(), VICTIM, self.cast.victim_gender, None))
+        if c.roles is not None:
+            for m in c.roles.finditer(text):
+                role = m.group(1).lower()
+                gender = c.role_genders.get(role) or c.role_genders.get(m.group(1))
+                found.append((m.start(), m.end(), THIRD, gender, None))
+        if self.cast.names_re is not None:
+            for m in self.cast.names_re.finditer(text):
+                sid = self.cast.suspect_for_name(m.group(0))
+                if sid:
+                    found.append((m.start(), m.end(), Actor("suspect", sid), self.cast.suspect_gender, None))
+        for m in _NAME_TOKEN.finditer(text):
+            name = m.group(1)
+            if name.split()[0].lower() in _NOT_NAMES or self.cast.suspect_for_name(name) or self.cast.suspect_for_name(name.split()[0]):
+                continue
+            found.append((m.start(), m.end(), THIRD, None, None))
+        for m in _PRONOUN_RE.finditer(text):
+            word = m.group(1).lower()
+            found.append((m.start(), m.end(), None, _SUBJECT_PRONOUNS[word], word))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        refs: list[Referent] = []
+        last_end = -1
+        for start, end, actor, gender, pronoun in found:
+            if start < last_end:
+                continue  # overlapping: keep the longest, earliest
+            before = text[max(0, start - 30) : start]
+            after = text[end : end + 25]
+            obj = bool(_OBJECT_BEFORE.search(before)) and pronoun is None
+            part = bool(_PARTICIPLE_AFTER.match(after))
+            refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
+            last_end = end
+        return refs
+
+    def _suspect_default(self) -> str | None:
+        if self.default_actor.role == "suspect":
+            return self.default_actor.suspect_id
+        return self.cast.primary_suspect
+
+    # ----- geometry -------------------------------------------------------
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sentences, pos) - 1
+        start = self.sentences[max(i, 0)]
+        end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
+        return start, end
+
+    def quote_at(self, pos: int) -> Quote | None:
+        i = bisect_right(self._quote_starts, pos) - 1
+        if i >= 0:
+            q = self.quotes[i]
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def clause_start(self, pos: int, floor: int) -> int:
+        start = floor
+        for m in _CLAUSE_BOUNDARY.finditer(self.text, floor, pos):
+            start = m.end()
+        return start
+
+    # ----- actors ---------------------------------------------------------
+    def _perspective(self, pos: int) -> tuple[Actor, Actor]:
+        """Who "I" and "you" are at pos: inside a quote, the speaker and (usually) the victim."""
+        q = self.quote_at(pos)
+        if q is not None:
+            addressee = VICTIM if q.speaker.role != "victim" else self._suspect_actor()
+            return q.speaker, addressee
+        if self.kind == "history":
+            return self._suspect_actor(), VICTIM
+        return VICTIM, self._suspect_actor()
+
+    def _suspect_actor(self) -> Actor:
+        sid = self._suspect_default()
+        return Actor("suspect", sid) if sid else UNKNOWN
+
+    def resolve(self, ref: Referent) -> Actor:
+        if ref.actor is not None:
+            return ref.actor
+        first, second = self._perspective(ref.start)
+        if ref.gender == "first":
+            return first
+        if ref.gender == "second":
+            return second
+        # A third-person pronoun: the most recent compatible named referent, this sentence or the last.
+        s_start, _ = self.sentence_span(ref.start)
+        prev_start, _ = self.sentence_span(max(s_start - 1, 0))
+        q = self.quote_at(ref.start)
+        i = bisect_right(self._ref_starts, ref.start - 1) - 1
+        while i >= 0:
+            cand = self.referents[i]
+            if cand.start < prev_start:
+                break
+            if cand.actor is not None and self.quote_at(cand.start) is q and self._compatible(cand, ref.gender):
+                return cand.actor
+            i -= 1
+        if ref.gender is not None and ref.gender == self.cast.suspect_gender:
+            return self._suspect_actor()
+        if ref.gender is not None and ref.gender == self.cast.victim_gender:
+            return VICTIM
+        if self.cast.suspect_gender is None and self.kind != "narrative":
+            return self._suspect_actor()
+        return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
+
+    def _compatible(self, cand: Referent, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        if cand.gender in ("m", "f"):
+            return cand.gender == gender
+        if cand.actor is not None and cand.actor.role == "victim" and gender == self.cast.suspect_gender:
+            return False  # an ungendered victim does not take the suspect's pronoun
+        return True
+
+    def subject_before(self, pos: int, floor: int) -> Actor | None:
+        """The actor of the clause at pos: the nearest subject referent before it in its sentence."""
+        i = bisect_right(self._ref_starts, pos - 1) - 1
+        q = self.quote_at(pos)
+        while i >= 0:
+            ref = self.referents[i]
+            if ref.start < floor:
+                break
+            if ref.end > pos or self.quote_at(ref.start) is not q:
+                i -= 1
+                continue
+            between = self.text[ref.end : pos]
+            if ref.object_position and not ref.participle_subject:
+                i -= 1
+                continue
+            if _PERCEPTION.search(between) and not ref.participle_subject:
+                i -= 1
+                continue
+            return self.resolve(ref)
+        return None
+
+    def passive_agent(self, end: int, limit: int) -> Actor | None:
+        """'34 texts from S1', 'a photo taken by his brother': the agent after the match."""
+        tail = self.text[end:limit]
+        m = _PASSIVE_AGENT.match(tail)
+        if not m:
+            return None
+        i = bisect_right(self._ref_starts, end + m.end() - 1)
+        if i < len(self.referents) and self.referents[i].start == end + m.end():
+            return self.resolve(self.referents[i])
+        return None
+
+    def _quote_speaker(self, qstart: int) -> Actor:
+        s_start, _ = self.sentence_span(qstart - 1)
+        prefix_start = s_start
+        prefix = self.text[prefix_start : qstart - 1]
+        verbs = list(self.compiled.cue("speech_verbs").finditer(prefix))
+        if verbs:
+            verb = verbs[-1]
+            actor = self.subject_before(prefix_start + verb.start(), prefix_start)
+            if actor is not None:
+                return actor
+        return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
+
+    def speech_frame(self, pos: int) -> Actor | None:
+        """Reported speech: 'he said he would kill her' -> the subject of the speech verb."""
+        q = self.quote_at(pos)
+        s_start, _ = self.sentence_span(pos)
+        floor = max(s_start, q.start) if q else s_start
+        segment = self.text[floor:pos]
+        verbs = list(self.compiled.cue("speech_verbs").finditer(segment))
+        if not verbs:
+            return q.speaker if q else None
+        verb = verbs[-1]
+        actor = self.subject_before(floor + verb.start(), floor)
+        if actor is not None:
+            return actor
+        return q.speaker if q else self.default_actor
+
+    # ----- matching -------------------------------------------------------
+    def negated(self, start: int, end: int, *, inner: bool = True) -> bool:
+        s_start, _ = self.sentence_span(start)
+        q = self.quote_at(start)
+        floor = max(s_start, q.start) if q else s_start
+        c_start = self.clause_start(start, floor)
+        neg = self.compiled.cue("negation")
+        if neg.search(self.text, c_start, start):
+            return True
+        return inner and bool(re.search(r"\b(?:never|not|no)\b", self.text[start:end], re.I))
+
+    def hypothetical(self, start: int) -> bool:
+        s_start, _ = self.sentence_span(start)
+        q = self.quote_at(start)
+        if q is not None and q.speaker.role != "victim":
+            return False  # a suspect's "I'll ..." is a threat, not a hypothesis
+        floor = max(s_start, q.start) if q else s_start
+        c_start = self.clause_start(start, floor)
+        prev_start = self.clause_start(max(c_start - 2, floor), floor) if c_start > floor else c_start
+        hyp = self.compiled.cue("hypothetical")
+        return bool(hyp.search(self.text, prev_start, start))
+
+    def act_matches(self, pattern: re.Pattern[str]) -> list[Match]:
+        """Conduct described in the text (not in a suspect's own quoted words)."""
+        out: list[Match] = []
+        for m in pattern.finditer(self.text):
+            q = self.quote_at(m.start())
+            if q is not None and q.speaker.role != "victim":
+                continue
+            s_start, s_end = self.sentence_span(m.start())
+            floor = max(s_start, q.start) if q else s_start
+            actor = self.passive_agent(m.end(), s_end) or self.subject_before(m.start(), floor) or self.default_actor
+            out.append(self._match(m, actor, in_speech=False))
+        return out
+
+    def speech_matches(self, pattern: re.Pattern[str]) -> list[Match]:
+        """Words said or written: inside quotes, or reported after a speech verb."""
+        out: list[Match] = []
+        for m in pattern.finditer(self.text):
+            speaker = self.speech_frame(m.start())
+            if speaker is None:
+                continue
+            out.append(self._match(m, speaker, in_speech=True))
+        return out
+
+    def _match(self, m: re.Match[str], actor: Actor, *, in_speech: bool, inner: bool = True) -> Match:
+        s_start, s_end = self.sentence_span(m.start())
+        return Match(
+            start=m.start(),
+            end=m.end(),
+            sentence=self.text[s_start:s_end].strip(),
+            actor=actor,
+            negated=self.negated(m.start(), m.end(), inner=inner),
+            hypothetical=False if in_speech else self.hypothetical(m.start()),
+            in_speech=in_speech,
+        )
+
+    def cue_matches(self, name: str) -> list[Match]:
+        """A lexicon cue (fear, fixation ...) anywhere, with negation, regardless of speaker."""
+        pattern = self.compiled.cues.get(name)
+        if pattern is None:
+            return []
+        out = []
+        for m in pattern.finditer(self.text):
+            q = self.quote_at(m.start())
+            speaker = q.speaker if q else None
+            out.append(self._match(m, speaker or self.default_actor, in_speech=q is not None, inner=False))
+        return out
