@@ -8,13 +8,26 @@ messages, the report and the hashes from here.
 
 from __future__ import annotations
 
-from . import email_import, sms_backup, whatsapp  # noqa: F401  (importing registers the formats)
+# Importing a format module registers it.
+from . import (  # noqa: F401
+    csv_import,
+    email_import,
+    facebook,
+    sms_backup,
+    telegram,
+    whatsapp,
+    x_archive,
+)
 from .errors import ImportFormatError, ImportLimitError
+from .images import GpsFix, ImageEvidence, inspect_image
+from .incidents import group_into_incidents, identifier_key
 from .model import Attachment, Message, ParseReport, SkippedLine, ZoneConflict
 from .registry import Probe, detect, formats, parse, register
 
 __all__ = [
     "Attachment",
+    "GpsFix",
+    "ImageEvidence",
     "ImportFormatError",
     "ImportLimitError",
     "Message",
@@ -24,6 +37,9 @@ __all__ = [
     "ZoneConflict",
     "detect",
     "formats",
+    "group_into_incidents",
+    "identifier_key",
+    "inspect_image",
     "parse",
     "register",
 ]

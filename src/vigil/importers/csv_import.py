@@ -101,7 +101,9 @@ class _Rows:
 
     def read(self, source: Opened, delimiter: str) -> Iterator[Message]:
         with source.open() as raw:
-            stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
+            stream = io.TextIOWrapper(
+                raw, encoding="utf-8-sig", errors="surrogateescape", newline=""
+            )
             reader = csv.reader(stream, delimiter=delimiter)
             try:
                 header = next(reader, None)
@@ -129,7 +131,8 @@ class _Rows:
                 index[field] = names.index(column)
             elif field in REQUIRED:
                 raise ImportFormatError(
-                    f"{label} has no column {column!r} for {field} (columns: {', '.join(names)[:300]})",
+                    f"{label} has no column {column!r} for {field} "
+                    f"(columns: {', '.join(names)[:300]})",
                     hint="pass columns={'" + field + "': '<the file's column name>'}",
                     path=label,
                 )
@@ -200,4 +203,9 @@ class _Rows:
             return ALIASES.get(word)
 
 
-register("csv", detect_csv, parse_csv, description="Generic CSV (timestamp, sender, recipient, channel, text)")
+register(
+    "csv",
+    detect_csv,
+    parse_csv,
+    description="Generic CSV (timestamp, sender, recipient, channel, text)",
+)

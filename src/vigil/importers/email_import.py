@@ -155,9 +155,15 @@ def _message(
     )
 
 
-def _addresses(parsed: EmailMessage, field: str, report: ParseReport, ref: str) -> list[tuple[str, str]]:
+def _addresses(
+    parsed: EmailMessage, field: str, report: ParseReport, ref: str
+) -> list[tuple[str, str]]:
     values = [clean_text(str(v), report, ref) for v in parsed.get_all(field, [])]
-    return [(name.strip(), addr.strip().lower()) for name, addr in email.utils.getaddresses(values) if name or addr]
+    return [
+        (name.strip(), addr.strip().lower())
+        for name, addr in email.utils.getaddresses(values)
+        if name or addr
+    ]
 
 
 def _body(parsed: EmailMessage, report: ParseReport, ref: str) -> str:

@@ -69,7 +69,10 @@ def inspect_image(
     image = _open(data, opened.name)
     exif = _exif(image, report)
     taken, taken_text, taken_source = _taken_at(exif, Localiser(zone, report), report)
-    make, model = _ifd0_text(exif, ExifTags.Base.Make, report), _ifd0_text(exif, ExifTags.Base.Model, report)
+    make, model = (
+        _ifd0_text(exif, ExifTags.Base.Make, report),
+        _ifd0_text(exif, ExifTags.Base.Model, report),
+    )
     evidence = ImageEvidence(
         name=opened.name,
         sha256=digest,
@@ -94,7 +97,13 @@ def _open(data: bytes, label: str) -> Image.Image:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             return Image.open(io.BytesIO(data))
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        ValueError,
+        SyntaxError,
+    ) as exc:
         raise ImportFormatError(
             f"{label} is not an image Vigil can read ({exc})",
             hint="JPEG, PNG, GIF, WebP and TIFF are read; convert other formats (e.g. HEIC) first, "
@@ -115,7 +124,9 @@ def _exif(image: Image.Image, report: ParseReport) -> Any:
         exif.get_ifd(ExifTags.IFD.GPSInfo)
         return exif
     except Exception as exc:  # Pillow raises many types on damaged EXIF; the image stays evidence
-        report.warn(f"EXIF metadata unreadable ({type(exc).__name__}: {exc}); time and place unknown")
+        report.warn(
+            f"EXIF metadata unreadable ({type(exc).__name__}: {exc}); time and place unknown"
+        )
         return _NoExif()
 
 
@@ -142,7 +153,9 @@ def _taken_at(
     text = _as_text(exif.get(ExifTags.Base.DateTime))
     if text:
         report.warn("no DateTimeOriginal; using DateTime, which editing software may have changed")
-        return _localise(text, _as_text(exif.get(ExifTags.Base.OffsetTime)), "DateTime", exif, zone, report)
+        return _localise(
+            text, _as_text(exif.get(ExifTags.Base.OffsetTime)), "DateTime", exif, zone, report
+        )
     return None, None, None
 
 
@@ -176,7 +189,9 @@ def _localise(
 def _as_text(value: Any) -> str | None:
     if isinstance(value, bytes):
         value = value.decode("ascii", "replace")
-    return value.strip("\x00 ") or None if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    return value.strip("\x00 ") or None
 
 
 def _offset(text: str | None) -> timedelta | None:

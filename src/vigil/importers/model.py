@@ -69,7 +69,9 @@ class Message:
             raise ValueError(f"{self.source_ref}: sent_at must be timezone-aware")
         if self.sent_at.utcoffset() != timedelta(0):
             object.__setattr__(self, "sent_at", self.sent_at.astimezone(UTC))
-        object.__setattr__(self, "canonical_hash", hashlib.sha256(self.canonical_json()).hexdigest())
+        object.__setattr__(
+            self, "canonical_hash", hashlib.sha256(self.canonical_json()).hexdigest()
+        )
 
     def canonical_json(self) -> bytes:
         """The exact bytes the hash covers: sorted keys, no whitespace, UTF-8, times in UTC."""

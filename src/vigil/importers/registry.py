@@ -88,7 +88,9 @@ def detect(source: Source | Opened, name: str | None = None) -> str:
         hint = "name the format explicitly; known formats: " + ", ".join(sorted(_FORMATS))
         if found.head[:3] == b"\xff\xd8\xff" or found.head[:8] == b"\x89PNG\r\n\x1a\n":
             hint = "this looks like an image: add it as an evidence item (vigil.importers.images)"
-        raise ImportFormatError(f"{found.name} is not a message export Vigil recognises", hint=hint, path=found.name)
+        raise ImportFormatError(
+            f"{found.name} is not a message export Vigil recognises", hint=hint, path=found.name
+        )
     return scores[0][1]
 
 

@@ -1,4 +1,4 @@
-"""SMS Backup & Restore (SyncTech) XML: `<sms>`, `<mms>` with parts and addresses, and `<call>` logs.
+"""SMS Backup & Restore (SyncTech) XML: `<sms>`, `<mms>` (parts, addresses) and `<call>` logs.
 
 Backups run to gigabytes (MMS media is inlined as base64), so the file is
 streamed: lxml `iterparse` with entity resolution, network access and huge
@@ -36,7 +36,14 @@ from .zones import Localiser
 _RECORDS = ("sms", "mms", "call")
 _ROOTS = ("smses", "calls")
 _OWNER_SIDE_SMS = {"2", "3", "4", "5", "6"}
-_SMS_STATUS = {"1": "received", "2": "sent", "3": "draft", "4": "outbox", "5": "failed", "6": "queued"}
+_SMS_STATUS = {
+    "1": "received",
+    "2": "sent",
+    "3": "draft",
+    "4": "outbox",
+    "5": "failed",
+    "6": "queued",
+}
 _CALL_KIND = {
     "1": "incoming call",
     "2": "outgoing call",
@@ -46,10 +53,19 @@ _CALL_KIND = {
     "6": "blocked call",
     "7": "call answered on another device",
 }
-_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 _READABLE = (
-    re.compile(r"(?P<d>\d{1,2}) (?P<mon>[A-Za-z]{3})\w* (?P<y>\d{4}),? (?P<t>[\d:]{5,8})(?P<ap> ?[AP]M)?"),
-    re.compile(r"(?P<mon>[A-Za-z]{3})\w* (?P<d>\d{1,2}), (?P<y>\d{4}),? (?P<t>[\d:]{5,8})(?P<ap> ?[AP]M)?"),
+    re.compile(
+        r"(?P<d>\d{1,2}) (?P<mon>[A-Za-z]{3})\w* (?P<y>\d{4}),? (?P<t>[\d:]{5,8})(?P<ap> ?[AP]M)?"
+    ),
+    re.compile(
+        r"(?P<mon>[A-Za-z]{3})\w* (?P<d>\d{1,2}), (?P<y>\d{4}),? (?P<t>[\d:]{5,8})(?P<ap> ?[AP]M)?"
+    ),
 )
 
 
@@ -189,7 +205,8 @@ class _Reader:
             sent_at_text=stamp,
             sender=sender,
             sender_display=None if outgoing else _contact(element),
-            recipients=tuple(o for o in others if o != sender) or ((self.owner,) if not outgoing else ()),
+            recipients=tuple(o for o in others if o != sender)
+            or ((self.owner,) if not outgoing else ()),
             channel=Channel.TEXT_MESSAGE,
             text="\n".join(texts),
             attachments=tuple(attachments),
@@ -205,7 +222,9 @@ class _Reader:
         try:
             content = base64.b64decode(data, validate=False)
         except (binascii.Error, ValueError):
-            self.report.warn(f"{ref}: media part {name!r} is not valid base64; size and hash unknown")
+            self.report.warn(
+                f"{ref}: media part {name!r} is not valid base64; size and hash unknown"
+            )
             return Attachment(name=name, mime=mime)
         return Attachment(name, mime, None, len(content), hashlib.sha256(content).hexdigest(), True)
 
@@ -258,8 +277,10 @@ class _Reader:
             )
         self.report.details["records"] = self.seen
         for key, what in (
-            ("invalid_references_replaced", "character references XML forbids (lone surrogates, "
-             "control characters)"),
+            (
+                "invalid_references_replaced",
+                "character references XML forbids (lone surrogates, control characters)",
+            ),
             ("control_characters_replaced", "raw control characters"),
         ):
             if self.report.details.get(key):

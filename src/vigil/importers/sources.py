@@ -72,6 +72,8 @@ def as_source(source: Source | Opened, name: str | None = None) -> Opened:
         if not path.exists():
             raise NotFoundError(f"no such file: {path}", hint="check the path", path=str(path))
         if not path.is_file():
-            raise UsageError(f"{path} is not a file", hint="give the export file itself", path=str(path))
+            raise UsageError(
+                f"{path} is not a file", hint="give the export file itself", path=str(path)
+            )
         return Opened(name=name or path.name, path=path)
     raise UsageError(f"cannot read from a {type(source).__name__}; give a path or bytes")

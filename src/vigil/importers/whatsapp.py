@@ -127,7 +127,9 @@ def _open_chat(source: Opened, limits: ZipLimits) -> Iterator[_Chat]:
             try:
                 return archive.open(chat_info)  # type: ignore[return-value]
             except _ZIP_ERRORS as exc:
-                raise ImportFormatError(f"{label} cannot be read ({exc})", path=source.name) from exc
+                raise ImportFormatError(
+                    f"{label} cannot be read ({exc})", path=source.name
+                ) from exc
 
         yield _Chat(label=label, open=open_member, media=media, archive=archive)
 
@@ -157,7 +159,9 @@ def _lines(chat: _Chat, report: ParseReport | None) -> Iterator[tuple[int, str]]
             try:
                 raw = stream.readline(MAX_LINE_BYTES + 1)
             except _ZIP_ERRORS as exc:
-                raise ImportFormatError(f"{chat.label} is damaged ({exc})", path=chat.label) from exc
+                raise ImportFormatError(
+                    f"{chat.label} is damaged ({exc})", path=chat.label
+                ) from exc
             if not raw:
                 return
             number += 1
@@ -224,15 +228,16 @@ def _decide_order(
         against = month_at if forced else day_at
         if against is not None:
             report.warn(
-                f"dates were read {'day' if forced else 'month'}-first as asked, but line {against} "
-                "only makes sense the other way; such lines are listed as skipped"
+                f"dates were read {'day' if forced else 'month'}-first as asked, but line "
+                f"{against} only makes sense the other way; such lines are listed as skipped"
             )
         report.details["day_first"] = forced
         report.details["day_first_source"] = "stated"
         return forced
     if day_at is not None and month_at is not None:
         raise ImportFormatError(
-            f"{label} mixes day-first dates (line {day_at}) and month-first dates (line {month_at})",
+            f"{label} mixes day-first dates (line {day_at}) and month-first dates "
+            f"(line {month_at})",
             hint="the file may join exports from two phones; pass day_first=True or False and "
             "the lines that do not fit will be listed as skipped",
             path=label,

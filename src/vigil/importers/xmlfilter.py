@@ -45,9 +45,7 @@ def repair_entity_run(run: bytes) -> tuple[bytes, int, int]:
     Surrogate pairs become one reference to the real character; lone surrogates
     and other characters XML forbids become U+FFFD.
     """
-    codes = [
-        int(m[1:], 16) if m[:1] == b"x" else int(m) for m in _ONE_ENTITY.findall(run)
-    ]
+    codes = [int(m[1:], 16) if m[:1] == b"x" else int(m) for m in _ONE_ENTITY.findall(run)]
     if all(_xml_char(c) for c in codes):
         return run, 0, 0
     out: list[int] = []
