@@ -35,9 +35,7 @@ def assess(
     fmt: Format | None = typer.Option(
         None, "--format", "-f", help="json, jsonl or text (default: text on a terminal, else json)."
     ),
-    as_of: str | None = typer.Option(
-        None, "--as-of", help="Assess as on this date (YYYY-MM-DD); default today."
-    ),
+    as_of: str | None = typer.Option(None, "--as-of", help="Assess as on this date (YYYY-MM-DD); default today."),
 ) -> None:
     """Assess cases: course of conduct, classification, behaviours, risk, breaches, links, actions."""
     try:
@@ -48,9 +46,7 @@ def assess(
     chosen = fmt or (Format.text if sys.stdout.isatty() else Format.json)
     try:
         results = (
-            error_for(raw.error, path=raw.where)
-            if raw.error
-            else assess_document(raw.data, day, raw.where)
+            error_for(raw.error, path=raw.where) if raw.error else assess_document(raw.data, day, raw.where)
             for raw in read_cases(paths)
         )
         failed = _emit(results, chosen)

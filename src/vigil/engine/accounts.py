@@ -8,6 +8,7 @@ the suspect's own contact). An account is never linked on one weak reason.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,7 +18,114 @@ from vigil.contract import Case, Incident
 from .behaviours import CaseText
 
 _STOP = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "is", "are", "was", "were", "be", "been", "being", "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "its", "our", "their", "this", "that", "these", "those", "so", "not", "no", "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "just", "what", "who", "whom", "which", "when", "where", "why", "how", "all", "any", "some", "more", "most", "very", "too", "than", "then", "there", "here", "up", "down", "out", "over", "about", "into", "again", "s", "t", "ll", "d", "ve", "re", "m", "im", "ive", "youre", "dont", "didnt", "wont", "cant", "isnt", "wasnt"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "my",
+        "your",
+        "his",
+        "its",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "so",
+        "not",
+        "no",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "just",
+        "what",
+        "who",
+        "whom",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "very",
+        "too",
+        "than",
+        "then",
+        "there",
+        "here",
+        "up",
+        "down",
+        "out",
+        "over",
+        "about",
+        "into",
+        "again",
+        "s",
+        "t",
+        "ll",
+        "d",
+        "ve",
+        "re",
+        "m",
+        "im",
+        "ive",
+        "youre",
+        "dont",
+        "didnt",
+        "wont",
+        "cant",
+        "isnt",
+        "wasnt",
+    ]
 )
 _WORD = re.compile(r"[a-z0-9@._'’-]+")
 _DIGITS = re.compile(r"\d")
@@ -68,8 +176,9 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     grams: set[tuple[str, str]] = set()
     for q in quotes:
         toks = _content_tokens(q)
-        grams.update(zip(toks, toks[1:], strict=False))
-        # A gap of one word still counts: "everyone knows what you really are" ~ "everyone should know what she really is".
+        grams.update(itertools.pairwise(toks))
+        # A gap of one word still counts:
+        # "everyone knows what you really are" ~ "everyone should know what she really is".
         grams.update(zip(toks, toks[2:], strict=False))
     return grams
 
@@ -106,8 +215,14 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
                 for ident in s.identifiers:
                     if _identifier_in(sentence, ident) and ident.lower() not in {a.lower() for a in named}:
                         for account in named:
-                            add(account, s.id, f"tied in the record to {s.id}'s identifier {ident} "
-                                f"({inc.id}: \"{sentence.strip()[:160]}\")", [inc.id], strong=True)
+                            add(
+                                account,
+                                s.id,
+                                f"tied in the record to {s.id}'s identifier {ident} "
+                                f'({inc.id}: "{sentence.strip()[:160]}")',
+                                [inc.id],
+                                strong=True,
+                            )
     attributed: dict[str, list[Incident]] = defaultdict(list)
     for inc in case.incidents:
         if inc.suspect_id:
@@ -121,8 +236,12 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
             shared = acc_grams & _bigrams(" ".join(i.narrative for i in own)) if own else set()
             if len(shared) >= 2:
                 words = sorted({w for g in shared for w in g})[:6]
-                add(account, sid, f"uses the same phrasing as {sid}'s own messages ({', '.join(words)})",
-                    [i.id for i in incs])
+                add(
+                    account,
+                    sid,
+                    f"uses the same phrasing as {sid}'s own messages ({', '.join(words)})",
+                    [i.id for i in incs],
+                )
             if len(suspects) != 1:
                 continue
             # (c) knowledge only the suspect had.
@@ -130,8 +249,12 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
                 analysis = texts.incidents[inc.id]
                 for m in analysis.cue_matches("private_knowledge"):
                     if not m.negated or "never made public" in m.sentence.lower() or "not public" in m.sentence.lower():
-                        add(account, sid, f"knew details only {sid} was likely to know ({inc.id}: \"{m.sentence[:160]}\")",
-                            [inc.id])
+                        add(
+                            account,
+                            sid,
+                            f'knew details only {sid} was likely to know ({inc.id}: "{m.sentence[:160]}")',
+                            [inc.id],
+                        )
                         break
             # (d) a new account appearing soon after the suspect's own contact.
             first = min((i for i in incs if i.when), key=lambda i: i.when, default=None)  # type: ignore[arg-type,return-value]
@@ -142,6 +265,10 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
                     last = max(before, key=lambda i: i.when)  # type: ignore[arg-type,return-value]
                     gap = (first.when - last.when).days  # type: ignore[operator]
                     if gap <= WINDOW_DAYS:
-                        add(account, sid, f"a new account that appeared {gap} days after {sid}'s contact in {last.id}",
-                            [first.id, last.id])
+                        add(
+                            account,
+                            sid,
+                            f"a new account that appeared {gap} days after {sid}'s contact in {last.id}",
+                            [first.id, last.id],
+                        )
     return [lk for lk in links.values() if lk.strong or len(lk.reasons) >= 2]

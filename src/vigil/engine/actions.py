@@ -30,12 +30,26 @@ from .classify import Verdict
 from .facts import THREATS, Facts
 
 DIGITAL_CHANNELS = frozenset(
-    {Channel.TEXT_MESSAGE, Channel.EMAIL, Channel.SOCIAL_MEDIA, Channel.MESSAGING_APP, Channel.PHONE_CALL,
-     Channel.ONLINE_PUBLICATION, Channel.TRACKING_OR_SURVEILLANCE}
+    {
+        Channel.TEXT_MESSAGE,
+        Channel.EMAIL,
+        Channel.SOCIAL_MEDIA,
+        Channel.MESSAGING_APP,
+        Channel.PHONE_CALL,
+        Channel.ONLINE_PUBLICATION,
+        Channel.TRACKING_OR_SURVEILLANCE,
+    }
 )
 DIGITAL_BEHAVIOURS = frozenset(
-    {Behaviour.TRACKING_DEVICE, Behaviour.ACCOUNT_INTRUSION, Behaviour.MONITORING_COMMUNICATIONS,
-     Behaviour.FAKE_ACCOUNT, Behaviour.PUBLISHING, Behaviour.IMPERSONATION, Behaviour.INTIMATE_IMAGE_ABUSE}
+    {
+        Behaviour.TRACKING_DEVICE,
+        Behaviour.ACCOUNT_INTRUSION,
+        Behaviour.MONITORING_COMMUNICATIONS,
+        Behaviour.FAKE_ACCOUNT,
+        Behaviour.PUBLISHING,
+        Behaviour.IMPERSONATION,
+        Behaviour.INTIMATE_IMAGE_ABUSE,
+    }
 )
 DOMESTIC = frozenset({Relationship.CURRENT_PARTNER, Relationship.EX_PARTNER, Relationship.FAMILY})
 
@@ -62,89 +76,146 @@ def recommend(
     offence = cat in COURSE_CATEGORIES
     recorded = handling.recorded_as.value if handling and handling.recorded_as else None
     if cat in STALKING_CATEGORIES:
-        add(ActionCode.RECORD_AS_STALKING,
+        add(
+            ActionCode.RECORD_AS_STALKING,
             "The course of conduct is stalking (PHA 1997 s.2A)"
-            + (f"; it is recorded as '{recorded}'." if recorded and recorded not in ("stalking", "stalking-fear-or-distress") else "."),
-            f.course_ids)
+            + (
+                f"; it is recorded as '{recorded}'."
+                if recorded and recorded not in ("stalking", "stalking-fear-or-distress")
+                else "."
+            ),
+            f.course_ids,
+        )
     elif offence and recorded != cat.value:
-        add(ActionCode.RECORD_CRIME,
+        add(
+            ActionCode.RECORD_CRIME,
             f"Record the course of conduct as {cat.value} ({offences[0].code.value if offences else ''})"
-            + (f"; it is recorded as '{recorded}'." if recorded else "; no recording is shown."), f.course_ids)
+            + (f"; it is recorded as '{recorded}'." if recorded else "; no recording is shown."),
+            f.course_ids,
+        )
     elif cat is Category.SINGLE_INCIDENT and any(o.code.value not in ("PHA1997-s2",) for o in offences):
-        add(ActionCode.RECORD_CRIME, "Record the incident and the offence it discloses, so later conduct can be linked.",
-            [i.id for i in f.case.incidents])
+        add(
+            ActionCode.RECORD_CRIME,
+            "Record the incident and the offence it discloses, so later conduct can be linked.",
+            [i.id for i in f.case.incidents],
+        )
     if offence and len(offences) > 1:
-        add(ActionCode.RECORD_ADDITIONAL_OFFENCES,
-            "The facts also disclose: " + ", ".join(o.code.value for o in offences[1:]) + ".")
+        add(
+            ActionCode.RECORD_ADDITIONAL_OFFENCES,
+            "The facts also disclose: " + ", ".join(o.code.value for o in offences[1:]) + ".",
+        )
     if offence:
-        add(ActionCode.DO_NOT_ISSUE_PIN,
+        add(
+            ActionCode.DO_NOT_ISSUE_PIN,
             "A course of conduct amounting to harassment or stalking must be investigated; PINs and harassment "
             "warnings are not appropriate (HMIC/HMCPSI 2017; NPCC-CPS protocol 2018)"
-            + (". A PIN was issued in this case." if (handling and handling.pin_issued) or any(
-                o.type in (OrderType.POLICE_INFORMATION_NOTICE, OrderType.EARLY_HARASSMENT_NOTICE) for o in f.case.orders) else "."))
+            + (
+                ". A PIN was issued in this case."
+                if (handling and handling.pin_issued)
+                or any(
+                    o.type in (OrderType.POLICE_INFORMATION_NOTICE, OrderType.EARLY_HARASSMENT_NOTICE)
+                    for o in f.case.orders
+                )
+                else "."
+            ),
+        )
     if offence and medium_plus and not (handling and handling.risk_management_plan):
         add(ActionCode.RISK_MANAGEMENT_PLAN, f"Risk is {risk.level.value}: a risk management plan is owed.")
     if offence and (cat in STALKING_CATEGORIES or high):
         inv = handling.investigator.value if handling and handling.investigator else None
         if inv not in ("detective", "specialist"):
-            add(ActionCode.ALLOCATE_SPECIALIST_INVESTIGATOR,
+            add(
+                ActionCode.ALLOCATE_SPECIALIST_INVESTIGATOR,
                 ("Stalking" if cat in STALKING_CATEGORIES else "High-risk harassment")
-                + f" needs a detective or specialist investigator{f' (handled by: {inv})' if inv else ''}.")
+                + f" needs a detective or specialist investigator{f' (handled by: {inv})' if inv else ''}.",
+            )
     if offence and (cat in STALKING_CATEGORIES or high):
-        add(ActionCode.REFER_SPECIALIST_ADVOCACY,
-            "Offer referral to an independent stalking advocate (ISAC) or IDVA.")
+        add(ActionCode.REFER_SPECIALIST_ADVOCACY, "Offer referral to an independent stalking advocate (ISAC) or IDVA.")
     if offence and not (handling and handling.victim_needs_assessment):
-        add(ActionCode.VICTIMS_CODE_NEEDS_ASSESSMENT,
+        add(
+            ActionCode.VICTIMS_CODE_NEEDS_ASSESSMENT,
             "Assess the victim's needs under the Victims' Code (Right 4); persistently targeted victims are "
-            "entitled to enhanced services.")
+            "entitled to enhanced services.",
+        )
     if offence and not (handling and handling.risk_assessment_completed):
-        add(ActionCode.COMPLETE_RISK_ASSESSMENT,
-            "Complete a risk assessment, using the stalking screening questions where there are two or more incidents.")
+        add(
+            ActionCode.COMPLETE_RISK_ASSESSMENT,
+            "Complete a risk assessment, using the stalking screening questions where there are two or more incidents.",
+        )
     threats = f.has(*THREATS) or f.has(Behaviour.PHYSICAL_VIOLENCE)
     if breaches:
         ids = [b.incident_id for b in breaches]
-        add(ActionCode.INVESTIGATE_BREACH, f"{len(breaches)} breach(es) of an order or bail: investigate and link "
-            "to the course of conduct.", ids)
+        add(
+            ActionCode.INVESTIGATE_BREACH,
+            f"{len(breaches)} breach(es) of an order or bail: investigate and link to the course of conduct.",
+            ids,
+        )
         add(ActionCode.CONSIDER_ARREST, "Breach of an order or bail conditions gives a power of arrest.", ids)
     if offence and (high or (threats and len(f.fear_occasions) >= 1) or v.fear_twice):
-        add(ActionCode.CONSIDER_ARREST,
-            f"Risk is {risk.level.value}" + (" and threats were made" if threats else "") + ": consider arrest.")
+        add(
+            ActionCode.CONSIDER_ARREST,
+            f"Risk is {risk.level.value}" + (" and threats were made" if threats else "") + ": consider arrest.",
+        )
     if ActionCode.CONSIDER_ARREST in out and offence and not (handling and handling.bail_conditions_imposed):
-        add(ActionCode.CONSIDER_BAIL_CONDITIONS,
-            "If the suspect is released, impose bail conditions to protect the victim (no contact, exclusion zone).")
+        add(
+            ActionCode.CONSIDER_BAIL_CONDITIONS,
+            "If the suspect is released, impose bail conditions to protect the victim (no contact, exclusion zone).",
+        )
     if cat in STALKING_CATEGORIES and not any(
-        o.type in (OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER) for o in f.case.orders
+        o.type in (OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER)
+        for o in f.case.orders
     ):
-        add(ActionCode.APPLY_STALKING_PROTECTION_ORDER,
+        add(
+            ActionCode.APPLY_STALKING_PROTECTION_ORDER,
             "Apply for a stalking protection order (Stalking Protection Act 2019): it needs no conviction "
-            "and suits stalking outside a domestic setting too.")
+            "and suits stalking outside a domestic setting too.",
+        )
     if offence:
-        add(ActionCode.REQUEST_RESTRAINING_ORDER,
-            "On conviction (or acquittal), ask the court for a restraining order (Sentencing Act 2020 s.360; PHA 1997 s.5A).")
+        add(
+            ActionCode.REQUEST_RESTRAINING_ORDER,
+            "On conviction (or acquittal), ask the court for a restraining order "
+            "(Sentencing Act 2020 s.360; PHA 1997 s.5A).",
+        )
     if cat is Category.NO_OFFENCE or (cat in (Category.HARASSMENT,) and not high):
-        add(ActionCode.ADVISE_CIVIL_REMEDIES,
-            "Advise on other routes: a civil injunction (PHA 1997 s.3), the family court, or the organisation's complaints process.")
+        add(
+            ActionCode.ADVISE_CIVIL_REMEDIES,
+            "Advise on other routes: a civil injunction (PHA 1997 s.3), the family court, "
+            "or the organisation's complaints process.",
+        )
     digital = [i.id for i in f.case.incidents if i.channel in DIGITAL_CHANNELS and i.id in (f.course_ids or [i.id])]
     if cat is not Category.NO_OFFENCE and (digital or f.has(*DIGITAL_BEHAVIOURS)):
-        add(ActionCode.PRESERVE_DIGITAL_EVIDENCE,
+        add(
+            ActionCode.PRESERVE_DIGITAL_EVIDENCE,
             "Preserve digital evidence (messages, call logs, accounts, devices, platform data) before it is lost.",
-            digital + f.ids(*DIGITAL_BEHAVIOURS))
+            digital + f.ids(*DIGITAL_BEHAVIOURS),
+        )
     unattributed = [i for i in f.case.incidents if i.suspect_id is None and i.account]
     if unattributed:
-        add(ActionCode.ATTRIBUTE_ACCOUNTS,
+        add(
+            ActionCode.ATTRIBUTE_ACCOUNTS,
             "Obtain subscriber and platform data to attribute the accounts"
-            + (f" (linked so far: {', '.join(lk.account for lk in links)})" if links else "") + ".",
-            [i.id for i in unattributed])
+            + (f" (linked so far: {', '.join(lk.account for lk in links)})" if links else "")
+            + ".",
+            [i.id for i in unattributed],
+        )
     if high and (f.relationship in DOMESTIC or f.partners) and cat is not Category.NO_OFFENCE:
-        add(ActionCode.MARAC_REFERRAL, "High-risk domestic abuse or stalking by a partner or family member: refer to MARAC.")
+        add(
+            ActionCode.MARAC_REFERRAL,
+            "High-risk domestic abuse or stalking by a partner or family member: refer to MARAC.",
+        )
     children = f.cue("children")
     if children and medium_plus and cat is not Category.NO_OFFENCE:
-        add(ActionCode.SAFEGUARD_CHILDREN, f"Children are involved (\"{children[0].sentence[:100]}\"): consider "
-            "a referral to children's services.")
+        add(
+            ActionCode.SAFEGUARD_CHILDREN,
+            f'Children are involved ("{children[0].sentence[:100]}"): consider a referral to children\'s services.',
+        )
     if cat is not Category.NO_OFFENCE and (
         f.has(Behaviour.THIRD_PARTY_CONTACT, Behaviour.PROXY_STALKING) or (high and (children or f.cue("separation")))
     ):
-        add(ActionCode.SAFEGUARD_THIRD_PARTIES, "People around the victim are involved or at risk: safeguard them.",
-            f.ids(Behaviour.THIRD_PARTY_CONTACT, Behaviour.PROXY_STALKING))
+        add(
+            ActionCode.SAFEGUARD_THIRD_PARTIES,
+            "People around the victim are involved or at risk: safeguard them.",
+            f.ids(Behaviour.THIRD_PARTY_CONTACT, Behaviour.PROXY_STALKING),
+        )
     order = list(ActionCode)
     return sorted(out.values(), key=lambda a: order.index(a.code))

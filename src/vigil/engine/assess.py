@@ -22,7 +22,7 @@ from vigil.law import Law
 
 from .accounts import Link, link_accounts
 from .actions import recommend
-from .behaviours import analyse_case, find_behaviours
+from .behaviours import analyse_case, dedupe, find_behaviours
 from .breaches import find_breaches
 from .classify import classify
 from .conduct import attribute
@@ -49,16 +49,29 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             for iid in lk.incident_ids:
                 inc = next((i for i in case.incidents if i.id == iid), None)
                 if inc is not None and inc.account == lk.account:
-                    out.append(Found(Behaviour.FAKE_ACCOUNT, iid,
-                                     f"{lk.account} is not one of {lk.suspect_id}'s known identifiers but is linked to "
-                                     f"him: {lk.reasons[0]}", "structure", lk.suspect_id))
+                    out.append(
+                        Found(
+                            Behaviour.FAKE_ACCOUNT,
+                            iid,
+                            f"{lk.account} is not one of {lk.suspect_id}'s known identifiers but is linked to "
+                            f"him: {lk.reasons[0]}",
+                            "structure",
+                            lk.suspect_id,
+                        )
+                    )
     stalking_by_incident = {(b.incident_id, b.type) for b in found if b.type in STALKING_ACTS}
     for inc in case.incidents:
         principal = conduct.proxies.get(inc.suspect_id or "")
         if principal and any(iid == inc.id for iid, _ in stalking_by_incident):
-            out.append(Found(Behaviour.PROXY_STALKING, inc.id,
-                             f"{inc.suspect_id} acted for {principal} (PHA 1997 s.7(3A)): "
-                             f"{inc.narrative.strip()[:140]}", "structure", principal))
+            out.append(
+                Found(
+                    Behaviour.PROXY_STALKING,
+                    inc.id,
+                    f"{inc.suspect_id} acted for {principal} (PHA 1997 s.7(3A)): {inc.narrative.strip()[:140]}",
+                    "structure",
+                    principal,
+                )
+            )
     return out
 
 
@@ -70,7 +83,7 @@ def assess(case: Case, law: Law, as_of: date) -> Assessment:
     found = find_behaviours(case, texts, compiled)
     links = link_accounts(case, texts)
     conduct = attribute(case, texts, links)
-    found = found + _structural(case, conduct, links, found)
+    found = dedupe(found + _structural(case, conduct, links, found))
     facts = gather(case, texts, found, conduct)
     verdict = classify(facts)
     breaches = find_breaches(case, conduct, found, law)
@@ -85,7 +98,9 @@ def assess(case: Case, law: Law, as_of: date) -> Assessment:
     order = {i.id: n for n, i in enumerate(case.incidents)}
     behaviours = sorted(
         (
-            BehaviourFinding(type=b.type, incident_id=b.incident_id, evidence=b.evidence, source=b.source, actor=b.actor)
+            BehaviourFinding(
+                type=b.type, incident_id=b.incident_id, evidence=b.evidence, source=b.source, actor=b.actor
+            )
             for b in found
         ),
         key=lambda b: (order.get(b.incident_id or "", len(order)), b.source, b.type.value),

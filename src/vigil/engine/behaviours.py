@@ -33,17 +33,21 @@ class CaseText:
     histories: dict[str, Analysis] = field(default_factory=dict)
 
     def all(self) -> list[tuple[str | None, str, Analysis]]:
-        out: list[tuple[str | None, str, Analysis]] = [
-            (iid, "narrative", a) for iid, a in self.incidents.items()
-        ]
+        out: list[tuple[str | None, str, Analysis]] = [(iid, "narrative", a) for iid, a in self.incidents.items()]
         if self.statement is not None:
             out.append((None, "victim.statement", self.statement))
         out.extend((None, f"suspects[{sid}].history", a) for sid, a in self.histories.items())
         return out
 
     def cues(
-        self, name: str, *, sources: tuple[str, ...] = ("narrative", "victim.statement"), keep_negated: bool = False
+        self,
+        name: str,
+        *,
+        sources: tuple[str, ...] = ("narrative", "victim.statement"),
+        keep_negated: bool = False,
+        victim_voice: bool = False,
     ) -> list[Cue]:
+        """Cue matches; victim_voice keeps only words not spoken by the suspect or others."""
         found: list[Cue] = []
         for iid, source, analysis in self.all():
             kind = "narrative" if source == "narrative" else source
@@ -51,6 +55,8 @@ class CaseText:
                 continue
             for m in analysis.cue_matches(name):
                 if not keep_negated and (m.negated or m.hypothetical):
+                    continue
+                if victim_voice and m.in_speech and m.actor.role != "victim":
                     continue
                 found.append(Cue(name, iid, source, analysis.text[m.start : m.end], m.sentence))
         return found
@@ -98,9 +104,7 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
         for bp in compiled.behaviours:
             if inc.channel and inc.channel.value in bp.channels:
                 words = inc.narrative.strip().split(". ")[0][:120]
-                found.append(
-                    Found(bp.code, inc.id, f"{inc.channel.value}: {words}", "channel", inc.suspect_id)
-                )
+                found.append(Found(bp.code, inc.id, f"{inc.channel.value}: {words}", "channel", inc.suspect_id))
             found.extend(_matches(bp.code, bp.act, analysis, inc.id, "narrative", speech=False))
             found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
     if texts.statement is not None:
@@ -114,21 +118,19 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
                 continue
             for pattern in (bp.act, bp.history):
                 found.extend(_matches(bp.code, pattern, analysis, None, f"suspects[{sid}].history", speech=False))
-    return _dedupe(found)
+    return dedupe(found)
 
 
-def _matches(code: Behaviour, pattern, analysis: Analysis, iid: str | None, source: str, *, speech: bool) -> list[Found]:  # type: ignore[no-untyped-def]
+def _matches(
+    code: Behaviour, pattern, analysis: Analysis, iid: str | None, source: str, *, speech: bool
+) -> list[Found]:  # type: ignore[no-untyped-def]
     if pattern is None:
         return []
     matches = analysis.speech_matches(pattern) if speech else analysis.act_matches(pattern)
-    return [
-        Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id)
-        for m in matches
-        if _accept(m)
-    ]
+    return [Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id) for m in matches if _accept(m)]
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
+def dedupe(found: list[Found]) -> list[Found]:
     """One finding per behaviour, incident and source; text evidence beats a channel inference."""
     best: dict[tuple[Behaviour, str | None, str], Found] = {}
     for f in found:

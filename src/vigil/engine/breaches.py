@@ -41,18 +41,30 @@ def at_place(inc: Incident, place: str) -> bool:
     return want <= have or (core <= have and len(core) >= 2)
 
 
-def _conditions_breached(inc: Incident, found: list[Found], order_conditions, law: Law) -> list[tuple[ConditionType, str]]:  # type: ignore[no-untyped-def]
+def _conditions_breached(
+    inc: Incident, found: list[Found], order_conditions, law: Law
+) -> list[tuple[ConditionType, str]]:  # type: ignore[no-untyped-def]
     types = {b.type for b in found}
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
         spec = law.conditions.get(cond.type)
         if cond.type is ConditionType.EXCLUSION_ZONE:
-            if cond.place and inc.channel and inc.channel.value in ("in-person", "other", "gift-or-item", "tracking-or-surveillance") and at_place(inc, cond.place):
+            if (
+                cond.place
+                and inc.channel
+                and inc.channel.value in ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
+                and at_place(inc, cond.place)
+            ):
                 out.append((cond.type, f"was at {cond.place}, inside the exclusion zone"))
             continue
         if cond.type is ConditionType.OTHER:
             text = (cond.text or "").lower()
-            if re.search(r"violen|threat", text) and types & {"threat-to-kill", "threat-of-violence", "physical-violence", "weapon"}:
+            if re.search(r"violen|threat", text) and types & {
+                "threat-to-kill",
+                "threat-of-violence",
+                "physical-violence",
+                "weapon",
+            }:
                 out.append((cond.type, f"breaks the condition '{cond.text}'"))
             continue
         if spec is None:
@@ -87,9 +99,10 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
             if not hits:
                 continue
             title = spec.title
+            ends = order.end_day.isoformat() if order.end_day else "no end date"
             detail = (
                 f"{inc.id} on {day.isoformat()} ({conduct.how.get(inc.id, '')}) breaches {order.id} ({title}, "
-                f"in force {order.start_day.isoformat()} to {order.end_day.isoformat() if order.end_day else 'no end date'}): "
+                f"in force {order.start_day.isoformat()} to {ends}): "
                 + "; ".join(f"{c.value}: {why}" for c, why in hits)
                 + "."
             )
@@ -98,7 +111,12 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
             elif spec.breach_is_arrest_ground:
                 detail += " Not an offence in itself, but a ground for arrest (PACE 1984 s.46A(1A))."
             out.append(
-                Breach(order_id=order.id, incident_id=inc.id, condition=hits[0][0], detail=detail,
-                       conditions=[c for c, _ in hits])
+                Breach(
+                    order_id=order.id,
+                    incident_id=inc.id,
+                    condition=hits[0][0],
+                    detail=detail,
+                    conditions=[c for c, _ in hits],
+                )
             )
     return out

@@ -17,7 +17,9 @@ from .lexicon import Compiled
 from .narrative import Cast, SuspectNames
 
 _NAME_ID = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)$")
-_ORG = re.compile(r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|group|company|bank|trust)\b", re.I)
+_ORG = re.compile(
+    r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|group|company|bank|trust)\b", re.I
+)
 _HE = re.compile(r"(?<![\w'’])(?:he|him|his|himself)(?![\w'’])", re.I)
 _SHE = re.compile(r"(?<![\w'’])(?:she|her|hers|herself)(?![\w'’])", re.I)
 _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|my|me)(?![\w'’])")

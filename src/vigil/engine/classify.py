@@ -36,13 +36,16 @@ class Verdict:
 
 def _quote(words: str, limit: int = 120) -> str:
     words = words.strip()
-    return f"\"{words[:limit]}{'…' if len(words) > limit else ''}\""
+    return f'"{words[:limit]}{"…" if len(words) > limit else ""}"'
 
 
 def classify(f: Facts) -> Verdict:
     if not f.case.incidents:
-        return Verdict(Category.NO_OFFENCE, Four(fixated=False, obsessive=False, unwanted=False, repeated=False),
-                       ["No incidents are recorded, so there is no conduct to assess."])
+        return Verdict(
+            Category.NO_OFFENCE,
+            Four(fixated=False, obsessive=False, unwanted=False, repeated=False),
+            ["No incidents are recorded, so there is no conduct to assess."],
+        )
     repeated = f.course
     welcomed = [c for c in f.cue("welcomed") if c.source == "victim.statement" or c.incident_id]
     stop = f.cue("stop_requests")
@@ -62,9 +65,7 @@ def classify(f: Facts) -> Verdict:
         )
         return v
     ids = ", ".join(f.course_ids)
-    v.rationale.append(
-        f"Course of conduct: {len(f.occasions)} occasions by {f.principal} ({ids}) (PHA 1997 s.7(3))."
-    )
+    v.rationale.append(f"Course of conduct: {len(f.occasions)} occasions by {f.principal} ({ids}) (PHA 1997 s.7(3)).")
     # 2. Harassment?
     oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
     lawful = f.cue("lawful_purpose") or any(o.type.value == "child-arrangements-order" for o in f.case.orders)
@@ -75,11 +76,17 @@ def classify(f: Facts) -> Verdict:
             f"({_quote(welcomed[0].sentence)}), so it is not unwanted (FOUR 'U'; PHA 1997 s.1(2))."
         )
         return v
-    if not oppressive and not fixation and not f.volume and (lawful or f.polite_share >= 0.5 or f.organisation or not stop):
+    if (
+        not oppressive
+        and not fixation
+        and not f.volume
+        and (lawful or f.polite_share >= 0.5 or f.organisation or not stop)
+    ):
         v.category = Category.NO_OFFENCE
         why = []
         if lawful:
-            why.append(f"it has a lawful purpose ({_quote(lawful[0].sentence) if isinstance(lawful, list) else 'an order requires it'})")
+            source = _quote(lawful[0].sentence) if isinstance(lawful, list) else "an order requires it"
+            why.append(f"it has a lawful purpose ({source})")
         if f.polite_share >= 0.5:
             why.append("the messages are brief and polite")
         if not stop:
@@ -94,7 +101,7 @@ def classify(f: Facts) -> Verdict:
     basis = [b.value for b in oppressive] or ["repeated unwanted contact"]
     v.rationale.append(
         f"Amounts to harassment (PHA 1997 s.1(1), s.2): unwanted and oppressive conduct ({', '.join(basis)})"
-        + (f", continuing after {_quote(stop[0].sentence, 80)}" if stop else "")
+        + (f"; it is plainly unwanted ({_quote(stop[0].sentence, 100)})" if stop else "")
         + "."
     )
     # 3. Stalking first.
@@ -105,12 +112,25 @@ def classify(f: Facts) -> Verdict:
     if (stalking_acts or fixation) and (fixated or obsessive or partners_rule) and not grievance_led:
         v.stalking = True
         acts = ", ".join(b.value for b in stalking_acts) or "repeated contact"
+        marks = [
+            n
+            for n, on in (
+                ("fixated", four.fixated),
+                ("obsessive", four.obsessive),
+                ("unwanted", four.unwanted),
+                ("repeated", four.repeated),
+            )
+            if on
+        ]
         v.rationale.append(
-            f"Stalking (PHA 1997 s.2A): harassment involving acts associated with stalking ({acts}; s.2A(3)), "
-            f"with the FOUR pattern: fixated={four.fixated}, obsessive={four.obsessive}, unwanted, repeated."
+            f"Stalking (PHA 1997 s.2A): harassment involving acts associated with stalking ({acts}; s.2A(3)); "
+            f"the FOUR pattern shows it is {', '.join(marks)}."
         )
         if fixation:
-            v.rationale.append(f"Fixation in the record: {_quote(fixation[0].sentence)} ({fixation[0].incident_id or fixation[0].source}).")
+            v.rationale.append(
+                f"Fixation in the record: {_quote(fixation[0].sentence)} "
+                f"({fixation[0].incident_id or fixation[0].source})."
+            )
         if f.partners:
             v.rationale.append(
                 "Between former or current partners a course of conduct is recorded as stalking unless it is "
@@ -144,9 +164,7 @@ def classify(f: Facts) -> Verdict:
         )
     elif f.fear_occasions:
         only = next(iter(f.fear_occasions))
-        v.rationale.append(
-            f"Fear of violence on one occasion only ({only}); s.4 and s.4A(1)(b)(i) need at least two."
-        )
+        v.rationale.append(f"Fear of violence on one occasion only ({only}); s.4 and s.4A(1)(b)(i) need at least two.")
     if v.stalking and v.substantial_effect:
         v.rationale.append(
             f"Serious alarm or distress with a substantial adverse effect on usual day-to-day activities: "

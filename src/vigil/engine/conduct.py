@@ -94,7 +94,9 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
         if person == UNKNOWN_ACTOR and len(incs) > 1 and not _same_unknown_person(incs, texts):
             conduct.occasions[person] = [Occasion([i.id], None, i.when) for i in incs][:1]
             continue
-        conduct.occasions[person] = _occasions(incs, texts, None if person.startswith(("account:", UNKNOWN_ACTOR)) else person)
+        conduct.occasions[person] = _occasions(
+            incs, texts, None if person.startswith(("account:", UNKNOWN_ACTOR)) else person
+        )
     named = {p: o for p, o in conduct.occasions.items() if not p.startswith(("account:", UNKNOWN_ACTOR))}
     pool = named or conduct.occasions
     if pool:

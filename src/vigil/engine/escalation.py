@@ -8,6 +8,7 @@ worse. Each kind is reported with the incidents it rests on.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from vigil.contract import Channel, Escalation
@@ -56,42 +57,58 @@ def detect(f: Facts, law: Law) -> EscalationResult:
     ids = [o.incident_ids[0] for o in occ]
     # Frequency: the later gaps are much shorter than the earlier ones.
     if len(occ) >= 4:
-        gaps = [(b.when - a.when).total_seconds() for a, b in zip(occ, occ[1:], strict=False)]  # type: ignore[operator]
+        gaps = [(b.when - a.when).total_seconds() for a, b in itertools.pairwise(occ)]  # type: ignore[operator]
         half = len(gaps) // 2
         early, late = sum(gaps[:half]) / half, sum(gaps[half:]) / (len(gaps) - half)
         if early > 0 and late <= early * 0.5:
-            out.add("frequency", f"Contact is becoming more frequent: the average gap fell from {early / 86400:.1f} "
-                    f"to {late / 86400:.1f} days.", ids)
+            out.add(
+                "frequency",
+                f"Contact is becoming more frequent: the average gap fell from {early / 86400:.1f} "
+                f"to {late / 86400:.1f} days.",
+                ids,
+            )
     # Severity: the most recent occasions are clearly more serious than the first ones.
     sev = [_severity(f, o.incident_ids, law) for o in occ]
     if len(sev) >= 3:
         first = max(sev[: max(1, len(sev) // 3)])
         last = sev[-1]
         if last >= first + 2 and last >= 3:
-            out.add("severity", f"Severity is rising: the latest occasion ({ids[-1]}) is more serious than the "
-                    f"first ({ids[0]}).", [ids[0], ids[-1]])
+            out.add(
+                "severity",
+                f"Severity is rising: the latest occasion ({ids[-1]}) is more serious than the first ({ids[0]}).",
+                [ids[0], ids[-1]],
+            )
     # Proximity: online or remote contact first, then physical presence.
     physical = [_physical(f, o.incident_ids, incidents, law) for o in occ]
     if len(physical) >= 3 and physical[-1]:
         first_physical = physical.index(True)
-        if first_physical >= 2 and all(physical[first_physical:]) is not False and sum(physical[first_physical:]) >= 1:
-            if not any(physical[:first_physical]):
-                out.add("proximity", "The conduct has moved from remote contact "
-                        f"({', '.join(ids[:first_physical])}) to physical presence "
-                        f"({', '.join(ids[first_physical:])}).", ids)
+        if first_physical >= 2:
+            out.add(
+                "proximity",
+                "The conduct has moved from remote contact "
+                f"({', '.join(ids[:first_physical])}) to physical presence "
+                f"({', '.join(ids[first_physical:])}).",
+                ids,
+            )
     # After police action, a notice or an order.
     after: list[str] = []
     for o in occ:
         for iid in o.incident_ids:
             inc = incidents[iid]
-            if any(c.incident_id == iid for c in f.cue("after_police")) or (inc.when is not None and any(
-                order.against in (None, f.principal) and order.start_day and inc.when.date() >= order.start_day
-                for order in f.case.orders
-            )):
+            if any(c.incident_id == iid for c in f.cue("after_police")) or (
+                inc.when is not None
+                and any(
+                    order.against in (None, f.principal) and order.start_day and inc.when.date() >= order.start_day
+                    for order in f.case.orders
+                )
+            ):
                 after.append(iid)
     if after:
-        out.add("after-police-action", "Conduct continued after police action, a notice or an order "
-                f"({', '.join(sorted(set(after)))}).", sorted(set(after)))
+        out.add(
+            "after-police-action",
+            f"Conduct continued after police action, a notice or an order ({', '.join(sorted(set(after)))}).",
+            sorted(set(after)),
+        )
     return out
 
 
@@ -106,9 +123,8 @@ def _severity(f: Facts, iids: list[str], law: Law) -> int:
 def _physical(f: Facts, iids: list[str], incidents: dict, law: Law) -> bool:  # type: ignore[type-arg]
     for iid in iids:
         inc = incidents[iid]
-        if inc.channel is not None and inc.channel not in REMOTE and inc.channel.value != "via-third-party":
-            if inc.channel.value in ("in-person", "tracking-or-surveillance", "gift-or-item"):
-                return True
+        if inc.channel is not None and inc.channel.value in ("in-person", "tracking-or-surveillance", "gift-or-item"):
+            return True
         for code, found in f.types.items():
             if law.behaviours[code].physical_presence and any(b.incident_id == iid for b in found):
                 return True

@@ -15,9 +15,7 @@ from .behaviours import CaseText
 from .conduct import course_people
 from .findings import Conduct, Cue, Found, Occasion
 
-THREATS = frozenset(
-    {Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.WEAPON}
-)
+THREATS = frozenset({Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.WEAPON})
 VIOLENT = THREATS | {Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION}
 # Acts that point to stalking rather than a dispute: the s.2A(3) acts beyond
 # plain contact, and the technology-enabled equivalents.
@@ -53,21 +51,29 @@ BEYOND_GRIEVANCE = frozenset(
         Behaviour.UNWANTED_GIFTS,
     }
 )
-OPPRESSIVE = (VIOLENT | STALKING_ACTS | {
-    Behaviour.ABUSIVE_CONTENT,
-    Behaviour.PROPERTY_DAMAGE,
-    Behaviour.INTIMATE_IMAGE_ABUSE,
-    Behaviour.THREAT_TO_EXPOSE,
-    Behaviour.THIRD_PARTY_CONTACT,
-    Behaviour.COERCIVE_CONTROL,
-    Behaviour.THREAT_OF_SUICIDE,
-}) - {Behaviour.UNWANTED_GIFTS}
+OPPRESSIVE = (
+    VIOLENT
+    | STALKING_ACTS
+    | {
+        Behaviour.ABUSIVE_CONTENT,
+        Behaviour.PROPERTY_DAMAGE,
+        Behaviour.INTIMATE_IMAGE_ABUSE,
+        Behaviour.THREAT_TO_EXPOSE,
+        Behaviour.THIRD_PARTY_CONTACT,
+        Behaviour.COERCIVE_CONTROL,
+        Behaviour.THREAT_OF_SUICIDE,
+    }
+) - {Behaviour.UNWANTED_GIFTS}
 _VOLUME = re.compile(
     r"\b(?:(\d{2,})|dozens|hundreds|scores|fifteen|twenty|thirty|forty|fifty|sixty)\s+(?:\w+\s+)?"
     r"(?:calls|texts|messages|emails|e-mails|dms|voicemails|voice notes|missed calls)",
     re.I,
 )
-_ORGANISATION = re.compile(r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|bank|company)\b", re.I)
+_ORGANISATION = re.compile(
+    r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|bank|company)\b", re.I
+)
+# Cues that only count in the victim's (or recorder's) own words, never in a suspect's quote.
+VICTIM_VOICE = frozenset({"substantial_effect", "no_effect", "no_fear", "welcomed", "stop_requests", "children"})
 PARTNERS = frozenset({Relationship.EX_PARTNER, Relationship.CURRENT_PARTNER})
 
 
@@ -127,11 +133,22 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
         if b.incident_id is None or b.incident_id in relevant:
             f.types.setdefault(b.type, []).append(b)
     for name in (
-        "fixation", "grievance", "lawful_purpose", "welcomed", "stop_requests", "substantial_effect",
-        "no_effect", "no_fear", "after_police", "children", "separation",
+        "fixation",
+        "grievance",
+        "lawful_purpose",
+        "welcomed",
+        "stop_requests",
+        "substantial_effect",
+        "no_effect",
+        "no_fear",
+        "after_police",
+        "children",
+        "separation",
     ):
-        f.cues[name] = texts.cues(name, keep_negated=name in ("no_fear", "no_effect", "welcomed"))
-    f.cues["fear_of_violence"] = texts.cues("fear_of_violence")
+        f.cues[name] = texts.cues(
+            name, keep_negated=name in ("no_fear", "no_effect", "welcomed"), victim_voice=name in VICTIM_VOICE
+        )
+    f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True)
     f.fear_occasions = _fear_occasions(f)
     for inc in case.incidents:
         for m in _VOLUME.finditer(inc.narrative):
@@ -154,12 +171,12 @@ def _fear_occasions(f: Facts) -> dict[str, str]:
     out: dict[str, str] = {}
     for cue in f.cue("fear_of_violence"):
         if cue.incident_id and cue.incident_id in f.course_ids:
-            out.setdefault(cue.incident_id, f"fear stated: \"{cue.sentence[:160]}\"")
+            out.setdefault(cue.incident_id, f'fear stated: "{cue.sentence[:160]}"')
     if not denied:
         for code in (*THREATS, Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION):
             for b in f.types.get(code, []):
                 if b.incident_id and b.incident_id in f.course_ids:
-                    out.setdefault(b.incident_id, f"{b.type.value}: \"{b.evidence[:160]}\"")
+                    out.setdefault(b.incident_id, f'{b.type.value}: "{b.evidence[:160]}"')
     # Records of one occasion count once.
     seen: dict[str, str] = {}
     for occ in f.occasions:

@@ -33,8 +33,8 @@ def _union(fragments: list[str], *, words: bool = True) -> re.Pattern[str] | Non
     if not fragments:
         return None
     body = "|".join(f"(?:{expand(f)})" for f in fragments)
-    prefix = r"(?<![\w'’])" if words else ""
-    return re.compile(f"{prefix}(?:{body})", re.IGNORECASE)
+    prefix, suffix = (r"(?<![\w'’])", r"(?![\w])") if words else ("", "")
+    return re.compile(f"{prefix}(?:{body}){suffix}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -115,9 +115,7 @@ def _compile(law: Law) -> Compiled:
         if name == "negation":
             # n't attaches to its verb, so it has no leading word boundary.
             words = [r"no(?!\.?\s?\d)" if w == "no" else w for w in items if w != "n't"]
-            cues[name] = re.compile(
-                r"(?:n't|n’t|(?<![\w'’])(?:" + "|".join(words) + r"))(?![\w'’])", re.IGNORECASE
-            )
+            cues[name] = re.compile(r"(?:n't|n’t|(?<![\w'’])(?:" + "|".join(words) + r"))(?![\w'’])", re.IGNORECASE)
         else:
             pattern = _union(list(items))
             if pattern is not None:

@@ -104,7 +104,8 @@ class Match:
 _SENT_END = re.compile(r"(?<=[.!?])['’\"”)]?\s+(?=[A-Z'‘\"“(\d])")
 _ABBREV = re.compile(r"(?:\b(?:no|mr|mrs|ms|dr|st|approx|e\.g|i\.e|etc|vs|pc|dc|ds|sgt|insp|tel|ref|ch)\.)$", re.I)
 _CLAUSE_BOUNDARY = re.compile(
-    r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|after|before|as soon as|yet)\s",
+    r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|after|before|"
+    r"as soon as|yet)\s",
     re.I,
 )
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
@@ -123,11 +124,45 @@ _PERCEPTION = re.compile(
     re.I,
 )
 _PASSIVE_AGENT = re.compile(r"^[^.;:]{0,40}?\b(?:from|by)\s+", re.I)
-_NAME_TOKEN = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|replied|asked|sent|rang|called|posted|emailed|shouted)\b)")
+_NAME_TOKEN = re.compile(
+    r"(?<![\w'’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|"
+    r"replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
+)
+    r"(?<![\w'’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
+)
 _NOT_NAMES = {
-    "the", "he", "she", "it", "they", "a", "an", "this", "that", "text", "message", "voicemail",
-    "email", "letter", "note", "card", "post", "account", "caller", "then", "later", "police",
-    "officer", "officers", "reception", "someone", "nobody", "everyone", "ip", "we", "i", "you",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "a",
+    "an",
+    "this",
+    "that",
+    "text",
+    "message",
+    "voicemail",
+    "email",
+    "letter",
+    "note",
+    "card",
+    "post",
+    "account",
+    "caller",
+    "then",
+    "later",
+    "police",
+    "officer",
+    "officers",
+    "reception",
+    "someone",
+    "nobody",
+    "everyone",
+    "ip",
+    "we",
+    "i",
+    "you",
 }
 _QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 
@@ -152,7 +187,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if ch in _QUOTE_PAIRS:
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < n else " "
-            if (prev.isspace() or prev in "([{:—-–/\"“") and not nxt.isspace():
+            if (prev.isspace() or prev in '([{:—-–/"“') and not nxt.isspace():
                 close = _QUOTE_PAIRS[ch]
                 j = i + 1
                 while j < n:
@@ -205,7 +240,9 @@ class Analysis:
         found: list[tuple[int, int, Actor | None, str | None, str | None]] = []
         for m in c.cue("suspect_refs").finditer(text):
             sid = m.group(0).upper() if re.fullmatch(r"S\d+", m.group(0), re.I) else None
-            found.append((m.start(), m.end(), Actor("suspect", sid or self._suspect_default()), self.cast.suspect_gender, None))
+            found.append(
+                (m.start(), m.end(), Actor("suspect", sid or self._suspect_default()), self.cast.suspect_gender, None)
+            )
         for m in c.cue("victim_refs").finditer(text):
             found.append((m.start(), m.end(), VICTIM, self.cast.victim_gender, None))
         if c.roles is not None:
@@ -220,7 +257,11 @@ class Analysis:
                     found.append((m.start(), m.end(), Actor("suspect", sid), self.cast.suspect_gender, None))
         for m in _NAME_TOKEN.finditer(text):
             name = m.group(1)
-            if name.split()[0].lower() in _NOT_NAMES or self.cast.suspect_for_name(name) or self.cast.suspect_for_name(name.split()[0]):
+            if (
+                name.split()[0].lower() in _NOT_NAMES
+                or self.cast.suspect_for_name(name)
+                or self.cast.suspect_for_name(name.split()[0])
+            ):
                 continue
             found.append((m.start(), m.end(), THIRD, None, None))
         for m in _PRONOUN_RE.finditer(text):
@@ -314,9 +355,8 @@ class Analysis:
             return True
         if cand.gender in ("m", "f"):
             return cand.gender == gender
-        if cand.actor is not None and cand.actor.role == "victim" and gender == self.cast.suspect_gender:
-            return False  # an ungendered victim does not take the suspect's pronoun
-        return True
+        # An ungendered victim does not take the suspect's pronoun.
+        return not (cand.actor is not None and cand.actor.role == "victim" and gender == self.cast.suspect_gender)
 
     def subject_before(self, pos: int, floor: int) -> Actor | None:
         """The actor of the clause at pos: the nearest subject referent before it in its sentence."""

@@ -18,7 +18,14 @@ from .classify import Verdict
 from .facts import Facts
 
 ELECTRONIC = frozenset(
-    {Channel.TEXT_MESSAGE, Channel.EMAIL, Channel.SOCIAL_MEDIA, Channel.MESSAGING_APP, Channel.PHONE_CALL, Channel.ONLINE_PUBLICATION}
+    {
+        Channel.TEXT_MESSAGE,
+        Channel.EMAIL,
+        Channel.SOCIAL_MEDIA,
+        Channel.MESSAGING_APP,
+        Channel.PHONE_CALL,
+        Channel.ONLINE_PUBLICATION,
+    }
 )
 PRINCIPAL = {
     Category.STALKING_FEAR_OR_DISTRESS: OffenceCode.PHA1997_S4A,
@@ -64,7 +71,7 @@ def disclose(f: Facts, v: Verdict, breaches: list[Breach], law: Law) -> list[Off
         return [b for b in t.get(code, []) if b.incident_id]
 
     for b in each(Behaviour.THREAT_TO_KILL):
-        out.add(OffenceCode.OAPA1861_S16, [b.incident_id], f"Threat to kill: \"{b.evidence[:120]}\".")  # type: ignore[list-item]
+        out.add(OffenceCode.OAPA1861_S16, [b.incident_id], f'Threat to kill: "{b.evidence[:120]}".')  # type: ignore[list-item]
     threat_codes = (Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT)
     for code in (*threat_codes, Behaviour.ABUSIVE_CONTENT, Behaviour.FALSE_ALLEGATIONS):
         for b in each(code):
@@ -72,16 +79,41 @@ def disclose(f: Facts, v: Verdict, breaches: list[Breach], law: Law) -> list[Off
             if inc.channel not in ELECTRONIC:
                 continue
             day = days[inc.id]
-            if code in threat_codes and out.in_force(OffenceCode.OSA2023_S181, day) and day and law.offences.get(OffenceCode.OSA2023_S181):
-                out.add(OffenceCode.OSA2023_S181, [inc.id], "A message conveying a threat of death or serious harm (sent on or after 31 January 2024).")
-            elif code is Behaviour.FALSE_ALLEGATIONS and day and out.in_force(OffenceCode.OSA2023_S179, day) and law.offences.get(OffenceCode.OSA2023_S179):
-                out.add(OffenceCode.OSA2023_S179, [inc.id], "Information the sender knows to be false, sent to cause harm.")
+            if (
+                code in threat_codes
+                and out.in_force(OffenceCode.OSA2023_S181, day)
+                and day
+                and law.offences.get(OffenceCode.OSA2023_S181)
+            ):
+                out.add(
+                    OffenceCode.OSA2023_S181,
+                    [inc.id],
+                    "A message conveying a threat of death or serious harm (sent on or after 31 January 2024).",
+                )
+            elif (
+                code is Behaviour.FALSE_ALLEGATIONS
+                and day
+                and out.in_force(OffenceCode.OSA2023_S179, day)
+                and law.offences.get(OffenceCode.OSA2023_S179)
+            ):
+                out.add(
+                    OffenceCode.OSA2023_S179, [inc.id], "Information the sender knows to be false, sent to cause harm."
+                )
             else:
-                out.add(OffenceCode.MCA1988_S1, [inc.id], "A message that is threatening, grossly offensive or (before 2024) false, sent to cause distress or anxiety.")
+                out.add(
+                    OffenceCode.MCA1988_S1,
+                    [inc.id],
+                    "A message that is threatening, grossly offensive or (before 2024) false, "
+                    "sent to cause distress or anxiety.",
+                )
                 if code in threat_codes and inc.channel is not Channel.ONLINE_PUBLICATION:
-                    out.add(OffenceCode.CA2003_S127, [inc.id], "A menacing message sent over a public electronic communications network.")
+                    out.add(
+                        OffenceCode.CA2003_S127,
+                        [inc.id],
+                        "A menacing message sent over a public electronic communications network.",
+                    )
     for b in each(Behaviour.PROPERTY_DAMAGE):
-        out.add(OffenceCode.CDA1971_S1, [b.incident_id], f"Damage to property: \"{b.evidence[:120]}\".")  # type: ignore[list-item]
+        out.add(OffenceCode.CDA1971_S1, [b.incident_id], f'Damage to property: "{b.evidence[:120]}".')  # type: ignore[list-item]
     for b in each(Behaviour.ACCOUNT_INTRUSION):
         out.add(OffenceCode.CMA1990_S1, [b.incident_id], "Access to the victim's accounts without authority.")  # type: ignore[list-item]
     for b in each(Behaviour.INTIMATE_IMAGE_ABUSE):
@@ -90,17 +122,27 @@ def disclose(f: Facts, v: Verdict, breaches: list[Breach], law: Law) -> list[Off
     coercive = t.get(Behaviour.COERCIVE_CONTROL, [])
     rel = f.relationship
     if coercive and rel in (Relationship.CURRENT_PARTNER, Relationship.EX_PARTNER, Relationship.FAMILY):
-        out.add(OffenceCode.SCA2015_S76, [b.incident_id for b in coercive if b.incident_id],
-                "Controlling or coercive behaviour in an intimate or family relationship (check the dates: former "
-                "partners not living together are covered from 5 April 2023).")
+        out.add(
+            OffenceCode.SCA2015_S76,
+            [b.incident_id for b in coercive if b.incident_id],
+            "Controlling or coercive behaviour in an intimate or family relationship (check the dates: former "
+            "partners not living together are covered from 5 April 2023).",
+        )
     if any(c.incident_id for c in f.cue("after_police")) and f.has(*threat_codes):
         ids = [c.incident_id for c in f.cue("after_police") if c.incident_id and c.incident_id in f.ids(*threat_codes)]
         if ids:
-            out.add(OffenceCode.CJPOA1994_S51, ids, "Threats after the victim went to the police may be intimidation of a witness.")
+            out.add(
+                OffenceCode.CJPOA1994_S51,
+                ids,
+                "Threats after the victim went to the police may be intimidation of a witness.",
+            )
     hostility = f.texts.cues("racial_hostility")
     if hostility and v.harassment:
-        out.add(OffenceCode.CDA1998_S32, [c.incident_id for c in hostility if c.incident_id],
-                f"Racial or religious hostility: \"{hostility[0].sentence[:120]}\" (Crime and Disorder Act 1998 s.28).")
+        out.add(
+            OffenceCode.CDA1998_S32,
+            [c.incident_id for c in hostility if c.incident_id],
+            f'Racial or religious hostility: "{hostility[0].sentence[:120]}" (Crime and Disorder Act 1998 s.28).',
+        )
     for br in breaches:
         order = next((o for o in f.case.orders if o.id == br.order_id), None)
         spec = law.orders.get(order.type) if order else None

@@ -33,7 +33,11 @@ class _Factors:
             cur.incident_ids.extend(i for i in ids if i not in cur.incident_ids)
             return
         self.items[code] = RiskFactor(
-            code=code, incident_ids=list(dict.fromkeys(ids)), detail=detail, source=item.source, raises_to=item.raises_to
+            code=code,
+            incident_ids=list(dict.fromkeys(ids)),
+            detail=detail,
+            source=item.source,
+            raises_to=item.raises_to,
         )
 
     def level(self) -> RiskLevel:
@@ -45,7 +49,7 @@ class _Factors:
 
 
 def _first(found: list[Found]) -> str:
-    return f"\"{found[0].evidence[:140]}\""
+    return f'"{found[0].evidence[:140]}"'
 
 
 def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[str], law: Law, texts: CaseText) -> Risk:
@@ -57,54 +61,103 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
         past_by.setdefault(p.type, []).append(p)
     only_red = v.category is Category.NO_OFFENCE
     if Behaviour.THREAT_TO_KILL in t:
-        fx.add("threat-to-kill", f.ids(Behaviour.THREAT_TO_KILL), f"Threat to kill: {_first(t[Behaviour.THREAT_TO_KILL])}.")
+        fx.add(
+            "threat-to-kill", f.ids(Behaviour.THREAT_TO_KILL), f"Threat to kill: {_first(t[Behaviour.THREAT_TO_KILL])}."
+        )
     elif Behaviour.THREAT_TO_KILL in past_by:
-        fx.add("threat-to-kill", [], f"Past threat to kill ({past_by[Behaviour.THREAT_TO_KILL][0].source}): "
-               f"{_first(past_by[Behaviour.THREAT_TO_KILL])}.")
+        fx.add(
+            "threat-to-kill",
+            [],
+            f"Past threat to kill ({past_by[Behaviour.THREAT_TO_KILL][0].source}): "
+            f"{_first(past_by[Behaviour.THREAT_TO_KILL])}.",
+        )
     strangled = t.get(Behaviour.STRANGULATION) or past_by.get(Behaviour.STRANGULATION)
     if strangled:
-        fx.add("strangulation", f.ids(Behaviour.STRANGULATION), f"Strangulation, now or in the past: {_first(strangled)}.")
+        fx.add(
+            "strangulation", f.ids(Behaviour.STRANGULATION), f"Strangulation, now or in the past: {_first(strangled)}."
+        )
     if Behaviour.WEAPON in t:
         fx.add("weapon", f.ids(Behaviour.WEAPON), f"Weapon: {_first(t[Behaviour.WEAPON])}.")
     current_violence = [b for b in t.get(Behaviour.PHYSICAL_VIOLENCE, []) if b.incident_id]
     if current_violence:
-        fx.add("violence-in-episode", f.ids(Behaviour.PHYSICAL_VIOLENCE), f"Violence in this episode: {_first(current_violence)}.")
+        fx.add(
+            "violence-in-episode",
+            f.ids(Behaviour.PHYSICAL_VIOLENCE),
+            f"Violence in this episode: {_first(current_violence)}.",
+        )
     if Behaviour.TRACKING_DEVICE in t:
-        fx.add("tracking-surveillance", f.ids(Behaviour.TRACKING_DEVICE), f"Tracking: {_first(t[Behaviour.TRACKING_DEVICE])}.")
+        fx.add(
+            "tracking-surveillance",
+            f.ids(Behaviour.TRACKING_DEVICE),
+            f"Tracking: {_first(t[Behaviour.TRACKING_DEVICE])}.",
+        )
     threats = [b for c in THREATS for b in t.get(c, [])]
     if breach_ids and threats:
-        fx.add("breach-with-threats", breach_ids + f.ids(*THREATS), "An order or bail was breached and threats were made.")
+        fx.add(
+            "breach-with-threats", breach_ids + f.ids(*THREATS), "An order or bail was breached and threats were made."
+        )
     if esc.detected and not only_red:
         strong = {"severity", "proximity"} & set(esc.kinds) or (f.cue("separation") and f.partners)
-        code = "escalation" if strong else "contact-after-police" if "after-police-action" in esc.kinds else "escalation"
+        code = (
+            "escalation" if strong else "contact-after-police" if "after-police-action" in esc.kinds else "escalation"
+        )
         if strong:
             fx.add("escalation", esc.incident_ids, " ".join(esc.details))
         elif code == "contact-after-police":
             fx.add("contact-after-police", esc.incident_ids, " ".join(esc.details))
         else:
-            fx.items.setdefault("escalation", RiskFactor(
-                code="escalation", incident_ids=esc.incident_ids, detail=" ".join(esc.details),
-                source=law.risk_items["escalation"].source, raises_to=RiskLevel.MEDIUM))
+            fx.items.setdefault(
+                "escalation",
+                RiskFactor(
+                    code="escalation",
+                    incident_ids=esc.incident_ids,
+                    detail=" ".join(esc.details),
+                    source=law.risk_items["escalation"].source,
+                    raises_to=RiskLevel.MEDIUM,
+                ),
+            )
     prior_violence = past_by.get(Behaviour.PHYSICAL_VIOLENCE) or past_by.get(Behaviour.STRANGULATION)
     if v.stalking and f.partners and prior_violence:
-        fx.add("ex-partner-prior-violence", [], f"Stalking by a former partner with past violence: {_first(prior_violence)}.")
+        fx.add(
+            "ex-partner-prior-violence",
+            [],
+            f"Stalking by a former partner with past violence: {_first(prior_violence)}.",
+        )
     if only_red:
         return _risk(fx, esc)
     if Behaviour.THREAT_OF_VIOLENCE in t or Behaviour.SEXUAL_THREAT in t:
         found = t.get(Behaviour.THREAT_OF_VIOLENCE) or t[Behaviour.SEXUAL_THREAT]
-        fx.add("threat-of-violence", f.ids(Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT), f"Threats: {_first(found)}.")
+        fx.add(
+            "threat-of-violence",
+            f.ids(Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT),
+            f"Threats: {_first(found)}.",
+        )
     if f.cue("fear_of_violence"):
         c = f.cue("fear_of_violence")[0]
-        fx.add("victim-very-frightened", [x.incident_id for x in f.cue("fear_of_violence") if x.incident_id],
-               f"The victim is frightened: \"{c.sentence[:140]}\".")
+        fx.add(
+            "victim-very-frightened",
+            [x.incident_id for x in f.cue("fear_of_violence") if x.incident_id],
+            f'The victim is frightened: "{c.sentence[:140]}".',
+        )
     if v.substantial_effect or (f.cue("substantial_effect") and not f.cue("no_effect") and v.harassment):
         c = f.cue("substantial_effect")[0]
-        fx.add("substantial-effect", [c.incident_id] if c.incident_id else [], f"The victim has changed their life: \"{c.sentence[:140]}\".")
+        fx.add(
+            "substantial-effect",
+            [c.incident_id] if c.incident_id else [],
+            f'The victim has changed their life: "{c.sentence[:140]}".',
+        )
     if f.has(Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING) and f.course:
-        fx.add("loitering-visits", f.ids(Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING),
-               "Turning up or waiting at places the victim lives, works or goes.")
+        fx.add(
+            "loitering-visits",
+            f.ids(Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING),
+            "Turning up or waiting at places the victim lives, works or goes.",
+        )
     if Behaviour.PROPERTY_DAMAGE in t:
-        fx.add("property-damage", f.ids(Behaviour.PROPERTY_DAMAGE), f"Property damaged: {_first(t[Behaviour.PROPERTY_DAMAGE])}.")
+        fx.add(
+            "property-damage",
+            f.ids(Behaviour.PROPERTY_DAMAGE),
+            f"Property damaged: {_first(t[Behaviour.PROPERTY_DAMAGE])}.",
+        )
     if Behaviour.THIRD_PARTY_CONTACT in t:
         fx.add("third-parties-targeted", f.ids(Behaviour.THIRD_PARTY_CONTACT), "Third parties contacted or used.")
     if Behaviour.PROXY_STALKING in t or f.conduct.proxies:
@@ -112,12 +165,16 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
     if prior_violence and not (v.stalking and f.partners):
         fx.add("prior-violence", [], f"Past violence: {_first(prior_violence)}.")
     if Behaviour.THREAT_OF_SUICIDE in t:
-        fx.add("suicide-threat", f.ids(Behaviour.THREAT_OF_SUICIDE), f"Suicide threat: {_first(t[Behaviour.THREAT_OF_SUICIDE])}.")
+        fx.add(
+            "suicide-threat",
+            f.ids(Behaviour.THREAT_OF_SUICIDE),
+            f"Suicide threat: {_first(t[Behaviour.THREAT_OF_SUICIDE])}.",
+        )
     if v.stalking:
         fx.add("stalking-course", f.course_ids, "A course of conduct amounting to stalking.")
         if f.cue("fixation"):
             c = f.cue("fixation")[0]
-            fx.add("fixation", [c.incident_id] if c.incident_id else [], f"Fixation: \"{c.sentence[:140]}\".")
+            fx.add("fixation", [c.incident_id] if c.incident_id else [], f'Fixation: "{c.sentence[:140]}".')
     if breach_ids:
         fx.add("breach", breach_ids, "An order or bail conditions were breached.")
     coercive = t.get(Behaviour.COERCIVE_CONTROL) or past_by.get(Behaviour.COERCIVE_CONTROL)

@@ -76,10 +76,7 @@ def _build(jurisdiction: str, meta: Any, offences: list[dict[str, Any]], orders:
         version=str(meta["version"]),
         offences=_keyed(offences, Offence, "offences"),
         behaviours=_keyed(_read(root / "behaviours.yaml"), BehaviourDef, "behaviours.yaml"),
-        risk_items={
-            k: v
-            for k, v in _keyed(_read(root / "risk.yaml"), RiskItem, "risk.yaml").items()
-        },
+        risk_items={k: v for k, v in _keyed(_read(root / "risk.yaml"), RiskItem, "risk.yaml").items()},
         conditions=_keyed(orders["conditions"], ConditionDef, "orders.yaml conditions"),
         orders=_keyed(orders["orders"], OrderDef, "orders.yaml orders"),
         actions=_keyed(_read(root / "actions.yaml"), ActionDef, "actions.yaml"),

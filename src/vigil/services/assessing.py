@@ -28,16 +28,16 @@ def assess_document(doc: Any, as_of: date, where: str | None = None) -> Assessme
     try:
         law = load_law(case.jurisdiction.value)
     except LawDataError as exc:
-        return AssessmentError(
-            case_id=case.case_id, error=ErrorDetail(message=str(exc), path="jurisdiction")
-        )
+        return AssessmentError(case_id=case.case_id, error=ErrorDetail(message=str(exc), path="jurisdiction"))
     try:
         return assess(case, law, as_of)
     except Exception as exc:  # an engine fault must not stop a batch or show a traceback
         return AssessmentError(
             case_id=case.case_id,
-            error=ErrorDetail(message=f"internal error while assessing this case ({type(exc).__name__}: {exc}); "
-                              "please report it", path=None),
+            error=ErrorDetail(
+                message=f"internal error while assessing this case ({type(exc).__name__}: {exc}); please report it",
+                path=None,
+            ),
         )
 
 
