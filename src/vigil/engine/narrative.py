@@ -128,8 +128,6 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w'’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|"
     r"replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
 )
-    r"(?<![\w'’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
-)
 _NOT_NAMES = {
     "the",
     "he",
