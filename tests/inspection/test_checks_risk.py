@@ -126,3 +126,12 @@ def test_risk_management_plan(risk: str, handling: dict, outcome: Outcome) -> No
     assert r.outcome is outcome
     if outcome is not Outcome.NOT_APPLICABLE:
         assert r.evidence[0] == "I2", "the risk factors' incidents are the evidence"
+
+
+def test_risk_evidence_follows_the_case_order_of_incidents() -> None:
+    case = make_case(
+        days=("2023-01-01", "2023-01-02", "2023-01-03"), handling={"risk_management_plan": False}
+    )
+    assessment = make_assessment(category="stalking", risk="high", factor_ids=["I3", "I1"])
+    r = get_check("risk-management-plan")(case, assessment, AS_OF)
+    assert r.evidence == ["I1", "I3", "handling.risk_management_plan: false"]

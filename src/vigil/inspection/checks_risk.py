@@ -25,11 +25,11 @@ def _flag(value: bool | None) -> str:
     return "absent" if value is None else str(value).lower()
 
 
-def _risk_evidence(assessment: Assessment) -> list[str]:
-    ids: list[str] = []
-    for factor in assessment.risk.factors:
-        ids.extend(i for i in factor.incident_ids if i not in ids)
-    return ids
+def _risk_evidence(case: Case, assessment: Assessment) -> list[str]:
+    """The incidents the risk factors rest on, in the case's own order."""
+    cited = {i for factor in assessment.risk.factors for i in factor.incident_ids}
+    ordered = [i.id for i in case.incidents if i.id in cited]
+    return ordered + sorted(cited - set(ordered))
 
 
 @register("initial-risk-assessment")
@@ -149,7 +149,7 @@ def risk_management_plan(case: Case, assessment: Assessment, as_of: date) -> Che
     if level is RiskLevel.STANDARD:
         return result(code, Outcome.NOT_APPLICABLE, "Vigil assesses the risk as standard.")
     plan = case.handling.risk_management_plan if case.handling else None
-    evidence = [*_risk_evidence(assessment), f"handling.risk_management_plan: {_flag(plan)}"]
+    evidence = [*_risk_evidence(case, assessment), f"handling.risk_management_plan: {_flag(plan)}"]
     if plan is None:
         return result(
             code,
