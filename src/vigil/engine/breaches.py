@@ -20,6 +20,9 @@ from vigil.law import Law
 from .findings import Conduct, Found
 
 _WORD = re.compile(r"[a-z0-9]+")
+_NEAR = re.compile(
+    r"\b(?:near|nearby|junction with|close to|towards|off|past|adjacent to|next to|outside of|end of)\s+(?:the\s+)?$"
+)
 _STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", "lane", "close", "avenue", "way"})
 
 
@@ -38,7 +41,11 @@ def at_place(inc: Incident, place: str) -> bool:
     text = where or inc.narrative.lower()
     have = set(_WORD.findall(text))
     core = want - _STOP or want
-    return want <= have or (core <= have and len(core) >= 2)
+    if not (want <= have or (core <= have and len(core) >= 2)):
+        return False
+    # "Chaucer Road, near junction with Marlowe Avenue" is outside Marlowe Avenue.
+    first = min((text.find(w) for w in core if text.find(w) >= 0), default=-1)
+    return not (first >= 0 and _NEAR.search(text[max(0, first - 30) : first]))
 
 
 def _conditions_breached(

@@ -16,7 +16,7 @@ from vigil.contract import Case
 from .lexicon import Compiled
 from .narrative import Cast, SuspectNames
 
-_NAME_ID = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)$")
+_NAME_ID = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*)(?:\s*\(.*\))?$")
 _ORG = re.compile(
     r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|group|company|bank|trust)\b", re.I
 )
@@ -37,7 +37,8 @@ def suspect_names(case: Case) -> tuple[SuspectNames, ...]:
             parts = m.group(1).split()
             full.append(" ".join(parts).lower())
             first.append(parts[0].lower())
-            last.append(parts[-1].lower())
+            if len(parts) > 1:
+                last.append(parts[-1].lower())
             if parts[0].lower() in _NICKNAMES:
                 first.extend(_NICKNAMES[parts[0].lower()])
         out.append(SuspectNames(s.id, tuple(full), tuple(first), tuple(last)))
@@ -129,6 +130,7 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
         suspect_gender=suspect_gender,
         victim_gender=victim_gender,
         names_re=names_re,
+        identifiers={re.sub(r"[\s()-]", "", i.lower()): s.id for s in case.suspects for i in s.identifiers},
     )
 
 

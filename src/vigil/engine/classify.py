@@ -76,6 +76,14 @@ def classify(f: Facts) -> Verdict:
             f"({_quote(welcomed[0].sentence)}), so it is not unwanted (FOUR 'U'; PHA 1997 s.1(2))."
         )
         return v
+    complied = f.cue("complied")
+    if not oppressive and not fixation and complied:
+        v.category = Category.NO_OFFENCE
+        v.rationale.append(
+            f"Not harassment: the contact stopped when the victim asked ({_quote(complied[0].sentence)}), so it is "
+            "not a persistent, oppressive course of conduct (PHA 1997 s.1(2); Majrowski [2006] UKHL 34)."
+        )
+        return v
     if (
         not oppressive
         and not fixation

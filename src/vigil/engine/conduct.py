@@ -40,7 +40,7 @@ def _same_place(a: Incident, b: Incident) -> bool:
 
 def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     """Two records of one event: same channel and place, within an hour, describing the same thing."""
-    if a.when is None or b.when is None or a.channel != b.channel or not _same_place(a, b):
+    if a.when is None or b.when is None or not _same_place(a, b):
         return False
     date_only = len(a.occurred_at or "") == 10 or len(b.occurred_at or "") == 10
     if date_only:
@@ -51,8 +51,10 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     record_cue = bool(
         texts.incidents[a.id].cue_matches("record_of_event") or texts.incidents[b.id].cue_matches("record_of_event")
     )
+    if a.channel != b.channel and not record_cue:
+        return False
     sim = _similar(a.narrative, b.narrative)
-    return sim >= 0.45 or (record_cue and sim >= 0.2)
+    return sim >= 0.45 or (record_cue and sim >= 0.15)
 
 
 def procured_by(case: Case, texts: CaseText) -> dict[str, str]:

@@ -144,13 +144,17 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
         "after_police",
         "children",
         "separation",
+        "complied",
     ):
         f.cues[name] = texts.cues(
             name, keep_negated=name in ("no_fear", "no_effect", "welcomed"), victim_voice=name in VICTIM_VOICE
         )
     f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True)
     f.fear_occasions = _fear_occasions(f)
+    mutual = bool(f.cues["welcomed"])
     for inc in case.incidents:
+        if mutual:
+            break
         for m in _VOLUME.finditer(inc.narrative):
             if m.group(1) is None or int(m.group(1)) >= 10:
                 f.volume.append((inc.id, m.group(0)))

@@ -82,6 +82,7 @@ _CUE_LISTS = (
     "new_account",
     "private_knowledge",
     "racial_hostility",
+    "complied",
 )
 
 

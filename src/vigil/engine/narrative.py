@@ -61,12 +61,23 @@ class Cast:
     suspect_gender: str | None  # "m", "f" or None when unknown
     victim_gender: str | None
     names_re: re.Pattern[str] | None = None
+    identifiers: dict[str, str] = field(default_factory=dict)  # normalised identifier -> suspect id
+
+    def suspect_for_identifier(self, value: str) -> str | None:
+        return self.identifiers.get(re.sub(r"[\s()-]", "", value.lower()))
 
     def suspect_for_name(self, name: str) -> str | None:
-        low = name.lower()
+        low = name.lower().strip()
         for s in self.suspects:
             if low in s.full_names or low in s.first_names or low in s.surnames:
                 return s.suspect_id
+        first = low.split()[0] if low else ""
+        if len(first) >= 3:
+            for s in self.suspects:
+                # Short forms: "Kay" for Kayleigh, "Dom" for Dominic.
+                if any(f.startswith(first) or first.startswith(f) for f in s.first_names if len(f) >= 3):
+                    if len(low.split()) == 1 or any(low.endswith(x) for x in s.surnames):
+                        return s.suspect_id
         return None
 
 
@@ -165,6 +176,30 @@ _NOT_NAMES = {
 _QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 
 
+_CHAT_LINE = re.compile(
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,32}\][ \t]*|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?[ \t]*[-–][ \t]*)?(?P<name>[^:\n\[\]]{1,40}?):[ \t]+(?P<body>\S[^\n]*)$",
+    re.M,
+)
+
+
+def find_chat_lines(text: str) -> list[tuple[int, int, str]]:
+    """Lines of a pasted chat export ("[08/02/2025, 23:12] Kay: text"): (start, end, speaker name).
+
+    A line counts when it has a timestamp, or when at least two such
+    "Name: text" lines stand together, so a label like "Note: ..." is not speech.
+    """
+    lines = [
+        (m.start("body"), m.end("body"), m.group("name").strip(), bool(m.group("stamp")))
+        for m in _CHAT_LINE.finditer(text)
+    ]
+    if not lines:
+        return []
+    stamped = [x for x in lines if x[3]]
+    chosen = stamped if stamped else (lines if len(lines) >= 2 else [])
+    return [(s, e, name) for s, e, name, _ in chosen]
+
+
 def split_sentences(text: str) -> list[int]:
     """Start offsets of sentences (abbreviations such as "no." and "Mr." do not end one)."""
     starts = [0]
@@ -226,12 +261,32 @@ class Analysis:
         a.sentences = split_sentences(text)
         a.referents = a._find_referents()
         a._ref_starts = [r.start for r in a.referents]
-        raw_quotes = find_quotes(text)
-        a._quote_starts = [q[0] for q in raw_quotes]
+        chat = find_chat_lines(text)
+        raw_quotes = [q for q in find_quotes(text) if not any(s <= q[0] < e for s, e, _ in chat)]
+        spans = sorted([(s, e, None) for s, e in raw_quotes] + [(s, e, n) for s, e, n in chat])
+        a._quote_starts = [q[0] for q in spans]
         # Quotes first get placeholders so the speaker search can skip other quotes.
-        a.quotes = [Quote(s, e, UNKNOWN) for s, e in raw_quotes]
-        a.quotes = [Quote(s, e, a._quote_speaker(s)) for s, e in raw_quotes]
+        a.quotes = [Quote(s, e, UNKNOWN) for s, e, _ in spans]
+        names = {n for _, _, n in chat}
+        a.quotes = [
+            Quote(s, e, a._chat_speaker(n, names) if n is not None else a._quote_speaker(s)) for s, e, n in spans
+        ]
         return a
+
+    def _chat_speaker(self, name: str, names: set[str]) -> Actor:
+        """The speaker of a chat line: the suspect by name or handle, otherwise (in a two-party chat) the victim."""
+        clean = name.strip().lstrip("~").strip()
+        sid = self.cast.suspect_for_name(clean) or self.cast.suspect_for_identifier(clean)
+        if sid:
+            return Actor("suspect", sid)
+        others = [n for n in names if n != name]
+        if others and all(
+            self.cast.suspect_for_name(o.strip()) or self.cast.suspect_for_identifier(o.strip()) for o in others
+        ):
+            return VICTIM
+        if re.fullmatch(r"(?:IP|V\d+|me|victim)", clean, re.I):
+            return VICTIM
+        return THIRD
 
     def _find_referents(self) -> list[Referent]:
         text, c = self.text, self.compiled
@@ -397,6 +452,11 @@ class Analysis:
             verb = verbs[-1]
             actor = self.subject_before(prefix_start + verb.start(), prefix_start)
             if actor is not None:
+                return actor
+        else:
+            # "Victim statement (taken 08/12): '...'", "Text from SUSP: '...'": the nearest subject before it.
+            actor = self.subject_before(qstart - 1, prefix_start)
+            if actor is not None and (actor.role == "victim" or actor.role == "suspect"):
                 return actor
         return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
 
