@@ -137,7 +137,9 @@ def recommend(
             "Assess the victim's needs under the Victims' Code (Right 4); persistently targeted victims are "
             "entitled to enhanced services.",
         )
-    if offence and not (handling and handling.risk_assessment_completed):
+    harmful = f.has(*THREATS, Behaviour.PHYSICAL_VIOLENCE, Behaviour.PROPERTY_DAMAGE, Behaviour.STRANGULATION)
+    single_harm = cat is Category.SINGLE_INCIDENT and (harmful or f.partners)
+    if (offence or single_harm) and not (handling and handling.risk_assessment_completed):
         add(
             ActionCode.COMPLETE_RISK_ASSESSMENT,
             "Complete a risk assessment, using the stalking screening questions where there are two or more incidents.",
@@ -151,7 +153,7 @@ def recommend(
             ids,
         )
         add(ActionCode.CONSIDER_ARREST, "Breach of an order or bail conditions gives a power of arrest.", ids)
-    if offence and (high or (threats and len(f.fear_occasions) >= 1) or v.fear_twice):
+    if cat is not Category.NO_OFFENCE and (high or (threats and len(f.fear_occasions) >= 1) or v.fear_twice):
         add(
             ActionCode.CONSIDER_ARREST,
             f"Risk is {risk.level.value}" + (" and threats were made" if threats else "") + ": consider arrest.",

@@ -7,6 +7,7 @@ not depend on the order incidents arrive in.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from vigil.contract import (
@@ -26,12 +27,23 @@ from .behaviours import analyse_case, dedupe, find_behaviours
 from .breaches import find_breaches
 from .classify import classify
 from .conduct import attribute
-from .escalation import detect
+from .escalation import EscalationResult, detect
 from .facts import STALKING_ACTS, gather
 from .findings import Conduct, Found
 from .lexicon import compile_law
 from .offences import disclose
 from .risk import assess_risk
+
+
+_VICTIMS_PLACE = re.compile(
+    r"\b(?:V\d+|IP|victim|her|his|my|the complainant)'?s?\s+(?:\w+\s+)?(?:home|house|flat|address|workplace|work|office|"
+    r"door|doorstep|drive|driveway|mother's|mum's|parents'?|school|college|gym)\b|\b(?:outside|opposite) (?:V\d+|IP|victim|her|his)'?s?\b",
+    re.I,
+)
+_INVITED = re.compile(
+    r"\b(?:invited|arranged|agreed (?:time|visit)|at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|asked (?:him|her) to come)\b",
+    re.I,
+)
 
 
 def _sorted_case(case: Case) -> Case:
@@ -59,6 +71,25 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                             lk.suspect_id,
                         )
                     )
+    present = {(b.incident_id, b.type) for b in found}
+    for inc in case.incidents:
+        if (
+            inc.channel is not None
+            and inc.channel.value == "in-person"
+            and inc.location
+            and _VICTIMS_PLACE.search(inc.location)
+            and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
+            and not _INVITED.search(inc.narrative)
+        ):
+            out.append(
+                Found(
+                    Behaviour.TURNING_UP_UNANNOUNCED,
+                    inc.id,
+                    f"in person at {inc.location}: {inc.narrative.strip()[:140]}",
+                    "structure",
+                    inc.suspect_id,
+                )
+            )
     stalking_by_incident = {(b.incident_id, b.type) for b in found if b.type in STALKING_ACTS}
     for inc in case.incidents:
         principal = conduct.proxies.get(inc.suspect_id or "")
@@ -87,7 +118,7 @@ def assess(case: Case, law: Law, as_of: date) -> Assessment:
     facts = gather(case, texts, found, conduct)
     verdict = classify(facts)
     breaches = find_breaches(case, conduct, found, law)
-    escalation = detect(facts, law)
+    escalation = detect(facts, law) if verdict.harassment else EscalationResult()
     risk = assess_risk(facts, verdict, escalation, [b.incident_id for b in breaches], law, texts)
     offences = disclose(facts, verdict, breaches, law)
     linked = [

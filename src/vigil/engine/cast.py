@@ -23,6 +23,28 @@ _ORG = re.compile(
 _HE = re.compile(r"(?<![\w'’])(?:he|him|his|himself)(?![\w'’])", re.I)
 _SHE = re.compile(r"(?<![\w'’])(?:she|her|hers|herself)(?![\w'’])", re.I)
 _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|my|me)(?![\w'’])")
+_ROLE_GENDER = {
+    "wife": "f",
+    "husband": "m",
+    "girlfriend": "f",
+    "boyfriend": "m",
+    "mother": "f",
+    "father": "m",
+    "son": "m",
+    "daughter": "f",
+    "brother": "m",
+    "sister": "f",
+    "mum": "f",
+    "dad": "m",
+}
+_APPOSITION = re.compile(
+    r"\b(?:the suspect|S1|SUSP|suspect)\s*,?\s*(?:his|her|their|the victim'?s|V1'?s|IP'?s)\s+"
+    r"(?:former |ex-?|estranged |late |younger |older )?(wife|husband|girlfriend|boyfriend|mother|father|son|daughter|brother|sister)\b",
+    re.I,
+)
+_PARTNER_NOUN = re.compile(r"\b(?:my|his|her) (?:former |ex-?|estranged )?(wife|husband|girlfriend|boyfriend)\b", re.I)
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][A-Za-z'’-]+)")
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _SENT = re.compile(r"[^.!?]+[.!?]?")
 
 
@@ -119,6 +141,23 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
             if gender in ("m", "f") and re.search(rf"\b{re.escape(role.lower())}\b", hist):
                 suspect_votes[gender] += 2
                 break
+    for text in [statement] + [i.narrative for i in case.incidents]:
+        for m in _APPOSITION.finditer(text):
+            g = _ROLE_GENDER.get(m.group(1).lower())
+            if g:
+                suspect_votes[g] += 3
+        for m in _TITLE.finditer(text):
+            if not any(m.group(2).lower() in (*s.surnames, *s.full_names) for s in names):
+                victim_votes[_TITLE_GENDER[m.group(1).lower()]] += 2
+    partner = case.victim and case.victim.relationship_to_suspect in ("ex-partner", "current-partner")
+    if partner and statement:
+        for m in _PARTNER_NOUN.finditer(statement):
+            suspect_votes[_ROLE_GENDER[m.group(1).lower()]] += 2
+    for s in case.suspects:
+        for ident in s.identifiers:
+            m = _TITLE.match(ident.strip())
+            if m:
+                suspect_votes[_TITLE_GENDER[m.group(1).lower()]] += 5
     suspect_gender = _decide(suspect_votes)
     victim_gender = _decide(victim_votes)
     if victim_gender == suspect_gender and victim_votes[victim_gender or ""] <= suspect_votes[suspect_gender or ""]:

@@ -75,9 +75,9 @@ class Cast:
         if len(first) >= 3:
             for s in self.suspects:
                 # Short forms: "Kay" for Kayleigh, "Dom" for Dominic.
-                if any(f.startswith(first) or first.startswith(f) for f in s.first_names if len(f) >= 3):
-                    if len(low.split()) == 1 or any(low.endswith(x) for x in s.surnames):
-                        return s.suspect_id
+                short = any(f.startswith(first) or first.startswith(f) for f in s.first_names if len(f) >= 3)
+                if short and (len(low.split()) == 1 or any(low.endswith(x) for x in s.surnames)):
+                    return s.suspect_id
         return None
 
 
@@ -173,12 +173,17 @@ _NOT_NAMES = {
     "i",
     "you",
 }
+_SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once)\s+$", re.I)
+_COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
+_LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,5}$")
+_WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
 _QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 
 
 _CHAT_LINE = re.compile(
     r"^[ \t]*(?P<stamp>\[[^\]\n]{3,32}\][ \t]*|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+\d{1,2}[:.]\d{2}"
-    r"(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?[ \t]*[-–][ \t]*)?(?P<name>[^:\n\[\]]{1,40}?):[ \t]+(?P<body>\S[^\n]*)$",
+    r"(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?[ \t]*[-–][ \t]*)?"
+    r"(?P<name>[^:\n\[\]]{1,40}?):[ \t]+(?P<body>\S[^\n]*)$",
     re.M,
 )
 
@@ -399,6 +404,8 @@ class Analysis:
             return self._suspect_actor()
         if ref.gender is not None and ref.gender == self.cast.victim_gender:
             return VICTIM
+        if ref.gender in ("m", "f") and self.cast.suspect_gender not in (None, ref.gender):
+            return VICTIM if self.cast.victim_gender is None else THIRD
         if self.cast.suspect_gender is None and self.kind != "narrative":
             return self._suspect_actor()
         return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
@@ -406,7 +413,7 @@ class Analysis:
     def _compatible(self, cand: Referent, gender: str | None) -> bool:
         if gender is None:
             return True
-        if cand.gender in ("m", "f"):
+        if cand.gender in ("m", "f", "p"):
             return cand.gender == gender
         # An ungendered victim does not take the suspect's pronoun.
         return not (cand.actor is not None and cand.actor.role == "victim" and gender == self.cast.suspect_gender)
@@ -429,8 +436,18 @@ class Analysis:
             if _PERCEPTION.search(between) and not ref.participle_subject:
                 i -= 1
                 continue
+            if self._in_closed_subclause(ref, floor, pos):
+                i -= 1
+                continue
             return self.resolve(ref)
         return None
+
+    def _in_closed_subclause(self, ref: Referent, floor: int, pos: int) -> bool:
+        """'He came out as I left and walked behind me': 'I' is the subject of a finished subordinate clause."""
+        before = self.text[max(floor, ref.start - 12) : ref.start]
+        if not _SUBORDINATOR.search(before):
+            return False
+        return bool(_COORDINATE.search(self.text[ref.end : pos]))
 
     def passive_agent(self, end: int, limit: int) -> Actor | None:
         """'34 texts from S1', 'a photo taken by his brother': the agent after the match."""
@@ -481,8 +498,15 @@ class Analysis:
         q = self.quote_at(start)
         floor = max(s_start, q.start) if q else s_start
         c_start = self.clause_start(start, floor)
+        # NegEx-style window: a cue counts only within a few words before the match.
+        window = _LAST_WORDS.search(self.text, c_start, start)
+        w_start = window.start() if window else c_start
+        if re.search(r"\b(?:or|nor)\b", self.text[w_start:start]):
+            # "never followed me or hung around watching the house": the scope runs on through "or".
+            wide = _WIDE_WORDS.search(self.text, c_start, start)
+            w_start = wide.start() if wide else c_start
         neg = self.compiled.cue("negation")
-        if neg.search(self.text, c_start, start):
+        if neg.search(self.text, max(c_start, w_start), start):
             return True
         return inner and bool(re.search(r"\b(?:never|not|no)\b", self.text[start:end], re.I))
 
