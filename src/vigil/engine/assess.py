@@ -34,14 +34,15 @@ from .lexicon import compile_law
 from .offences import disclose
 from .risk import assess_risk
 
-
 _VICTIMS_PLACE = re.compile(
-    r"\b(?:V\d+|IP|victim|her|his|my|the complainant)'?s?\s+(?:\w+\s+)?(?:home|house|flat|address|workplace|work|office|"
-    r"door|doorstep|drive|driveway|mother's|mum's|parents'?|school|college|gym)\b|\b(?:outside|opposite) (?:V\d+|IP|victim|her|his)'?s?\b",
+    r"\b(?:V\d+|IP|victim|her|his|my|the complainant)'?s?\s+(?:\w+\s+)?"
+    r"(?:home|house|flat|address|workplace|work|office|door|doorstep|drive|driveway|mother's|mum's|parents'?|"
+    r"school|college|gym)\b|\b(?:outside|opposite) (?:V\d+|IP|victim|her|his)'?s?\b",
     re.I,
 )
 _INVITED = re.compile(
-    r"\b(?:invited|arranged|agreed (?:time|visit)|at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|asked (?:him|her) to come)\b",
+    r"\b(?:invited|arranged|agreed (?:time|visit)|at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|"
+    r"asked (?:him|her) to come)\b",
     re.I,
 )
 

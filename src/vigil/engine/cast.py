@@ -39,7 +39,8 @@ _ROLE_GENDER = {
 }
 _APPOSITION = re.compile(
     r"\b(?:the suspect|S1|SUSP|suspect)\s*,?\s*(?:his|her|their|the victim'?s|V1'?s|IP'?s)\s+"
-    r"(?:former |ex-?|estranged |late |younger |older )?(wife|husband|girlfriend|boyfriend|mother|father|son|daughter|brother|sister)\b",
+    r"(?:former |ex-?|estranged |late |younger |older )?"
+    r"(wife|husband|girlfriend|boyfriend|mother|father|son|daughter|brother|sister)\b",
     re.I,
 )
 _PARTNER_NOUN = re.compile(r"\b(?:my|his|her) (?:former |ex-?|estranged )?(wife|husband|girlfriend|boyfriend)\b", re.I)
