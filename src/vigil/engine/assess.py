@@ -40,8 +40,13 @@ _VICTIMS_PLACE = re.compile(
     r"school|college|gym)\b|\b(?:outside|opposite) (?:V\d+|IP|victim|her|his)'?s?\b",
     re.I,
 )
+_PROCURED = re.compile(
+    r"\b(?:asked|told|got|sent|paid|persuaded|instructed) (?:me|her|him|them|\w+) to (?:send|tell|pass|give|hand|deliver|"
+    r"message|contact|post|follow|watch)|\bon (?:his|her) (?:behalf|instructions?)|\bat (?:his|her) request",
+    re.I,
+)
 _INVITED = re.compile(
-    r"\b(?:invited|arranged|agreed (?:time|visit)|at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|"
+    r"\b(?:invited|arranged|as agreed|agreed (?:time|visit|day|date)|at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|"
     r"asked (?:him|her) to come)\b",
     re.I,
 )
@@ -87,6 +92,24 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                     Behaviour.TURNING_UP_UNANNOUNCED,
                     inc.id,
                     f"in person at {inc.location}: {inc.narrative.strip()[:140]}",
+                    "structure",
+                    inc.suspect_id,
+                )
+            )
+    for inc in case.incidents:
+        if (
+            inc.channel is not None
+            and inc.channel.value == "via-third-party"
+            and inc.suspect_id
+            and _PROCURED.search(inc.narrative)
+            and (inc.id, Behaviour.PROXY_STALKING) not in present
+        ):
+            out.append(
+                Found(
+                    Behaviour.PROXY_STALKING,
+                    inc.id,
+                    f"sent through another person at {inc.suspect_id}'s request "
+                    f"(PHA 1997 s.7(3A)): {inc.narrative.strip()[:140]}",
                     "structure",
                     inc.suspect_id,
                 )

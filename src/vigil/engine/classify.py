@@ -76,6 +76,23 @@ def classify(f: Facts) -> Verdict:
             f"({_quote(welcomed[0].sentence)}), so it is not unwanted (FOUR 'U'; PHA 1997 s.1(2))."
         )
         return v
+    benign = {
+        Behaviour.CONTACTING,
+        Behaviour.WATCHING_OR_SPYING,
+        Behaviour.FOLLOWING,
+        Behaviour.LOITERING,
+        Behaviour.TURNING_UP_UNANNOUNCED,
+        Behaviour.UNWANTED_GIFTS,
+    }
+    if lawful and set(f.types) <= benign and not fixation and not f.volume:
+        v.category = Category.NO_OFFENCE
+        source = _quote(lawful[0].sentence) if isinstance(lawful, list) and lawful else "an order requires it"
+        v.rationale.append(
+            f"Not harassment: the conduct has a lawful purpose ({source}) and involves no threats, abuse or "
+            "fixation, so it falls within PHA 1997 s.1(3) (preventing or detecting crime, a rule of law, or "
+            "reasonable in the circumstances)."
+        )
+        return v
     complied = f.cue("complied")
     if not oppressive and not fixation and complied:
         v.category = Category.NO_OFFENCE

@@ -333,7 +333,8 @@ class Analysis:
                 continue  # overlapping: keep the longest, earliest
             before = text[max(0, start - 30) : start]
             after = text[end : end + 25]
-            obj = bool(_OBJECT_BEFORE.search(before)) and pronoun is None
+            possessive = text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
+            obj = (bool(_OBJECT_BEFORE.search(before)) and pronoun is None) or possessive
             part = bool(_PARTICIPLE_AFTER.match(after))
             refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
             last_end = end

@@ -97,7 +97,11 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             "breach-with-threats", breach_ids + f.ids(*THREATS), "An order or bail was breached and threats were made."
         )
     if esc.detected and not only_red:
-        strong = {"severity", "proximity"} & set(esc.kinds) or (f.cue("separation") and f.partners)
+        strong = (
+            {"severity", "proximity"} & set(esc.kinds)
+            or (f.cue("separation") and f.partners)
+            or (v.stalking and breach_ids)
+        )
         code = (
             "escalation" if strong else "contact-after-police" if "after-police-action" in esc.kinds else "escalation"
         )
