@@ -41,13 +41,14 @@ _VICTIMS_PLACE = re.compile(
     re.I,
 )
 _PROCURED = re.compile(
-    r"\b(?:asked|told|got|sent|paid|persuaded|instructed) (?:me|her|him|them|\w+) to (?:send|tell|pass|give|hand|deliver|"
-    r"message|contact|post|follow|watch)|\bon (?:his|her) (?:behalf|instructions?)|\bat (?:his|her) request",
+    r"\b(?:asked|told|got|sent|paid|persuaded|instructed) (?:me|her|him|them|\w+) to "
+    r"(?:send|tell|pass|give|hand|deliver|message|contact|post|follow|watch)|"
+    r"\bon (?:his|her) (?:behalf|instructions?)|\bat (?:his|her) request",
     re.I,
 )
 _INVITED = re.compile(
-    r"\b(?:invited|arranged|as agreed|agreed (?:time|visit|day|date)|at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|"
-    r"asked (?:him|her) to come)\b",
+    r"\b(?:invited|arranged|as agreed|agreed (?:time|visit|day|date)|"
+    r"at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|asked (?:him|her) to come)\b",
     re.I,
 )
 

@@ -20,9 +20,9 @@ _NAME_ID = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*([A-Z][a-z'’-]+(?:\s+[A-Z
 _ORG = re.compile(
     r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|group|company|bank|trust)\b", re.I
 )
-_HE = re.compile(r"(?<![\w'’])(?:he|him|his|himself)(?![\w'’])", re.I)
-_SHE = re.compile(r"(?<![\w'’])(?:she|her|hers|herself)(?![\w'’])", re.I)
-_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|my|me)(?![\w'’])")
+_HE = re.compile(r"(?<![\w])(?<![\w]['’])(?:he|him|his|himself)(?![\w'’])", re.I)
+_SHE = re.compile(r"(?<![\w])(?<![\w]['’])(?:she|her|hers|herself)(?![\w'’])", re.I)
+_FIRST_PERSON = re.compile(r"(?<![\w])(?<![\w]['’])(?:I|my|me)(?![\w'’])")
 _ROLE_GENDER = {
     "wife": "f",
     "husband": "m",
@@ -111,7 +111,7 @@ def _names_re(names: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
     )
     if not words:
         return None
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+    return re.compile(r"(?<![\w])(?<![\w]['’])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
 
 
 def build_cast(case: Case, compiled: Compiled) -> Cast:

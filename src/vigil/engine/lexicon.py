@@ -33,7 +33,7 @@ def _union(fragments: list[str], *, words: bool = True) -> re.Pattern[str] | Non
     if not fragments:
         return None
     body = "|".join(f"(?:{expand(f)})" for f in fragments)
-    prefix, suffix = (r"(?<![\w'’])", r"(?![\w])") if words else ("", "")
+    prefix, suffix = (r"(?<![\w])(?<![\w]['’])", r"(?![\w])") if words else ("", "")
     return re.compile(f"{prefix}(?:{body}){suffix}", re.IGNORECASE)
 
 
@@ -115,17 +115,21 @@ def _compile(law: Law) -> Compiled:
         items = law.lexicon.get(name) or []
         if name == "negation":
             # n't attaches to its verb, so it has no leading word boundary.
-            words = [r"no(?!\.?\s?\d)" if w == "no" else w for w in items if w != "n't"]
-            cues[name] = re.compile(r"(?:n't|n’t|(?<![\w'’])(?:" + "|".join(words) + r"))(?![\w'’])", re.IGNORECASE)
+            # "when I said no he punched the door": a reply, not a negation.
+            replies = ("said", "says", "say", "replied", "answered", "shouted", "told him")
+            said_no = "".join(f"(?<!{w} )" for w in replies)
+            words = [said_no + r"no(?!\.?\s?\d)" if w == "no" else w for w in items if w != "n't"]
+            body = "|".join(words)
+            cues[name] = re.compile(rf"(?:n't|n’t|(?<![\w])(?<![\w]['’])(?:{body}))(?![\w'’])", re.IGNORECASE)
         else:
             pattern = _union(list(items))
             if pattern is not None:
                 cues[name] = pattern
     verbs = law.lexicon.get("speech_verbs") or []
-    cues["speech_verbs"] = re.compile(r"(?<![\w'’])(?:" + "|".join(verbs) + r")(?![\w'’])", re.IGNORECASE)
+    cues["speech_verbs"] = re.compile(r"(?<![\w])(?<![\w]['’])(?:" + "|".join(verbs) + r")(?![\w'’])", re.IGNORECASE)
     roles: dict[str, str] = dict(law.lexicon.get("third_party_roles") or {})
     role_re = re.compile(
-        r"(?<![\w'’])(?:(?:my|his|her|their|your|our|a|an|the|IP'?s|V\d+'?s|S\d+'?s|[A-Z][a-z]+'s)\s+)?"
+        r"(?<![\w])(?<![\w]['’])(?:(?:my|his|her|their|your|our|a|an|the|IP'?s|V\d+'?s|S\d+'?s|[A-Z][a-z]+'s)\s+)?"
         r"(?:(?:mutual|younger|older|little|big|new|former|best|close|next-door|psycho|other)\s+)?"
         r"(" + "|".join(sorted(roles, key=len, reverse=True)) + r")(?![\w'’])",
         re.IGNORECASE,

@@ -120,7 +120,7 @@ _CLAUSE_BOUNDARY = re.compile(
     re.I,
 )
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
-_PRONOUN_RE = re.compile(r"(?<![\w'’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
+_PRONOUN_RE = re.compile(r"(?<![\w])(?<![\w]['’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:to|at|with|on|from|for|by|of|towards|behind|near|past|saw|see|seen|told|asked|called|texted|"
     r"messaged|rang|phoned|sent|gave|brought|followed|watched|met|left|served|against|about|"
@@ -136,7 +136,7 @@ _PERCEPTION = re.compile(
 )
 _PASSIVE_AGENT = re.compile(r"^[^.;:]{0,40}?\b(?:from|by)\s+", re.I)
 _NAME_TOKEN = re.compile(
-    r"(?<![\w'’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|"
+    r"(?<![\w])(?<![\w]['’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|"
     r"replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
 )
 _NOT_NAMES = {
