@@ -183,6 +183,47 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return grams
 
 
+_LINKING = re.compile(
+    r"\b(?:registered|recovery|linked|belongs?|subscriber|owned|paid|ip address|same (?:device|phone|broadband|ip|"
+    r"e-?mail|number|address)|logged in from|created (?:with|using|from)|account holder|return|disclosure|"
+    r"platform data|verified|attributed)\b",
+    re.I,
+)
+_QUOTE = re.compile(r"(?<![\w])['‘\"“]([^'’\"”]{3,})['’\"”](?![\w])")
+_CHAT = re.compile(r"^\s*(?:\[[^\]]+\]\s*)?[^:\n]{1,40}:\s+(.+)$", re.M)
+_COMMON_ADDRESS = frozenset(
+    {"please", "answer", "hello", "hi", "hey", "why", "what", "you", "your", "sorry", "ok", "okay", "yes", "no"}
+    | {"thanks", "thank", "love", "lol", "haha", "just", "still", "now", "really", "again", "the", "this", "that"}
+)
+
+
+def _messages(text: str) -> list[str]:
+    """The words actually written: quoted text, else chat lines, else the whole narrative."""
+    return _QUOTE.findall(text) or _CHAT.findall(text) or [text]
+
+
+def _four_grams(text: str) -> set[tuple[str, ...]]:
+    grams: set[tuple[str, ...]] = set()
+    for msg in _messages(text):
+        toks = re.findall(r"[a-z0-9']+", msg.lower())
+        for i in range(len(toks) - 3):
+            gram = tuple(toks[i : i + 4])
+            if any(len(t) >= 4 and t not in _STOP for t in gram):
+                grams.add(gram)
+    return grams
+
+
+def _address_terms(text: str) -> set[str]:
+    """Words used to address someone at the start or end of a message ("Bubs please", "looking good bubs")."""
+    terms: set[str] = set()
+    for msg in _messages(text):
+        toks = re.findall(r"[a-z]+", msg.lower())
+        for t in (toks[:1] + toks[-1:]) if toks else []:
+            if len(t) >= 3 and t not in _STOP and t not in _COMMON_ADDRESS:
+                terms.add(t)
+    return terms
+
+
 def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     suspects = {s.id: s for s in case.suspects}
     if not suspects:
@@ -211,64 +252,78 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
                 named.append(inc.account)
             if not named:
                 continue
+            tied = bool(_LINKING.search(sentence))
             for s in case.suspects:
                 for ident in s.identifiers:
                     if _identifier_in(sentence, ident) and ident.lower() not in {a.lower() for a in named}:
                         for account in named:
+                            how = "tied in the record to" if tied else "mentioned in the record with"
                             add(
                                 account,
                                 s.id,
-                                f"tied in the record to {s.id}'s identifier {ident} "
-                                f'({inc.id}: "{sentence.strip()[:160]}")',
+                                f'{how} {s.id}\'s identifier {ident} ({inc.id}: "{sentence.strip()[:160]}")',
                                 [inc.id],
-                                strong=True,
+                                strong=tied,
                             )
-    attributed: dict[str, list[Incident]] = defaultdict(list)
+    own: dict[str, list[Incident]] = defaultdict(list)
     for inc in case.incidents:
         if inc.suspect_id:
-            attributed[inc.suspect_id].append(inc)
-    for account, incs in by_account.items():
-        acc_text = " ".join(i.narrative for i in incs)
-        acc_grams = _bigrams(acc_text)
-        for sid in suspects:
-            own = attributed.get(sid, [])
-            # (b) the same distinctive phrasing.
-            shared = acc_grams & _bigrams(" ".join(i.narrative for i in own)) if own else set()
-            if len(shared) >= 2:
-                words = sorted({w for g in shared for w in g})[:6]
+            own[inc.suspect_id].append(inc)
+    # Accounts already tied to a suspect lend their words to the comparison (links are transitive).
+    for _ in range(3):
+        before = {k for k, lk in links.items() if lk.strong or len(lk.reasons) >= 2}
+        pool = {sid: list(incs) for sid, incs in own.items()}
+        for account, sid in before:
+            pool.setdefault(sid, []).extend(by_account[account])
+        for account, incs in by_account.items():
+            _weak_reasons(account, incs, suspects, pool, texts, add)
+        after = {k for k, lk in links.items() if lk.strong or len(lk.reasons) >= 2}
+        if after == before:
+            break
+    return [lk for lk in links.values() if lk.strong or len(lk.reasons) >= 2]
+
+
+def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: ignore[no-untyped-def]
+    acc_text = " ".join(i.narrative for i in incs)
+    acc_ids = [i.id for i in incs]
+    for sid in suspects:
+        theirs = [i for i in pool.get(sid, []) if i.account != account]
+        if theirs:
+            their_text = " ".join(i.narrative for i in theirs)
+            shared = _bigrams(acc_text) & _bigrams(their_text)
+            grams = _four_grams(acc_text) & _four_grams(their_text)
+            if len(shared) >= 2 or grams:
+                words = " ".join(sorted(grams)[0]) if grams else ", ".join(sorted({w for g in shared for w in g})[:6])
+                add(account, sid, f'uses the same phrasing as {sid}\'s messages ("{words}")', acc_ids)
+            terms = _address_terms(acc_text) & _address_terms(their_text)
+            if terms:
+                add(account, sid, f'addresses the victim as {sid} does ("{sorted(terms)[0]}")', acc_ids)
+        if len(suspects) != 1:
+            continue
+        # (c) knowledge only the suspect had.
+        for inc in incs:
+            for m in texts.incidents[inc.id].cue_matches("private_knowledge"):
                 add(
                     account,
                     sid,
-                    f"uses the same phrasing as {sid}'s own messages ({', '.join(words)})",
-                    [i.id for i in incs],
+                    f'knew details only {sid} was likely to know ({inc.id}: "{m.sentence[:160]}")',
+                    [inc.id],
                 )
-            if len(suspects) != 1:
-                continue
-            # (c) knowledge only the suspect had.
-            for inc in incs:
-                analysis = texts.incidents[inc.id]
-                for m in analysis.cue_matches("private_knowledge"):
-                    if not m.negated or "never made public" in m.sentence.lower() or "not public" in m.sentence.lower():
-                        add(
-                            account,
-                            sid,
-                            f'knew details only {sid} was likely to know ({inc.id}: "{m.sentence[:160]}")',
-                            [inc.id],
-                        )
-                        break
-            # (d) a new account appearing soon after the suspect's own contact.
-            first = min((i for i in incs if i.when), key=lambda i: i.when, default=None)  # type: ignore[arg-type,return-value]
-            if first is not None and first.when is not None:
-                before = [i for i in own if i.when and i.when <= first.when]
-                is_new = any(texts.incidents[i.id].cue_matches("new_account") for i in incs)
-                if before and is_new:
-                    last = max(before, key=lambda i: i.when)  # type: ignore[arg-type,return-value]
-                    gap = (first.when - last.when).days  # type: ignore[operator]
-                    if gap <= WINDOW_DAYS:
-                        add(
-                            account,
-                            sid,
-                            f"a new account that appeared {gap} days after {sid}'s contact in {last.id}",
-                            [first.id, last.id],
-                        )
-    return [lk for lk in links.values() if lk.strong or len(lk.reasons) >= 2]
+                break
+        # (d) a new account appearing soon after the suspect's own contact.
+        first = min((i for i in incs if i.when), key=lambda i: i.when, default=None)  # type: ignore[arg-type,return-value]
+        mine = pool.get(sid, [])
+        if first is not None and first.when is not None:
+            earlier = [i for i in mine if i.when and i.when <= first.when and i.account != account]
+            is_new = any(texts.incidents[i.id].cue_matches("new_account") for i in incs)
+            if earlier and is_new:
+                last = max(earlier, key=lambda i: i.when)  # type: ignore[arg-type,return-value]
+                gap = first.when - last.when  # type: ignore[operator]
+                if gap.days <= WINDOW_DAYS:
+                    when = f"{gap.days} days" if gap.days else f"{int(gap.total_seconds() // 60)} minutes"
+                    add(
+                        account,
+                        sid,
+                        f"a new account that appeared {when} after contact in {last.id}",
+                        [first.id, last.id],
+                    )
