@@ -19,13 +19,9 @@ from vigil.synth import archetype_keys, generate_cases
 def demo_cases(
     seed: int = typer.Option(1, "--seed", help="Seed: the same seed always gives the same cases."),
     count: int = typer.Option(50, "--count", "-n", min=0, help="How many cases to write."),
-    out: Path | None = typer.Option(
-        None, "--out", "-o", help="JSONL file to write (default: standard output)."
-    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="JSONL file to write (default: standard output)."),
     incidents: int = typer.Option(8, "--incidents", min=0, help="Incidents per case."),
-    chars: int = typer.Option(
-        4000, "--chars", min=0, help="Approximate narrative text per case, in characters."
-    ),
+    chars: int = typer.Option(4000, "--chars", min=0, help="Approximate narrative text per case, in characters."),
     archetype: list[str] | None = typer.Option(
         None,
         "--archetype",
@@ -36,13 +32,9 @@ def demo_cases(
     known = archetype_keys()
     unknown = [a for a in archetype or [] if a not in known]
     if unknown:
-        typer.echo(
-            f"error: unknown --archetype {', '.join(unknown)} (known: {', '.join(known)})", err=True
-        )
+        typer.echo(f"error: unknown --archetype {', '.join(unknown)} (known: {', '.join(known)})", err=True)
         raise typer.Exit(2)
-    cases = generate_cases(
-        seed, count, n_incidents=incidents, target_chars=chars, archetypes=archetype or None
-    )
+    cases = generate_cases(seed, count, n_incidents=incidents, target_chars=chars, archetypes=archetype or None)
     if out is None:
         _write(cases, sys.stdout.buffer)
         return

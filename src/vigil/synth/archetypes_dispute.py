@@ -40,8 +40,7 @@ NEIGHBOUR = Archetype(
         Beat(
             "in-person",
             (
-                "{Sref} banged on {vd} car window with {sd} fist, swearing: '{q:abuse}' {Vref} "
-                "drove off.",
+                "{Sref} banged on {vd} car window with {sd} fist, swearing: '{q:abuse}' {Vref} drove off.",
                 "{Sref} stood at the fence filming {vref} on {sd} phone while {vp} gardened.",
             ),
             where=NEXT_DOOR,
@@ -76,9 +75,7 @@ NEIGHBOUR = Archetype(
     ),
     identifiers=("sfull",),
     third_parties=(("witness", "Neighbour at no. 14, {street}"),),
-    orders=(
-        OrderPlan(0.15, ("injunction",), (("no-harassment",), ("no-harassment", "no-approach:20"))),
-    ),
+    orders=(OrderPlan(0.15, ("injunction",), (("no-harassment",), ("no-harassment", "no-approach:20"))),),
     gap_days=(3, 20),
     female_victim=0.4,
     typo_rate=(0.0, 0.0),
@@ -123,8 +120,7 @@ MONEY = Archetype(
         "{amount}; I say I don't. This is all about the money.",
     ),
     impacts=(
-        "{Sp}'s never followed me or come to my house, and {sp} has no interest in my life "
-        "otherwise.",
+        "{Sp}'s never followed me or come to my house, and {sp} has no interest in my life otherwise.",
         "Both times {sp} threatened me I believed {so}.",
         "I'm not scared for my family, just for myself.",
     ),
@@ -155,10 +151,7 @@ FAMILY = Archetype(
         Beat("text-message", ("'{q:family}'", "'{q:family} {q:abuse}'"), account="phone"),
         Beat(
             "in-person",
-            (
-                "{Sref}, {vd} {relative}, turned up at {vd} house shouting about the will: "
-                "'{q:family}'",
-            ),
+            ("{Sref}, {vd} {relative}, turned up at {vd} house shouting about the will: '{q:family}'",),
             where=("victim's home, {street}",),
         ),
         Beat(
@@ -169,8 +162,7 @@ FAMILY = Archetype(
         Beat(
             "in-person",
             (
-                "{Sref} arrived at the house with a kitchen knife in {sd} waistband and said "
-                "'{q:threat_kill}'",
+                "{Sref} arrived at the house with a kitchen knife in {sd} waistband and said '{q:threat_kill}'",
                 "At the funeral {sref} grabbed {vref}'s arm and said: '{q:threat_violence}'",
             ),
             where=("victim's home, {street}", "{town} crematorium"),
@@ -211,10 +203,7 @@ DEBT = Archetype(
     beats=(
         Beat(
             "letter",
-            (
-                "'Dear {vtitle} {vsurname}, {q:debt_open} {q:debt_close} Yours sincerely, "
-                "Customer Team.'",
-            ),
+            ("'Dear {vtitle} {vsurname}, {q:debt_open} {q:debt_close} Yours sincerely, Customer Team.'",),
             where=("victim's home address",),
             date_only=True,
         ),
@@ -238,9 +227,7 @@ DEBT = Archetype(
         "to make them stop.",
     ),
     impacts=("Nobody has been rude to me.", "I'm worried they might send bailiffs if I don't pay."),
-    histories=(
-        "Debt collection agency acting for {creditor}. No contact with the victim before {month}.",
-    ),
+    histories=("Debt collection agency acting for {creditor}. No contact with the victim before {month}.",),
     identifiers=("company", "ref", "email"),
     gap_days=(10, 30),
     hours=(9, 18),
@@ -304,8 +291,7 @@ PSEUDONYMOUS = Archetype(
         "I can't prove it's {so}, but nobody else knew those details.",
     ),
     histories=(
-        "Dismissed by the victim's employer after a grievance {vp} brought was upheld. No previous "
-        "convictions.",
+        "Dismissed by the victim's employer after a grievance {vp} brought was upheld. No previous convictions.",
         "IT contractor, dismissed after the victim's grievance. Warned by a previous employer "
         "about messages to a colleague.",
     ),

@@ -41,10 +41,8 @@ EX_PARTNER = Archetype(
         Beat(
             "phone-call",
             (
-                "{N} missed calls from {sref}'s number between {itime} and midnight. One "
-                "voicemail: '{q:plead}'",
-                "{Sref} rang {n} times in an hour. When {vref} finally answered {sp} said: "
-                "'{q:angry}'",
+                "{N} missed calls from {sref}'s number between {itime} and midnight. One voicemail: '{q:plead}'",
+                "{Sref} rang {n} times in an hour. When {vref} finally answered {sp} said: '{q:angry}'",
             ),
             account="phone",
             stage="early",
@@ -93,8 +91,7 @@ EX_PARTNER = Archetype(
                 "{Vref} noticed {sref} behind {vo} as {vp} walked from {place}. {Sp} followed "
                 "{vo} for about ten minutes, stopping when {vp} stopped, until {vp} went into a "
                 "shop and rang 999.",
-                "{Sref} followed {vref}'s bus in {sd} {car} from {place} and was parked outside "
-                "when {vp} got off.",
+                "{Sref} followed {vref}'s bus in {sd} {car} from {place} and was parked outside when {vp} got off.",
             ),
             where=("{place}",),
         ),
@@ -118,8 +115,7 @@ EX_PARTNER = Archetype(
             (
                 "Voicemail from {sref}: '{q:threat_kill}' {Vref} played it to officers. {Vp} says "
                 "{vp} was shaking and believed {sp} meant it.",
-                "{Sref} rang from a withheld number. {Vref} recognised {sd} voice: "
-                "'{q:threat_violence}'",
+                "{Sref} rang from a withheld number. {Vref} recognised {sd} voice: '{q:threat_violence}'",
             ),
             account="phone",
             stage="late",
@@ -146,8 +142,7 @@ EX_PARTNER = Archetype(
         ),
     ),
     statements=(
-        "I ended it with {sname} {months} months ago after {years} years together. {Sp} would not "
-        "accept it.",
+        "I ended it with {sname} {months} months ago after {years} years together. {Sp} would not accept it.",
         "{Sname} and I split up in the spring. Since then {sp} has texted me day and night and "
         "turned up wherever I go.",
         "We were together for {years} years and we have {child} together. When I left, {sname} "
@@ -165,8 +160,7 @@ EX_PARTNER = Archetype(
         "Convicted of harassment of a previous partner in {year}; restraining order made, since "
         "expired. Caution for common assault ({year}).",
         "Victim says {sp} checked {vd} phone and controlled the money during their relationship.",
-        "Victim says {sp} put {sd} hands round {vd} neck during an argument in {year}. Not "
-        "reported at the time.",
+        "Victim says {sp} put {sd} hands round {vd} neck during an argument in {year}. Not reported at the time.",
         "Known to police for drink-driving ({year}). No history of violence recorded.",
     ),
     orders=(OrderPlan(0.25, ("police-information-notice",), timing="middle", lasts_days=None),),
@@ -246,16 +240,14 @@ BREACH = Archetype(
                 "{Friend} texted {vref}: '{sname} asked me to tell you {sp}'s sorry. {q:plead}' "
                 "{Friend} told police {sref} had phoned her that afternoon and asked her to pass "
                 "it on.",
-                "{Friend} brought {vref} a card at work and said {sref} had given it to her to "
-                "hand over.",
+                "{Friend} brought {vref} a card at work and said {sref} had given it to her to hand over.",
             ),
             actor="go-between",
         ),
         Beat(
             "in-person",
             (
-                "{Sref} was seen walking up and down {street}, inside the exclusion zone, at "
-                "{itime}.",
+                "{Sref} was seen walking up and down {street}, inside the exclusion zone, at {itime}.",
                 "{Sref} was parked on {street} outside {vd} house for {mins} minutes.",
             ),
             where=HOME,
@@ -281,8 +273,7 @@ BREACH = Archetype(
     statements=(
         "After {sname} was convicted the court made an order that {sp} mustn't contact me. I "
         "thought that would be the end of it.",
-        "There's an order saying {sname} can't contact me or come near my home. {Sp} has ignored "
-        "it from the start.",
+        "There's an order saying {sname} can't contact me or come near my home. {Sp} has ignored it from the start.",
     ),
     impacts=(*FEAR_IMPACTS, "Every time it happens I feel like the order means nothing."),
     histories=(
@@ -325,10 +316,7 @@ WELCOMED = Archetype(
         ),
         Beat(
             "in-person",
-            (
-                "{Sref} picked {vref} up from {workplace}. {Vd} messages show {vp} asked {so} to "
-                "at {time}.",
-            ),
+            ("{Sref} picked {vref} up from {workplace}. {Vd} messages show {vp} asked {so} to at {time}.",),
             where=WORK,
         ),
     ),

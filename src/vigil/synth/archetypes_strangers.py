@@ -44,10 +44,7 @@ STRANGER = Archetype(
         ),
         Beat(
             "gift-or-item",
-            (
-                "{Item} was left on {vd} car windscreen in the gym car park with a note: "
-                "'For you. x'",
-            ),
+            ("{Item} was left on {vd} car windscreen in the gym car park with a note: 'For you. x'",),
             where=("gym car park, {town}",),
         ),
         Beat(
@@ -72,10 +69,7 @@ STRANGER = Archetype(
         ),
         Beat(
             "in-person",
-            (
-                "{Sref} approached {vref} in the car park and said: '{q:threat_violence}' {Vp} "
-                "ran back into the shop.",
-            ),
+            ("{Sref} approached {vref} in the car park and said: '{q:threat_violence}' {Vp} ran back into the shop.",),
             where=("{place}",),
             stage="late",
         ),
@@ -115,8 +109,7 @@ ONLINE = Archetype(
         Beat(
             "social-media",
             (
-                "{Sref} commented on every one of {vd} {platform} posts within minutes: "
-                "'{q:online}'",
+                "{Sref} commented on every one of {vd} {platform} posts within minutes: '{q:online}'",
                 "{N} direct messages on {platform} from {handle}: '{q:online}' '{q:angry}'",
             ),
             account="handle",
@@ -129,10 +122,7 @@ ONLINE = Archetype(
         ),
         Beat(
             "email",
-            (
-                "Long email from {email} to {vd} business address: '{q:online}' It runs to {n} "
-                "paragraphs.",
-            ),
+            ("Long email from {email} to {vd} business address: '{q:online}' It runs to {n} paragraphs.",),
             account="email",
         ),
         Beat(

@@ -138,18 +138,14 @@ def generate_case(
         "synthetic": {"generator": "vigil.synth", "archetype": arch.key},
     }
     if third:
-        case["third_parties"] = [
-            {"id": tid, "role": role, "description": desc} for role, (tid, desc) in third.items()
-        ]
+        case["third_parties"] = [{"id": tid, "role": role, "description": desc} for role, (tid, desc) in third.items()]
     if rng.random() < 0.6:
         case["handling"] = _handling(fill, arch.tone, moments, orders)
     return case
 
 
 def _third_parties(fill: Filler, arch: Archetype) -> dict[str, tuple[str, str]]:
-    return {
-        role: (f"W{i}", fill.render(desc)) for i, (role, desc) in enumerate(arch.third_parties, 1)
-    }
+    return {role: (f"W{i}", fill.render(desc)) for i, (role, desc) in enumerate(arch.third_parties, 1)}
 
 
 def _moments(rng: random.Random, arch: Archetype, start: date, n: int) -> list[datetime]:
@@ -164,9 +160,7 @@ def _moments(rng: random.Random, arch: Archetype, start: date, n: int) -> list[d
     return out
 
 
-def _pick_beat(
-    rng: random.Random, arch: Archetype, position: float, used: set[str]
-) -> tuple[Beat, str]:
+def _pick_beat(rng: random.Random, arch: Archetype, position: float, used: set[str]) -> tuple[Beat, str]:
     """A beat's text for this point in the story, preferring what this case has not told yet."""
     stage = "early" if position < 0.4 else "late" if position >= 0.6 else "any"
     fits = [b for b in arch.beats if b.stage in {"any", stage}] or list(arch.beats)
@@ -204,9 +198,7 @@ def _incidents(
         incident: dict[str, Any] = {"id": f"I{i + 1}"}
         roll = rng.random()
         if roll >= 0.02:
-            incident["occurred_at"] = (
-                moment.date().isoformat() if beat.date_only or roll < 0.07 else moment.isoformat()
-            )
+            incident["occurred_at"] = moment.date().isoformat() if beat.date_only or roll < 0.07 else moment.isoformat()
         incident["suspect_id"] = None if beat.anonymous else "S1"
         if beat.actor and beat.actor in third:
             incident["actor_id"] = third[beat.actor][0]
@@ -267,9 +259,7 @@ def _statement(fill: Filler, arch: Archetype) -> str:
     return " ".join(fill.render(t) for t in (rng.choice(arch.statements), *impacts))
 
 
-def _orders(
-    fill: Filler, arch: Archetype, moments: list[datetime], start: date
-) -> list[dict[str, Any]]:
+def _orders(fill: Filler, arch: Archetype, moments: list[datetime], start: date) -> list[dict[str, Any]]:
     rng = fill.rng
     out: list[dict[str, Any]] = []
     for plan in arch.orders:
@@ -311,9 +301,7 @@ def _condition(fill: Filler, spec: str) -> dict[str, Any]:
     return condition
 
 
-def _handling(
-    fill: Filler, tone: str, moments: list[datetime], orders: list[dict[str, Any]]
-) -> dict[str, Any]:
+def _handling(fill: Filler, tone: str, moments: list[datetime], orders: list[dict[str, Any]]) -> dict[str, Any]:
     rng = fill.rng
     handling: dict[str, Any] = {"recorded_as": rng.choice(_RECORDED)}
     for flag in ("risk_assessment_completed", "risk_management_plan", "victim_needs_assessment"):

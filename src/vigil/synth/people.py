@@ -117,9 +117,7 @@ def cast(rng: random.Random, arch: Archetype, relationship: str, start: date) ->
     }
     fakes = _fake_handles(rng, vname, vsurname, sname)
     values["fakes"] = ", ".join(fakes)
-    values["vref"] = _referrer(
-        rng, rng.choice(("IP", "IP", "V1", vname)), ["IP", "V1", vname, "the victim"]
-    )
+    values["vref"] = _referrer(rng, rng.choice(("IP", "IP", "V1", vname)), ["IP", "V1", vname, "the victim"])
     values["sref"] = _referrer(
         rng, rng.choice(("S1", sname, "SUSP")), ["S1", sname, f"{sname} {ssurname}", "the suspect"]
     )

@@ -97,18 +97,15 @@ QUOTES: dict[str, tuple[str, ...]] = {
         "You're no sister of mine.",
     ),
     "debt_open": (
-        "We have been instructed by {creditor} about an outstanding balance of {amount} on "
-        "account {debtref}.",
+        "We have been instructed by {creditor} about an outstanding balance of {amount} on account {debtref}.",
         "We wrote to you last month about account {debtref} and have not heard back.",
         "Our client {creditor} has passed us your account {debtref}, balance {amount}.",
     ),
     "debt_close": (
         "If you believe this is not owed, please tell us and we will look into it.",
-        "Please contact us within 14 days to discuss this balance, or let us know if you dispute "
-        "it.",
+        "Please contact us within 14 days to discuss this balance, or let us know if you dispute it.",
         "If you are having difficulty paying, we can agree an affordable plan.",
-        "Free, confidential debt advice is available from organisations such as StepChange or "
-        "Citizens Advice.",
+        "Free, confidential debt advice is available from organisations such as StepChange or Citizens Advice.",
     ),
     "coparent": (
         "Hi, could I pick {child} up at 10 instead of 9 on Saturday? Thanks.",

@@ -226,8 +226,7 @@ PROCEDURAL = (
     "{Vref} asked for updates by text rather than phone.",
     "The investigating officer has not yet been able to contact {sref}.",
     "Intel check on {sref}: nothing further recorded since the last report.",
-    "Supervisor reviewed the log at {later} and asked for the incident to be linked to the "
-    "earlier reports.",
+    "Supervisor reviewed the log at {later} and asked for the incident to be linked to the earlier reports.",
     "Call taken by the control room at {later}; graded as a priority response.",
     "The attending officer completed the initial investigation report.",
     "{Vref} declined to go to hospital.",
@@ -247,8 +246,7 @@ FEAR = (
     "{Vref} asked {vd} sister to stay with {vo} that night.",
     "{Vref} says {vp} keeps checking the street from the upstairs window.",
     "{Vref} is worried that {sp} might turn up at {vd} work next.",
-    "{Vref} says that if {sp} finds out where {vp} is staying {vp} does not know what {sp} will "
-    "do.",
+    "{Vref} says that if {sp} finds out where {vp} is staying {vp} does not know what {sp} will do.",
     "{Vref} is scared {sp} could get into the house if {vp} left a window open.",
     "{Vref} has taken two days off work because {vp} was too anxious to go in.",
     "{Vref} no longer walks the dog after dark.",
