@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from vigil.contract import Behaviour
 from vigil.law import Law
 
+from .prefilter import Prefilter
+
 _MACROS = {
     "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))",
     "{P}": r"(?:my|her|his|their|your|ur|our|IP'?s|V\d+'?s|the victim'?s|the IP'?s)",
@@ -54,6 +56,7 @@ class Compiled:
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
     role_genders: dict[str, str] = field(default_factory=dict)
     roles: re.Pattern[str] | None = None
+    prefilter: Prefilter | None = None
 
     def cue(self, name: str) -> re.Pattern[str]:
         return self.cues[name]
@@ -134,4 +137,11 @@ def _compile(law: Law) -> Compiled:
         r"(" + "|".join(sorted(roles, key=len, reverse=True)) + r")(?![\w'’])",
         re.IGNORECASE,
     )
-    return Compiled(behaviours=behaviours, cues=cues, role_genders=roles, roles=role_re)
+    scanned = [p for b in behaviours for p in (b.act, b.speech, b.history) if p is not None]
+    scanned += [p for name, p in cues.items() if name not in _FULL_SCAN]
+    return Compiled(behaviours=behaviours, cues=cues, role_genders=roles, roles=role_re, prefilter=Prefilter(scanned))
+
+
+# Cues used for structure (negation, speech verbs, references) are searched in small spans or
+# everywhere; they are not worth prefiltering.
+_FULL_SCAN = frozenset({"negation", "speech_verbs", "suspect_refs", "victim_refs", "hypothetical"})

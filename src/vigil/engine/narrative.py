@@ -258,12 +258,15 @@ class Analysis:
     referents: list[Referent] = field(default_factory=list)
     _ref_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
+    _candidates: dict[int, list[int]] | None = None
 
     # ----- building -------------------------------------------------------
     @classmethod
     def of(cls, text: str, kind: Kind, default_actor: Actor, compiled: Compiled, cast: Cast) -> Analysis:
         a = cls(text=text, kind=kind, default_actor=default_actor, compiled=compiled, cast=cast)
         a.sentences = split_sentences(text)
+        if compiled.prefilter is not None:
+            a._candidates = compiled.prefilter.scan(text)
         a.referents = a._find_referents()
         a._ref_starts = [r.start for r in a.referents]
         chat = find_chat_lines(text)
@@ -494,6 +497,26 @@ class Analysis:
         return q.speaker if q else self.default_actor
 
     # ----- matching -------------------------------------------------------
+    def _finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """All matches of pattern, scanning only sentences where the prefilter saw a candidate."""
+        cands = self._candidates
+        pf = self.compiled.prefilter
+        pid = pf.index.get(id(pattern)) if pf is not None else None
+        if cands is None or pid is None:
+            return list(pattern.finditer(self.text))
+        ends = cands.get(pid)
+        if not ends:
+            return []
+        spans = sorted({self.sentence_span(max(e - 1, 0)) for e in ends})
+        out: list[re.Match[str]] = []
+        last = -1
+        for start, end in spans:
+            for m in pattern.finditer(self.text, start, end):
+                if m.start() >= last:
+                    out.append(m)
+                    last = m.end()
+        return out
+
     def negated(self, start: int, end: int, *, inner: bool = True) -> bool:
         s_start, _ = self.sentence_span(start)
         q = self.quote_at(start)
@@ -525,7 +548,7 @@ class Analysis:
     def act_matches(self, pattern: re.Pattern[str]) -> list[Match]:
         """Conduct described in the text (not in a suspect's own quoted words)."""
         out: list[Match] = []
-        for m in pattern.finditer(self.text):
+        for m in self._finditer(pattern):
             q = self.quote_at(m.start())
             if q is not None and q.speaker.role != "victim":
                 continue
@@ -538,7 +561,7 @@ class Analysis:
     def speech_matches(self, pattern: re.Pattern[str]) -> list[Match]:
         """Words said or written: inside quotes, or reported after a speech verb."""
         out: list[Match] = []
-        for m in pattern.finditer(self.text):
+        for m in self._finditer(pattern):
             speaker = self.speech_frame(m.start())
             if speaker is None:
                 continue
@@ -563,7 +586,7 @@ class Analysis:
         if pattern is None:
             return []
         out = []
-        for m in pattern.finditer(self.text):
+        for m in self._finditer(pattern):
             q = self.quote_at(m.start())
             speaker = q.speaker if q else None
             out.append(self._match(m, speaker or self.default_actor, in_speech=q is not None, inner=False))

@@ -48,9 +48,13 @@ def _keyed(items: list[dict[str, Any]], model: type, where: str) -> dict[Any, An
     return out
 
 
-@lru_cache(maxsize=8)
 def load_law(jurisdiction: str = "england-and-wales") -> Law:
     """Load and validate one jurisdiction's law data (cached: it is read-only)."""
+    return _load(jurisdiction)
+
+
+@lru_cache(maxsize=8)
+def _load(jurisdiction: str) -> Law:
     root = resources.files(__package__) / jurisdiction
     if not (root / "law.yaml").is_file():
         known = ", ".join(available_jurisdictions()) or "none"

@@ -1,0 +1,37 @@
+"""The Hyperscan prefilter changes speed, never answers: assessments are identical with and without it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from vigil.engine.lexicon import compile_law
+from vigil.law import load_law
+from vigil.services.assessing import assess_document
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = sorted((ROOT / "heldout" / "cases").glob("*.json")) + sorted(
+    (ROOT.parents[1] / "shared" / "examples").glob("*.json")
+)
+
+
+def test_prefilter_gives_identical_assessments() -> None:
+    prefilter = compile_law(load_law()).prefilter
+    if prefilter is None or not prefilter.available:
+        pytest.skip("hyperscan is not installed on this platform (x86-64 Linux only); full scans are used")
+    docs = [json.loads(p.read_text())["case"] for p in CASES]
+    assert docs, "no cases to compare"
+    saved = (prefilter._failed, prefilter._warm_up)
+    try:
+        prefilter._failed = True
+        full = [assess_document(d, date(2026, 1, 1)).model_dump() for d in docs]
+        prefilter._failed, prefilter._warm_up = False, 0
+        fast = [assess_document(d, date(2026, 1, 1)).model_dump() for d in docs]
+        assert prefilter._db is not None, "the prefilter was never built, so nothing was compared"
+    finally:
+        prefilter._failed, prefilter._warm_up = saved
+    for d, a, b in zip(docs, full, fast, strict=True):
+        assert a == b, f"{d['case_id']}: prefiltered assessment differs"
