@@ -101,9 +101,7 @@ class _Rows:
 
     def read(self, source: Opened, delimiter: str) -> Iterator[Message]:
         with source.open() as raw:
-            stream = io.TextIOWrapper(
-                raw, encoding="utf-8-sig", errors="surrogateescape", newline=""
-            )
+            stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
             reader = csv.reader(stream, delimiter=delimiter)
             try:
                 header = next(reader, None)
@@ -131,16 +129,13 @@ class _Rows:
                 index[field] = names.index(column)
             elif field in REQUIRED:
                 raise ImportFormatError(
-                    f"{label} has no column {column!r} for {field} "
-                    f"(columns: {', '.join(names)[:300]})",
+                    f"{label} has no column {column!r} for {field} (columns: {', '.join(names)[:300]})",
                     hint="pass columns={'" + field + "': '<the file's column name>'}",
                     path=label,
                 )
         return index
 
-    def _row(
-        self, row: list[str], index: dict[str, int], label: str, first: int, last: int
-    ) -> Message | None:
+    def _row(self, row: list[str], index: dict[str, int], label: str, first: int, last: int) -> Message | None:
         ref = f"{label}:L{first}" + (f"-L{last}" if last != first else "")
         if not any(cell.strip() for cell in row):
             return None if not row else self._skip(first, "empty row", row, ref)

@@ -28,7 +28,7 @@ from typing import BinaryIO
 from vigil.contract.codes import Channel
 
 from .errors import ImportLimitError
-from .model import Attachment, Message, ParseReport, clean_text
+from .model import Attachment, Message, ParseReport, clean_text, repair_surrogates
 from .registry import Probe, register
 from .sources import Opened
 from .zones import Localiser
@@ -58,9 +58,7 @@ def parse_email(
     return _messages(source, report, Localiser(zone, report), max_message_bytes)
 
 
-def _messages(
-    source: Opened, report: ParseReport, zone: Localiser, limit: int
-) -> Iterator[Message]:
+def _messages(source: Opened, report: ParseReport, zone: Localiser, limit: int) -> Iterator[Message]:
     mailbox = source.head(5).startswith(b"From ")
     report.details["container"] = "mbox" if mailbox else "eml"
     parser = BytesParser(policy=policy.default)
@@ -78,9 +76,7 @@ def _messages(
                 yield message
 
 
-def _split(
-    stream: BinaryIO, label: str, mailbox: bool, limit: int
-) -> Iterator[tuple[int, int, bytes]]:
+def _split(stream: BinaryIO, label: str, mailbox: bool, limit: int) -> Iterator[tuple[int, int, bytes]]:
     """(message number, first line, bytes) for each message; mboxrd '>From ' lines unescaped."""
     chunks: list[bytes] = []
     size = index = 0
@@ -116,9 +112,7 @@ def _unframe(chunks: list[bytes]) -> bytes:
     return b"".join(chunks)
 
 
-def _message(
-    parsed: EmailMessage, ref: str, line: int, report: ParseReport, zone: Localiser
-) -> Message | None:
+def _message(parsed: EmailMessage, ref: str, line: int, report: ParseReport, zone: Localiser) -> Message | None:
     raw_date = parsed.get("Date")
     if raw_date is None:
         report.skip(line, "e-mail without a Date header", ref=ref)
@@ -135,6 +129,7 @@ def _message(
     else:
         sent_at = when.astimezone(UTC)
         zone.check_stated(when.utcoffset() or timedelta(0), sent_at, ref, date_text)
+    _note_defects(parsed, report, ref)
     senders = _addresses(parsed, "From", report, ref)
     recipients = _addresses(parsed, "To", report, ref) + _addresses(parsed, "Cc", report, ref)
     sender_name, sender_addr = senders[0] if senders else ("", "")
@@ -155,15 +150,23 @@ def _message(
     )
 
 
-def _addresses(
-    parsed: EmailMessage, field: str, report: ParseReport, ref: str
-) -> list[tuple[str, str]]:
+def _note_defects(parsed: EmailMessage, report: ParseReport, ref: str) -> None:
+    """The stdlib repairs malformed headers and MIME quietly; the report must not be quiet."""
+    found = [type(d).__name__ for d in parsed.defects]
+    for key in ("From", "To", "Cc", "Date", "Subject", "Message-ID"):
+        header = parsed.get(key)
+        found.extend(f"{key}: {type(d).__name__}" for d in getattr(header, "defects", ()))
+    for name, value in parsed.raw_items():
+        if isinstance(value, str) and repair_surrogates(value) is not value:
+            found.append(f"{name}: bytes that are not text, shown as U+FFFD")
+    if found:
+        report.count("emails_with_defects")
+        report.warn(f"{ref}: the e-mail parser repaired defects ({', '.join(found[:5])})")
+
+
+def _addresses(parsed: EmailMessage, field: str, report: ParseReport, ref: str) -> list[tuple[str, str]]:
     values = [clean_text(str(v), report, ref) for v in parsed.get_all(field, [])]
-    return [
-        (name.strip(), addr.strip().lower())
-        for name, addr in email.utils.getaddresses(values)
-        if name or addr
-    ]
+    return [(name.strip(), addr.strip().lower()) for name, addr in email.utils.getaddresses(values) if name or addr]
 
 
 def _body(parsed: EmailMessage, report: ParseReport, ref: str) -> str:

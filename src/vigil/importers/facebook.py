@@ -58,13 +58,9 @@ def parse_facebook(
     return _messages(source, report, repair_mojibake, platform, max_bytes)
 
 
-def _messages(
-    source: Opened, report: ParseReport, repair: bool, platform: str, limit: int
-) -> Iterator[Message]:
+def _messages(source: Opened, report: ParseReport, repair: bool, platform: str, limit: int) -> Iterator[Message]:
     data = load_json(source, limit, "Facebook/Instagram message JSON")
-    items = require_list(
-        data.get("messages") if isinstance(data, dict) else None, source, "Meta", "'messages'"
-    )
+    items = require_list(data.get("messages") if isinstance(data, dict) else None, source, "Meta", "'messages'")
     reader = _Reader(source.name, report, repair)
     people = [reader.text(p, "name", source.name) for p in listing(data, "participants")]
     everyone = tuple(p for p in people if p)

@@ -124,9 +124,7 @@ def _exif(image: Image.Image, report: ParseReport) -> Any:
         exif.get_ifd(ExifTags.IFD.GPSInfo)
         return exif
     except Exception as exc:  # Pillow raises many types on damaged EXIF; the image stays evidence
-        report.warn(
-            f"EXIF metadata unreadable ({type(exc).__name__}: {exc}); time and place unknown"
-        )
+        report.warn(f"EXIF metadata unreadable ({type(exc).__name__}: {exc}); time and place unknown")
         return _NoExif()
 
 
@@ -139,9 +137,7 @@ def _ifd0_text(exif: Any, tag: int, report: ParseReport) -> str | None:
     return clean_text(value.strip("\x00 "), report, f"EXIF tag {tag}") or None
 
 
-def _taken_at(
-    exif: Any, zone: Localiser, report: ParseReport
-) -> tuple[datetime | None, str | None, str | None]:
+def _taken_at(exif: Any, zone: Localiser, report: ParseReport) -> tuple[datetime | None, str | None, str | None]:
     details = exif.get_ifd(ExifTags.IFD.Exif)
     for tag, offset_tag, label in (
         (ExifTags.Base.DateTimeOriginal, ExifTags.Base.OffsetTimeOriginal, "DateTimeOriginal"),
@@ -153,9 +149,7 @@ def _taken_at(
     text = _as_text(exif.get(ExifTags.Base.DateTime))
     if text:
         report.warn("no DateTimeOriginal; using DateTime, which editing software may have changed")
-        return _localise(
-            text, _as_text(exif.get(ExifTags.Base.OffsetTime)), "DateTime", exif, zone, report
-        )
+        return _localise(text, _as_text(exif.get(ExifTags.Base.OffsetTime)), "DateTime", exif, zone, report)
     return None, None, None
 
 

@@ -97,9 +97,7 @@ def group_into_incidents(
         if who == "victim":
             context.setdefault(message.channel.value, []).append(message)
         else:
-            conduct.setdefault((identifier_key(message.sender), message.channel.value), []).append(
-                message
-            )
+            conduct.setdefault((identifier_key(message.sender), message.channel.value), []).append(message)
     for found in context.values():
         found.sort(key=lambda m: m.sent_at)
     incidents = []
@@ -162,9 +160,7 @@ def _context(
     high = bisect_right(times, burst[-1].sent_at + gap)
     accounts = {identifier_key(m.sender) for m in burst}
     return [
-        m
-        for m in replies[low:high]
-        if not m.recipients or any(identifier_key(r) in accounts for r in m.recipients)
+        m for m in replies[low:high] if not m.recipients or any(identifier_key(r) in accounts for r in m.recipients)
     ]
 
 
@@ -179,9 +175,7 @@ def _incident(
         "channel": first.channel.value,
         "account": first.sender,
         "narrative": "\n".join(_line(m, zone) for m in burst),
-        "evidence": [
-            {"source_ref": m.source_ref, "canonical_hash": m.canonical_hash} for m in burst
-        ],
+        "evidence": [{"source_ref": m.source_ref, "canonical_hash": m.canonical_hash} for m in burst],
         "context": [
             {
                 "sent_at": m.sent_at.astimezone(zone).isoformat(timespec="seconds"),
@@ -201,12 +195,8 @@ def _incident(
 def _line(message: Message, zone: Any) -> str:
     local = message.sent_at.astimezone(zone)
     words = message.text.replace("\n", "\n    ")
-    unmentioned = [
-        a for a in message.attachments if not (a.placeholder and a.placeholder in message.text)
-    ]
-    media = " ".join(
-        f"[attachment: {a.name or a.placeholder or a.mime or 'unnamed'}]" for a in unmentioned
-    )
+    unmentioned = [a for a in message.attachments if not (a.placeholder and a.placeholder in message.text)]
+    media = " ".join(f"[attachment: {a.name or a.placeholder or a.mime or 'unnamed'}]" for a in unmentioned)
     words = f"{words} {media}".strip()
     who = message.sender_display or message.sender
     return f"[{local:%Y-%m-%d %H:%M:%S} {local.tzname()}] {who}: {words or '(no text)'}"

@@ -38,7 +38,14 @@ class Attachment:
     present: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "name": self.name,
+            "mime": self.mime,
+            "placeholder": self.placeholder,
+            "size": self.size,
+            "sha256": self.sha256,
+            "present": self.present,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +72,12 @@ class Message:
     canonical_hash: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
-        if self.sent_at.tzinfo is None:
+        zone = self.sent_at.tzinfo
+        if zone is None:
             raise ValueError(f"{self.source_ref}: sent_at must be timezone-aware")
-        if self.sent_at.utcoffset() != timedelta(0):
+        if zone is not UTC:
             object.__setattr__(self, "sent_at", self.sent_at.astimezone(UTC))
-        object.__setattr__(
-            self, "canonical_hash", hashlib.sha256(self.canonical_json()).hexdigest()
-        )
+        object.__setattr__(self, "canonical_hash", hashlib.sha256(self.canonical_json()).hexdigest())
 
     def canonical_json(self) -> bytes:
         """The exact bytes the hash covers: sorted keys, no whitespace, UTF-8, times in UTC."""
@@ -102,7 +108,9 @@ class Message:
 
 def iso_utc(moment: datetime) -> str:
     """ISO 8601 in UTC with a trailing Z: one spelling per instant, so hashes are stable."""
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return moment.isoformat()[:-6] + "Z"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ once rather than on the first `next()`.
 from __future__ import annotations
 
 import inspect
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -22,7 +21,7 @@ from typing import Any
 
 from vigil.errors import UsageError
 
-from .errors import ImportFormatError
+from .errors import ImportFormatError, ImportLimitError
 from .model import Message, ParseReport
 from .safezip import ZipLimits, open_safe_zip
 from .sources import Opened, Source, as_source
@@ -71,9 +70,9 @@ def probe(source: Source | Opened, name: str | None = None) -> Probe:
             try:
                 with open_safe_zip(stream, opened.name, ZipLimits()) as archive:
                     zip_names = tuple(archive.namelist())
-            except ImportFormatError:
+            except ImportLimitError:
                 raise
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            except ImportFormatError:
                 zip_names = None
     return Probe(opened.name, head, zip_names)
 
@@ -81,16 +80,12 @@ def probe(source: Source | Opened, name: str | None = None) -> Probe:
 def detect(source: Source | Opened, name: str | None = None) -> str:
     """The registered format that claims this file most strongly; a clear error if none does."""
     found = probe(source, name)
-    scores = sorted(
-        ((fmt.detect(found), fmt.name) for fmt in _FORMATS.values()), key=lambda s: -s[0]
-    )
+    scores = sorted(((fmt.detect(found), fmt.name) for fmt in _FORMATS.values()), key=lambda s: -s[0])
     if not scores or scores[0][0] <= 0:
         hint = "name the format explicitly; known formats: " + ", ".join(sorted(_FORMATS))
         if found.head[:3] == b"\xff\xd8\xff" or found.head[:8] == b"\x89PNG\r\n\x1a\n":
             hint = "this looks like an image: add it as an evidence item (vigil.importers.images)"
-        raise ImportFormatError(
-            f"{found.name} is not a message export Vigil recognises", hint=hint, path=found.name
-        )
+        raise ImportFormatError(f"{found.name} is not a message export Vigil recognises", hint=hint, path=found.name)
     return scores[0][1]
 
 
@@ -103,9 +98,7 @@ def parse(
     """
     fmt = _FORMATS.get(name)
     if fmt is None:
-        raise UsageError(
-            f"unknown import format {name!r}", hint="known formats: " + ", ".join(sorted(_FORMATS))
-        )
+        raise UsageError(f"unknown import format {name!r}", hint="known formats: " + ", ".join(sorted(_FORMATS)))
     zone = resolve_zone(tz)
     opened = as_source(source, source_name)
     report = ParseReport(format=name, source=opened.name, time_zone=zone_name(zone))
@@ -113,16 +106,12 @@ def parse(
     return _counted(fmt.parse(opened, report, zone, **options), report), report
 
 
-def _check_options(
-    fmt: Format, opened: Opened, report: ParseReport, zone: tzinfo, options: dict[str, Any]
-) -> None:
+def _check_options(fmt: Format, opened: Opened, report: ParseReport, zone: tzinfo, options: dict[str, Any]) -> None:
     try:
         inspect.signature(fmt.parse).bind(opened, report, zone, **options)
     except TypeError as exc:
         params = [
-            p.name
-            for p in inspect.signature(fmt.parse).parameters.values()
-            if p.kind is inspect.Parameter.KEYWORD_ONLY
+            p.name for p in inspect.signature(fmt.parse).parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY
         ]
         raise UsageError(
             f"format {fmt.name!r} does not take those options ({exc})",

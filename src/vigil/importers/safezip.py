@@ -11,13 +11,26 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from .errors import ImportFormatError, ImportLimitError
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    struct.error,
+    zlib.error,
+)
+"""What the stdlib zip reader raises on damaged or unusual archives (all seen under fuzzing)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,8 @@ class ZipLimits:
 def unsafe_name_reason(name: str) -> str | None:
     """Why a member name could escape an extraction folder, or None if it cannot."""
     normal = name.replace("\\", "/")
+    if not normal:
+        return "has an empty name"
     if "\x00" in normal:
         return "contains a NUL character"
     if normal.startswith("/") or _DRIVE.match(normal):
@@ -48,7 +63,7 @@ def open_safe_zip(stream: BinaryIO, label: str, limits: ZipLimits) -> zipfile.Zi
     """A ZipFile whose every member passed the name, encryption and size checks."""
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise ImportFormatError(
             f"{label} is not a readable zip archive ({exc})",
             hint="re-export the chat, or send the .txt file instead",
@@ -95,8 +110,7 @@ def _check_members(members: list[zipfile.ZipInfo], label: str, limits: ZipLimits
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
                 raise ImportLimitError(
-                    f"{label}: member {info.filename!r} expands {ratio:,.0f} times "
-                    f"(limit {limits.max_ratio:,.0f})",
+                    f"{label}: member {info.filename!r} expands {ratio:,.0f} times (limit {limits.max_ratio:,.0f})",
                     hint="possible zip bomb; the archive is refused",
                     path=label,
                 )
@@ -111,8 +125,6 @@ def hash_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> 
             while chunk := member.read(1024 * 1024):
                 size += len(chunk)
                 digest.update(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise ImportFormatError(
-            f"{label}: member {info.filename!r} is damaged ({exc})", path=label
-        ) from exc
+    except ZIP_ERRORS as exc:
+        raise ImportFormatError(f"{label}: member {info.filename!r} is damaged ({exc})", path=label) from exc
     return size, digest.hexdigest()

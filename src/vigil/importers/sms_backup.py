@@ -54,18 +54,11 @@ _CALL_KIND = {
     "7": "call answered on another device",
 }
 _MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
 }
 _READABLE = (
-    re.compile(
-        r"(?P<d>\d{1,2}) (?P<mon>[A-Za-z]{3})\w* (?P<y>\d{4}),? (?P<t>[\d:]{5,8})(?P<ap> ?[AP]M)?"
-    ),
-    re.compile(
-        r"(?P<mon>[A-Za-z]{3})\w* (?P<d>\d{1,2}), (?P<y>\d{4}),? (?P<t>[\d:]{5,8})(?P<ap> ?[AP]M)?"
-    ),
+    re.compile(r"(?P<d>\d{1,2}) (?P<mon>[A-Za-z]{3})\w* (?P<y>\d{4}),? (?P<t>[\d:]{5,8})(?P<ap> ?[AP]M)?"),
+    re.compile(r"(?P<mon>[A-Za-z]{3})\w* (?P<d>\d{1,2}), (?P<y>\d{4}),? (?P<t>[\d:]{5,8})(?P<ap> ?[AP]M)?"),
 )
 
 
@@ -205,8 +198,7 @@ class _Reader:
             sent_at_text=stamp,
             sender=sender,
             sender_display=None if outgoing else _contact(element),
-            recipients=tuple(o for o in others if o != sender)
-            or ((self.owner,) if not outgoing else ()),
+            recipients=tuple(o for o in others if o != sender) or ((self.owner,) if not outgoing else ()),
             channel=Channel.TEXT_MESSAGE,
             text="\n".join(texts),
             attachments=tuple(attachments),
@@ -222,9 +214,7 @@ class _Reader:
         try:
             content = base64.b64decode(data, validate=False)
         except (binascii.Error, ValueError):
-            self.report.warn(
-                f"{ref}: media part {name!r} is not valid base64; size and hash unknown"
-            )
+            self.report.warn(f"{ref}: media part {name!r} is not valid base64; size and hash unknown")
             return Attachment(name=name, mime=mime)
         return Attachment(name, mime, None, len(content), hashlib.sha256(content).hexdigest(), True)
 
@@ -272,9 +262,7 @@ class _Reader:
             )
         declared = self.declared if self.declared is not None else root.get("count")
         if declared and declared.isdigit() and int(declared) != self.seen:
-            self.report.warn(
-                f"the backup says it holds {declared} records but {self.seen} were found"
-            )
+            self.report.warn(f"the backup says it holds {declared} records but {self.seen} were found")
         self.report.details["records"] = self.seen
         for key, what in (
             (

@@ -49,10 +49,8 @@ class Opened:
         """The whole source, refused above `limit` before anything is read into memory."""
         if self.size > limit:
             raise ImportLimitError(
-                f"{self.name} is {self.size:,} bytes; {what} files are read whole and the limit is "
-                f"{limit:,} bytes",
-                hint="split the export into smaller parts, or raise the limit if the machine has "
-                "the memory",
+                f"{self.name} is {self.size:,} bytes; {what} files are read whole and the limit is {limit:,} bytes",
+                hint="split the export into smaller parts, or raise the limit if the machine has the memory",
                 path=self.name,
             )
         if self.data is not None:
@@ -72,8 +70,6 @@ def as_source(source: Source | Opened, name: str | None = None) -> Opened:
         if not path.exists():
             raise NotFoundError(f"no such file: {path}", hint="check the path", path=str(path))
         if not path.is_file():
-            raise UsageError(
-                f"{path} is not a file", hint="give the export file itself", path=str(path)
-            )
+            raise UsageError(f"{path} is not a file", hint="give the export file itself", path=str(path))
         return Opened(name=name or path.name, path=path)
     raise UsageError(f"cannot read from a {type(source).__name__}; give a path or bytes")

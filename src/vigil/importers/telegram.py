@@ -42,9 +42,7 @@ def parse_telegram(
     return _messages(source, report, Localiser(zone, report), max_bytes)
 
 
-def _messages(
-    source: Opened, report: ParseReport, zone: Localiser, limit: int
-) -> Iterator[Message]:
+def _messages(source: Opened, report: ParseReport, zone: Localiser, limit: int) -> Iterator[Message]:
     data = load_json(source, limit, "Telegram result.json")
     chats = _chats(data)
     if not chats:
@@ -108,9 +106,7 @@ def _chat_messages(
         )
 
 
-def _when(
-    item: dict[str, Any], report: ParseReport, zone: Localiser, ref: str
-) -> tuple[datetime, str] | None:
+def _when(item: dict[str, Any], report: ParseReport, zone: Localiser, ref: str) -> tuple[datetime, str] | None:
     local_text = text(item, "date", report, ref)
     local = None
     if local_text:
@@ -146,9 +142,7 @@ def _who(item: dict[str, Any]) -> tuple[str, str | None]:
     return "", None
 
 
-def _content(
-    item: dict[str, Any], who: str, report: ParseReport, ref: str
-) -> tuple[Channel, str, bool]:
+def _content(item: dict[str, Any], who: str, report: ParseReport, ref: str) -> tuple[Channel, str, bool]:
     body = clean_text(flatten_text(item.get("text")), report, ref)
     if item.get("type") != "service":
         return Channel.MESSAGING_APP, body, False
@@ -156,11 +150,7 @@ def _content(
     if action == "phone_call":
         seconds = integer(item, "duration_seconds")
         reason = text(item, "discard_reason", report, ref)
-        words = (
-            ["call"]
-            + ([f"{seconds} s"] if seconds is not None else [])
-            + ([reason] if reason else [])
-        )
+        words = ["call"] + ([f"{seconds} s"] if seconds is not None else []) + ([reason] if reason else [])
         return Channel.PHONE_CALL, body or ", ".join(words), False
     members = [m for m in listing(item, "members") if isinstance(m, str)]
     summary = f"{who} {action.replace('_', ' ')}" + (f": {', '.join(members)}" if members else "")

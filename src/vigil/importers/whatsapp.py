@@ -14,7 +14,6 @@ import contextlib
 import mimetypes
 import posixpath
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -25,7 +24,7 @@ from vigil.contract.codes import Channel
 from .errors import ImportFormatError, ImportLimitError
 from .model import Attachment, Message, ParseReport
 from .registry import Probe, register
-from .safezip import ZipLimits, hash_member, open_safe_zip
+from .safezip import ZIP_ERRORS, ZipLimits, hash_member, open_safe_zip
 from .sources import Opened
 from .whatsapp_lines import (
     HEADER,
@@ -41,7 +40,6 @@ from .zones import Localiser
 
 MAX_LINE_BYTES = 16 * 1024**2
 MAX_PARTICIPANTS = 10_000
-_ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, ValueError)
 
 
 @dataclass
@@ -118,7 +116,7 @@ def _open_chat(source: Opened, limits: ZipLimits) -> Iterator[_Chat]:
         yield _Chat(label=source.name, open=source.open)
         return
     with source.open() as stream, open_safe_zip(stream, source.name, limits) as archive:
-        files = [i for i in archive.infolist() if not i.is_dir()]
+        files = [i for i in archive.infolist() if not i.filename.endswith("/")]
         chat_info = _choose_chat_member(files, source.name)
         media = {posixpath.basename(i.filename): i for i in files if i is not chat_info}
         label = f"{source.name}!{chat_info.filename}"
@@ -126,10 +124,8 @@ def _open_chat(source: Opened, limits: ZipLimits) -> Iterator[_Chat]:
         def open_member() -> BinaryIO:
             try:
                 return archive.open(chat_info)  # type: ignore[return-value]
-            except _ZIP_ERRORS as exc:
-                raise ImportFormatError(
-                    f"{label} cannot be read ({exc})", path=source.name
-                ) from exc
+            except ZIP_ERRORS as exc:
+                raise ImportFormatError(f"{label} cannot be read ({exc})", path=source.name) from exc
 
         yield _Chat(label=label, open=open_member, media=media, archive=archive)
 
@@ -158,10 +154,8 @@ def _lines(chat: _Chat, report: ParseReport | None) -> Iterator[tuple[int, str]]
         while True:
             try:
                 raw = stream.readline(MAX_LINE_BYTES + 1)
-            except _ZIP_ERRORS as exc:
-                raise ImportFormatError(
-                    f"{chat.label} is damaged ({exc})", path=chat.label
-                ) from exc
+            except ZIP_ERRORS as exc:
+                raise ImportFormatError(f"{chat.label} is damaged ({exc})", path=chat.label) from exc
             if not raw:
                 return
             number += 1
@@ -203,8 +197,7 @@ def _scan(chat: _Chat) -> _Scan:
     if scan.headers == 0:
         raise ImportFormatError(
             f"{chat.label}: no WhatsApp message headers found",
-            hint="expected lines like '12/03/2024, 21:14 - Name: text' or "
-            "'[12/03/2024, 21:14:05] Name: text'",
+            hint="expected lines like '12/03/2024, 21:14 - Name: text' or '[12/03/2024, 21:14:05] Name: text'",
             path=chat.label,
         )
     return scan
@@ -220,9 +213,7 @@ def _note_participant(scan: _Scan, rest: str) -> None:
         scan.participants.add(sender)
 
 
-def _decide_order(
-    scan: _Scan, forced: bool | None, default: bool, label: str, report: ParseReport
-) -> bool:
+def _decide_order(scan: _Scan, forced: bool | None, default: bool, label: str, report: ParseReport) -> bool:
     day_at, month_at = scan.day_first_at, scan.month_first_at
     if forced is not None:
         against = month_at if forced else day_at
@@ -236,8 +227,7 @@ def _decide_order(
         return forced
     if day_at is not None and month_at is not None:
         raise ImportFormatError(
-            f"{label} mixes day-first dates (line {day_at}) and month-first dates "
-            f"(line {month_at})",
+            f"{label} mixes day-first dates (line {day_at}) and month-first dates (line {month_at})",
             hint="the file may join exports from two phones; pass day_first=True or False and "
             "the lines that do not fit will be listed as skipped",
             path=label,
@@ -255,9 +245,7 @@ def _decide_order(
     return day_at is not None
 
 
-def _read(
-    chat: _Chat, scan: _Scan, day_first: bool, report: ParseReport, localiser: Localiser
-) -> Iterator[Message]:
+def _read(chat: _Chat, scan: _Scan, day_first: bool, report: ParseReport, localiser: Localiser) -> Iterator[Message]:
     builder = _Builder(chat, scan, report)
     pending: _Pending | None = None
     skipped_header: int | None = None
@@ -289,10 +277,7 @@ def _read(
     if pending is not None:
         yield builder.build(pending)
     if other_style:
-        report.warn(
-            f"{other_style} line(s) look like headers of the other phone style and were kept "
-            "as message text"
-        )
+        report.warn(f"{other_style} line(s) look like headers of the other phone style and were kept as message text")
 
 
 @dataclass(slots=True)

@@ -95,9 +95,7 @@ def match_header(line: str) -> Header | None:
     found = HEADER.match(line)
     if found is None:
         return None
-    bracket, a, b, c, hour, minute, sec, ampm, rest = found.group(
-        "open", "a", "b", "c", "h", "mi", "s", "ampm", "rest"
-    )
+    bracket, a, b, c, hour, minute, sec, ampm, rest = found.group("open", "a", "b", "c", "h", "mi", "s", "ampm", "rest")
     return Header(
         bracketed=bracket is not None,
         a=a,

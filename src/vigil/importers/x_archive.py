@@ -45,9 +45,7 @@ def parse_x_archive(
     return _messages(source, report, Localiser(zone, report), max_bytes)
 
 
-def _messages(
-    source: Opened, report: ParseReport, zone: Localiser, limit: int
-) -> Iterator[Message]:
+def _messages(source: Opened, report: ParseReport, zone: Localiser, limit: int) -> Iterator[Message]:
     head = source.head(4096).removeprefix(b"\xef\xbb\xbf")
     found = _PREFIX.match(head)
     if found is None or not found["name"].startswith(b"direct_messages"):
@@ -57,22 +55,16 @@ def _messages(
             path=source.name,
         )
     offset = found.end() + (3 if source.head(3) == b"\xef\xbb\xbf" else 0)
-    data = require_list(
-        load_json(source, limit, "X direct-messages.js", offset), source, "X", "the array"
-    )
+    data = require_list(load_json(source, limit, "X direct-messages.js", offset), source, "X", "the array")
     report.details["part"] = f"{found['name'].decode()}.part{found['part'].decode()}"
     for index, entry in enumerate(data):
         conversation = entry.get("dmConversation") if isinstance(entry, dict) else None
         base = f"{source.name}#/{index}/dmConversation"
         if not isinstance(conversation, dict):
-            report.skip(
-                None, "entry without a dmConversation object", ref=f"{source.name}#/{index}"
-            )
+            report.skip(None, "entry without a dmConversation object", ref=f"{source.name}#/{index}")
             continue
         conv_id = text(conversation, "conversationId", report, base) or ""
-        pair = (
-            tuple(p for p in conv_id.split("-") if p.isdigit()) if conv_id.count("-") == 1 else ()
-        )
+        pair = tuple(p for p in conv_id.split("-") if p.isdigit()) if conv_id.count("-") == 1 else ()
         for number, event in enumerate(listing(conversation, "messages")):
             ref = f"{base}/messages/{number}"
             message = _event(event, ref, conv_id, pair, report, zone)
@@ -123,9 +115,7 @@ def _event(
     users = [u for u in listing(body, "userIds") if isinstance(u, str)]
     words = _EVENTS.get(kind, kind)
     name = text(body, "name", report, ref)
-    summary = " ".join(
-        filter(None, [actor, words, ", ".join(users), f"'{name}'" if name else None])
-    )
+    summary = " ".join(filter(None, [actor, words, ", ".join(users), f"'{name}'" if name else None]))
     return Message(
         source_ref=ref,
         sent_at=sent_at,

@@ -31,12 +31,7 @@ _REPLACEMENT = 0xFFFD
 
 
 def _xml_char(code: int) -> bool:
-    return (
-        code in (0x9, 0xA, 0xD)
-        or 0x20 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
-    )
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
 
 
 def repair_entity_run(run: bytes) -> tuple[bytes, int, int]:
@@ -78,6 +73,7 @@ class SafeXmlStream:
         self._carry = b""
         self._tail = b""
         self._eof = False
+        self._repaired: dict[bytes, tuple[bytes, int, int]] = {}
 
     def read(self, size: int = -1) -> bytes:
         while True:
@@ -89,14 +85,13 @@ class SafeXmlStream:
                 self._eof = True
                 continue
             self._refuse_dtd(self._tail + chunk)
-            self._tail = chunk[-16:]
+            self._tail = (self._tail + chunk)[-16:]
             data = self._carry + chunk
             cut = self._safe_cut(data)
             self._carry = data[cut:]
             if len(self._carry) > MAX_CARRY:
                 raise ImportLimitError(
-                    f"{self._label}: more than {MAX_CARRY:,} bytes of unbroken character "
-                    "references",
+                    f"{self._label}: more than {MAX_CARRY:,} bytes of unbroken character references",
                     hint="this is not the shape of an SMS backup; check the file",
                     path=self._label,
                 )
@@ -107,10 +102,8 @@ class SafeXmlStream:
         for marker in _FORBIDDEN:
             if marker in data:
                 raise ImportFormatError(
-                    f"{self._label} contains {marker.decode()}; document type declarations "
-                    "and entities are refused",
-                    hint="SMS Backup & Restore never writes one; the file has been altered or "
-                    "is not a backup",
+                    f"{self._label} contains {marker.decode()}; document type declarations and entities are refused",
+                    hint="SMS Backup & Restore never writes one; the file has been altered or is not a backup",
                     path=self._label,
                 )
 
@@ -137,7 +130,13 @@ class SafeXmlStream:
         return _ENTITY_RUN.sub(self._repair, data)
 
     def _repair(self, match: re.Match[bytes]) -> bytes:
-        fixed, joined, replaced = repair_entity_run(match.group(0))
+        run = match.group(0)
+        found = self._repaired.get(run)
+        if found is None:
+            if len(self._repaired) > 4096:
+                self._repaired.clear()
+            found = self._repaired[run] = repair_entity_run(run)
+        fixed, joined, replaced = found
         if joined:
             self._report.count("surrogate_pairs_joined", joined)
         if replaced:
