@@ -8,6 +8,7 @@ or a hypothesis. The channel of an incident is itself evidence of some acts
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour, Case, Incident
@@ -15,7 +16,7 @@ from vigil.contract import Behaviour, Case, Incident
 from .cast import build_cast
 from .findings import Cue, Found
 from .lexicon import Compiled
-from .narrative import UNKNOWN, Actor, Analysis, Cast, Match
+from .narrative import THIRD, UNKNOWN, Actor, Analysis, Cast, Match
 
 EVIDENCE_MAX = 220
 # Behaviours that describe a suspect's past rather than this episode; from a
@@ -45,6 +46,7 @@ class CaseText:
         *,
         sources: tuple[str, ...] = ("narrative", "victim.statement"),
         keep_negated: bool = False,
+        keep_hypothetical: bool = False,
         victim_voice: bool = False,
     ) -> list[Cue]:
         """Cue matches; victim_voice keeps only words not spoken by the suspect or others."""
@@ -54,7 +56,7 @@ class CaseText:
             if kind not in sources and not (kind.startswith("suspects[") and "history" in sources):
                 continue
             for m in analysis.cue_matches(name):
-                if not keep_negated and (m.negated or m.hypothetical):
+                if not keep_negated and (m.negated or (m.hypothetical and not keep_hypothetical)):
                     continue
                 if victim_voice and m.in_speech and m.actor.role != "victim":
                     continue
@@ -62,7 +64,17 @@ class CaseText:
         return found
 
 
+_PROCURED = re.compile(
+    r"\b(?:asked|told|got|sent|paid|paying|pays|persuaded|instructed)\b[^.]{0,40}\bto\b|\bon (?:his|her) "
+    r"(?:behalf|instructions?)|\bat (?:his|her|S\d'?s) request|keep an eye on",
+    re.I,
+)
+
+
 def incident_actor(inc: Incident) -> Actor:
+    """Who acted: the suspect; or a named third party acting on their own (s.7(3A) needs procurement)."""
+    if inc.actor_id and not _PROCURED.search(inc.narrative):
+        return THIRD
     if inc.suspect_id:
         return Actor("suspect", inc.suspect_id)
     return UNKNOWN
@@ -93,14 +105,21 @@ def _evidence(analysis: Analysis, m: Match) -> str:
     return ("…" if lo else "") + snippet.strip() + ("…" if lo + EVIDENCE_MAX < len(sentence) else "")
 
 
-def _accept(m: Match) -> bool:
-    return m.actor.is_suspect_side and not m.negated and not m.hypothetical
+def _accept(m: Match, analysis: Analysis) -> bool:
+    if not m.actor.is_suspect_side or m.negated or m.hypothetical:
+        return False
+    consent = analysis.compiled.cues.get("consented")
+    return not (consent is not None and consent.search(m.sentence))
 
 
 def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Found]:
     found: list[Found] = []
     for inc in case.incidents:
         analysis = texts.incidents[inc.id]
+        if analysis.default_actor.role == "third":
+            continue  # a third party acting on their own: not the suspect's conduct
+        if inc.suspect_id is None and case.suspects and analysis.cue_matches("exculpation"):
+            continue  # the record shows someone else did it
         for bp in compiled.behaviours:
             if inc.channel and inc.channel.value in bp.channels:
                 words = inc.narrative.strip().split(". ")[0][:120]
@@ -127,7 +146,9 @@ def _matches(
     if pattern is None:
         return []
     matches = analysis.speech_matches(pattern) if speech else analysis.act_matches(pattern)
-    return [Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id) for m in matches if _accept(m)]
+    return [
+        Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id) for m in matches if _accept(m, analysis)
+    ]
 
 
 def dedupe(found: list[Found]) -> list[Found]:

@@ -65,7 +65,8 @@ OPPRESSIVE = (
     }
 ) - {Behaviour.UNWANTED_GIFTS}
 _VOLUME = re.compile(
-    r"\b(?:(\d{2,})|dozens|hundreds|scores|fifteen|twenty|thirty|forty|fifty|sixty)\s+(?:\w+\s+)?"
+    r"\b(?:(\d{2,})|dozens|hundreds|scores|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|thirty|forty|fifty|sixty|(?:forty|fifty|thirty|twenty) or \w+)\s+(?:\w+\s+)?"
     r"(?:calls|texts|messages|emails|e-mails|dms|voicemails|voice notes|missed calls)",
     re.I,
 )
@@ -149,7 +150,9 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
         f.cues[name] = texts.cues(
             name, keep_negated=name in ("no_fear", "no_effect", "welcomed"), victim_voice=name in VICTIM_VOICE
         )
-    f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True)
+    f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True, keep_hypothetical=True)
+    for name in ("witness", "serious_harm"):
+        f.cues[name] = texts.cues(name, keep_negated=True)
     f.fear_occasions = _fear_occasions(f)
     mutual = bool(f.cues["welcomed"])
     for inc in case.incidents:

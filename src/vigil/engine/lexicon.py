@@ -86,6 +86,10 @@ _CUE_LISTS = (
     "private_knowledge",
     "racial_hostility",
     "complied",
+    "witness",
+    "exculpation",
+    "consented",
+    "serious_harm",
 )
 
 
