@@ -178,11 +178,14 @@ def test_a_bad_case_is_listed_and_the_rest_audited(caseload: Path) -> None:
     assert "not valid JSON" in problems["z-broken.jsonl:1"]["message"]
 
 
-def test_without_path_explains_database_mode() -> None:
+def test_without_path_audits_the_database_and_says_when_it_is_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VIGIL_DATABASE_URL", f"sqlite:///{tmp_path / 'vigil.sqlite3'}")
     result = invoke()
-    assert result.exit_code == 2
-    assert "database" in result.stderr
-    assert "Traceback" not in result.output
+    assert result.exit_code == 0, result.output
+    assert "holds no cases" in result.stderr
+    assert "0 case(s) audited" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from vigil.cases.records import case_to_doc
 from vigil.contract import Assessment, RiskLevel
 from vigil.contract import Case as CaseDoc
 from vigil.engine import assess
+from vigil.inspection.materialise import record_case_results
 from vigil.law import load_law
 from vigil.users.context import Actor
 
@@ -131,6 +132,7 @@ def reassess(
     ]
     session.add_all(alerts)
     session.flush()
+    record_case_results(session, case, model, result, stored, actor.today)
     return stored, alerts
 
 
