@@ -153,11 +153,15 @@ def normalise_identifier(value: str) -> str:
     return v
 
 
-def _identifier_in(text: str, ident: str) -> bool:
+def _identifier_in(text: str, ident: str, *, names: bool = False) -> bool:
+    """The identifier stands in the text as a whole token (so @dan_k is not found in @dan_k_88)."""
     norm = normalise_identifier(ident)
     if norm.isdigit():
-        return norm in re.sub(r"(?<=\d)[\s-](?=\d)", "", text.replace("+44", "0"))
-    return len(norm) >= 4 and norm in text.lower() and not re.fullmatch(r"[a-z]+ [a-z]+", norm)
+        digits = re.sub(r"(?<=\d)[\s-](?=\d)", "", text.replace("+44 ", "0").replace("+44", "0"))
+        return re.search(rf"(?<!\d){norm}(?!\d)", digits) is not None
+    if len(norm) < 4 or (re.fullmatch(r"[a-z'’-]+(?: [a-z'’-]+)+", norm) and not names):
+        return False
+    return re.search(rf"(?<![\w@.]){re.escape(norm)}(?![\w@])", text.lower()) is not None
 
 
 def _stem(word: str) -> str:
@@ -228,14 +232,23 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     suspects = {s.id: s for s in case.suspects}
     if not suspects:
         return []
-    known = {normalise_identifier(i): s.id for s in case.suspects for i in s.identifiers}
+    known = {normalise_identifier(i): (s.id, i) for s in case.suspects for i in s.identifiers}
     by_account: dict[str, list[Incident]] = defaultdict(list)
-    for inc in case.incidents:
-        if inc.suspect_id is None and inc.account and normalise_identifier(inc.account) not in known:
-            by_account[inc.account].append(inc)
-    if not by_account:
-        return []
     links: dict[tuple[str, str], Link] = {}
+    for inc in case.incidents:
+        if inc.suspect_id is None and inc.account:
+            own_id = known.get(normalise_identifier(inc.account))
+            if own_id is not None:
+                sid, listed = own_id
+                link = links.setdefault((inc.account, sid), Link(inc.account, sid, strong=True))
+                why = f"it is {sid}'s own listed identifier {listed}, written differently"
+                if why not in link.reasons:
+                    link.reasons.append(why)
+                link.incident_ids.append(inc.id)
+            else:
+                by_account[inc.account].append(inc)
+    if not by_account:
+        return list(links.values())
 
     def add(account: str, sid: str, reason: str, iids: list[str], strong: bool = False) -> None:
         link = links.setdefault((account, sid), Link(account, sid))
@@ -255,7 +268,7 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
             tied = bool(_LINKING.search(sentence))
             for s in case.suspects:
                 for ident in s.identifiers:
-                    if _identifier_in(sentence, ident) and ident.lower() not in {a.lower() for a in named}:
+                    if _identifier_in(sentence, ident, names=tied) and ident.lower() not in {a.lower() for a in named}:
                         for account in named:
                             how = "tied in the record to" if tied else "mentioned in the record with"
                             add(

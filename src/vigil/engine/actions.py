@@ -75,7 +75,7 @@ def recommend(
     medium_plus = risk.level.rank >= RiskLevel.MEDIUM.rank
     offence = cat in COURSE_CATEGORIES
     recorded = handling.recorded_as.value if handling and handling.recorded_as else None
-    if cat in STALKING_CATEGORIES:
+    if cat in STALKING_CATEGORIES and recorded not in ("stalking", "stalking-fear-or-distress"):
         add(
             ActionCode.RECORD_AS_STALKING,
             "The course of conduct is stalking (PHA 1997 s.2A)"
@@ -158,7 +158,14 @@ def recommend(
             ActionCode.CONSIDER_ARREST,
             f"Risk is {risk.level.value}" + (" and threats were made" if threats else "") + ": consider arrest.",
         )
-    if ActionCode.CONSIDER_ARREST in out and offence and not (handling and handling.bail_conditions_imposed):
+    released = any(c.incident_id for c in f.cue("after_police")) or (
+        handling and handling.bail_conditions_imposed is False
+    )
+    if (
+        offence
+        and not (handling and handling.bail_conditions_imposed)
+        and (ActionCode.CONSIDER_ARREST in out or released)
+    ):
         add(
             ActionCode.CONSIDER_BAIL_CONDITIONS,
             "If the suspect is released, impose bail conditions to protect the victim (no contact, exclusion zone).",
@@ -211,8 +218,13 @@ def recommend(
             ActionCode.SAFEGUARD_CHILDREN,
             f'Children are involved ("{children[0].sentence[:100]}"): consider a referral to children\'s services.',
         )
+    named_others = any(
+        t.role and t.role.value in ("new-partner", "family", "friend", "colleague") for t in f.case.third_parties
+    )
     if cat is not Category.NO_OFFENCE and (
-        f.has(Behaviour.THIRD_PARTY_CONTACT, Behaviour.PROXY_STALKING) or (high and (children or f.cue("separation")))
+        f.has(Behaviour.THIRD_PARTY_CONTACT, Behaviour.PROXY_STALKING)
+        or (high and (children or f.cue("separation")))
+        or (named_others and f.has(*THREATS))
     ):
         add(
             ActionCode.SAFEGUARD_THIRD_PARTIES,

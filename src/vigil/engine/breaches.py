@@ -21,7 +21,13 @@ from .findings import Conduct, Found
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NEAR = re.compile(
-    r"\b(?:near|nearby|junction with|close to|towards|off|past|adjacent to|next to|outside of|end of)\s+(?:the\s+)?$"
+    r"\b(?:near|nearby|junction with|close to|towards|off|past|adjacent to|next to|outside of|end of|from)"
+    r"\s+(?:the\s+)?$"
+)
+_PLACE_IN_TEXT = re.compile(
+    r"\b(?:not|never) (?:to )?(?:attend|enter|go (?:to|into|near)|visit|come (?:to|within \d+ ?m of)|be (?:at|in))"
+    r"\s+(.+)",
+    re.I,
 )
 _STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", "lane", "close", "avenue", "way"})
 
@@ -65,6 +71,11 @@ def _conditions_breached(
                 out.append((cond.type, f"was at {cond.place}, inside the exclusion zone"))
             continue
         if cond.type is ConditionType.OTHER:
+            named = _PLACE_IN_TEXT.search(cond.text or "")
+            in_person = inc.channel is not None and inc.channel.value in ("in-person", "other")
+            if named and in_person and at_place(inc, named.group(1).strip(" .")):
+                out.append((cond.type, f"was at {named.group(1).strip(' .')}, which the order forbids"))
+                continue
             text = (cond.text or "").lower()
             if re.search(r"violen|threat", text) and types & {
                 "threat-to-kill",

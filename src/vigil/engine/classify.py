@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vigil.contract import Behaviour, Category, Four
+from vigil.contract import Behaviour, Breach, Category, Four
 
 from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, Facts
 
@@ -39,7 +39,7 @@ def _quote(words: str, limit: int = 120) -> str:
     return f'"{words[:limit]}{"…" if len(words) > limit else ""}"'
 
 
-def classify(f: Facts) -> Verdict:
+def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.case.incidents:
         return Verdict(
             Category.NO_OFFENCE,
@@ -68,6 +68,7 @@ def classify(f: Facts) -> Verdict:
     v.rationale.append(f"Course of conduct: {len(f.occasions)} occasions by {f.principal} ({ids}) (PHA 1997 s.7(3)).")
     # 2. Harassment?
     oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
+    breached = sorted({b.incident_id for b in breaches or []})
     lawful = f.cue("lawful_purpose") or any(o.type.value == "child-arrangements-order" for o in f.case.orders)
     if not unwanted:
         v.category = Category.NO_OFFENCE
@@ -84,7 +85,7 @@ def classify(f: Facts) -> Verdict:
         Behaviour.TURNING_UP_UNANNOUNCED,
         Behaviour.UNWANTED_GIFTS,
     }
-    if lawful and set(f.types) <= benign and not fixation and not f.volume:
+    if lawful and set(f.types) <= benign and not fixation and not f.volume and not breached:
         v.category = Category.NO_OFFENCE
         source = _quote(lawful[0].sentence) if isinstance(lawful, list) and lawful else "an order requires it"
         v.rationale.append(
@@ -94,7 +95,7 @@ def classify(f: Facts) -> Verdict:
         )
         return v
     complied = f.cue("complied")
-    if not oppressive and not fixation and complied:
+    if not oppressive and not fixation and complied and not breached:
         v.category = Category.NO_OFFENCE
         v.rationale.append(
             f"Not harassment: the contact stopped when the victim asked ({_quote(complied[0].sentence)}), so it is "
@@ -104,6 +105,7 @@ def classify(f: Facts) -> Verdict:
     if (
         not oppressive
         and not fixation
+        and not breached
         and not f.volume
         and (lawful or f.polite_share >= 0.5 or f.organisation or not stop)
     ):
@@ -124,6 +126,8 @@ def classify(f: Facts) -> Verdict:
         return v
     v.harassment = True
     basis = [b.value for b in oppressive] or ["repeated unwanted contact"]
+    if breached:
+        basis.append(f"contact a court order forbids ({', '.join(breached)})")
     v.rationale.append(
         f"Amounts to harassment (PHA 1997 s.1(1), s.2): unwanted and oppressive conduct ({', '.join(basis)})"
         + (f"; it is plainly unwanted ({_quote(stop[0].sentence, 100)})" if stop else "")

@@ -73,14 +73,18 @@ def disclose(f: Facts, v: Verdict, breaches: list[Breach], law: Law) -> list[Off
     for b in each(Behaviour.THREAT_TO_KILL):
         out.add(OffenceCode.OAPA1861_S16, [b.incident_id], f'Threat to kill: "{b.evidence[:120]}".')  # type: ignore[list-item]
     threat_codes = (Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT)
-    for code in (*threat_codes, Behaviour.ABUSIVE_CONTENT, Behaviour.FALSE_ALLEGATIONS):
+    serious = {c.incident_id for c in f.cue("serious_harm") if c.incident_id}
+    menacing = (Behaviour.INTIMATE_IMAGE_ABUSE, Behaviour.THREAT_TO_EXPOSE)
+    for code in (*threat_codes, *menacing, Behaviour.ABUSIVE_CONTENT, Behaviour.FALSE_ALLEGATIONS):
         for b in each(code):
             inc = incidents[b.incident_id]  # type: ignore[index]
             if inc.channel not in ELECTRONIC:
                 continue
             day = days[inc.id]
+            grave = code in (Behaviour.THREAT_TO_KILL, Behaviour.SEXUAL_THREAT) or inc.id in serious
             if (
                 code in threat_codes
+                and grave
                 and out.in_force(OffenceCode.OSA2023_S181, day)
                 and day
                 and law.offences.get(OffenceCode.OSA2023_S181)
@@ -119,23 +123,36 @@ def disclose(f: Facts, v: Verdict, breaches: list[Breach], law: Law) -> list[Off
     for b in each(Behaviour.INTIMATE_IMAGE_ABUSE):
         if out.in_force(OffenceCode.SOA2003_S66B, days.get(b.incident_id or "")):
             out.add(OffenceCode.SOA2003_S66B, [b.incident_id], "Sharing or threatening to share an intimate image.")  # type: ignore[list-item]
-    coercive = t.get(Behaviour.COERCIVE_CONTROL, [])
+    coercive = [b for b in t.get(Behaviour.COERCIVE_CONTROL, []) if b.incident_id]
     rel = f.relationship
+    former_from = law.dates.get("sca2015_s76_former_partners")
+    if rel is Relationship.EX_PARTNER and former_from:
+        # Former partners who no longer live together are covered only for conduct from this date.
+        coercive = [b for b in coercive if (days.get(b.incident_id or "") or former_from) >= former_from]
     if coercive and rel in (Relationship.CURRENT_PARTNER, Relationship.EX_PARTNER, Relationship.FAMILY):
         out.add(
             OffenceCode.SCA2015_S76,
             [b.incident_id for b in coercive if b.incident_id],
-            "Controlling or coercive behaviour in an intimate or family relationship (check the dates: former "
-            "partners not living together are covered from 5 April 2023).",
+            "Controlling or coercive behaviour in an intimate or family relationship"
+            + (f" (former partners are covered for conduct from {former_from.isoformat()})." if former_from else "."),
         )
-    if any(c.incident_id for c in f.cue("after_police")) and f.has(*threat_codes):
-        ids = [c.incident_id for c in f.cue("after_police") if c.incident_id and c.incident_id in f.ids(*threat_codes)]
-        if ids:
-            out.add(
-                OffenceCode.CJPOA1994_S51,
-                ids,
-                "Threats after the victim went to the police may be intimidation of a witness.",
-            )
+    witness = f.cue("witness")
+    if witness and f.has(*threat_codes, Behaviour.THREAT_TO_EXPOSE):
+        ids = f.ids(*threat_codes, Behaviour.THREAT_TO_EXPOSE)
+        out.add(
+            OffenceCode.CJPOA1994_S51,
+            ids,
+            f'Threats to a witness or potential witness ("{witness[0].sentence[:100]}"): intimidation of a witness.',
+        )
+    calls = [inc for inc in f.case.incidents if inc.channel is Channel.PHONE_CALL and inc.id in f.course_ids]
+    persistent = [inc.id for inc in calls if any(v[0] == inc.id for v in f.volume) or "silent" in inc.narrative.lower()]
+    if len(persistent) >= 1 and len(calls) >= 2:
+        out.add(
+            OffenceCode.CA2003_S127,
+            persistent,
+            "Persistent use of a public electronic communications network to cause annoyance, inconvenience or "
+            "needless anxiety (repeated or silent calls).",
+        )
     hostility = f.texts.cues("racial_hostility")
     if hostility and v.harassment:
         out.add(

@@ -85,4 +85,5 @@ def _build(jurisdiction: str, meta: Any, offences: list[dict[str, Any]], orders:
         orders=_keyed(orders["orders"], OrderDef, "orders.yaml orders"),
         actions=_keyed(_read(root / "actions.yaml"), ActionDef, "actions.yaml"),
         lexicon=_read(root / "lexicon.yaml") or {},
+        dates=meta.get("dates") or {},
     )

@@ -104,6 +104,9 @@ class Law(_Strict):
     conditions: dict[ConditionType, ConditionDef]
     orders: dict[OrderType, OrderDef]
     actions: dict[ActionCode, ActionDef]
+    dates: dict[str, date] = Field(
+        default_factory=dict, description="Dates when a rule's scope changed (see law.yaml for each source)."
+    )
     lexicon: dict[str, list[str] | dict[str, str]] = Field(
         default_factory=dict, description="Shared word lists: negation cues, fear words, ..."
     )
