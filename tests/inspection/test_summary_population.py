@@ -12,6 +12,7 @@ from datetime import date
 import orjson
 import pytest
 
+from vigil.contract import Assessment, Case
 from vigil.inspection.catalogue import Group
 from vigil.inspection.registry import run_checks
 from vigil.inspection.results import CaseAudit, Outcome, Rag
@@ -23,8 +24,9 @@ AS_OF = date(2024, 6, 1)
 ADVOCACY = ["refer-specialist-advocacy"]
 
 
-def population() -> list[CaseAudit]:
-    cases = [
+def population_pairs() -> list[tuple[Case, Assessment]]:
+    """The eight hand-built cases with their hand-built assessments (also stored by the DB tests)."""
+    return [
         # A: stalking handled well throughout. Green.
         (
             make_case(
@@ -197,7 +199,10 @@ def population() -> list[CaseAudit]:
             ),
         ),
     ]
-    return [run_checks(case, assessment, AS_OF) for case, assessment in cases]
+
+
+def population() -> list[CaseAudit]:
+    return [run_checks(case, assessment, AS_OF) for case, assessment in population_pairs()]
 
 
 P, F, U, N = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE
