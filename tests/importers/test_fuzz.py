@@ -44,7 +44,7 @@ from .samples import (
 
 # VIGIL_FUZZ_EXAMPLES=5000 runs a deep campaign; the default keeps the suite fast.
 FUZZ = settings(
-    max_examples=int(os.environ.get("VIGIL_FUZZ_EXAMPLES", "60")),
+    max_examples=int(os.environ.get("VIGIL_FUZZ_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -68,6 +68,7 @@ def test_phone_numbers_match_however_they_are_written() -> None:
     assert incidents[0]["account"] == SUSPECT_NUMBER
     assert incidents[0]["channel"] == "text-message"
     assert identifier_key("+44 (0)7700 900123") == identifier_key("07700900123") == "+447700900123"
+    assert identifier_key("\u202a+44\u00a07700\u00a0900123\u202c") == "+447700900123"
     assert identifier_key("@Dan_K") == identifier_key("dan_k")
     assert identifier_key("Dan.K@Example.org") == "dan.k@example.org"
 

@@ -138,6 +138,16 @@ def test_doctype_and_entities_are_refused(payload: str) -> None:
         read(payload.encode())
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-7"])
+def test_other_encodings_cannot_smuggle_a_doctype(encoding: str) -> None:
+    payload = (
+        f'<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE smses [<!ENTITY a "boom">]>'
+        '<smses count="1"><sms date="1710278045000" type="1" body="&a;"/></smses>'
+    )
+    with pytest.raises(ImportFormatError):
+        read(payload.encode(encoding))
+
+
 def test_doctype_split_across_reads_is_still_refused(monkeypatch) -> None:
     monkeypatch.setattr(xmlfilter, "CHUNK", 3)
     with pytest.raises(ImportFormatError, match="DOCTYPE"):

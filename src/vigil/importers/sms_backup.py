@@ -93,6 +93,7 @@ def _records(source: Opened, report: ParseReport, zone: Localiser, owner: str) -
             huge_tree=False,
             load_dtd=False,
             dtd_validation=False,
+            encoding="utf-8",  # the byte filter reads ASCII markup; UTF-16/UTF-7 could hide a DTD
         )
         try:
             for _event, element in events:
