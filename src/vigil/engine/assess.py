@@ -23,7 +23,7 @@ from vigil.law import Law
 
 from .accounts import Link, link_accounts
 from .actions import recommend
-from .behaviours import analyse_case, dedupe, find_behaviours
+from .behaviours import analyse_case, dedupe, find_behaviours, incident_actor, procured
 from .breaches import find_breaches
 from .classify import classify
 from .conduct import attribute
@@ -79,10 +79,12 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                         )
                     )
     present = {(b.incident_id, b.type) for b in found}
+    sent = procured(case)
     for inc in case.incidents:
         if (
             inc.channel is not None
             and inc.channel.value == "in-person"
+            and incident_actor(inc, sent).role == "suspect"
             and inc.location
             and _VICTIMS_PLACE.search(inc.location)
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
@@ -98,11 +100,11 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                 )
             )
     for inc in case.incidents:
+        third_hand = (inc.channel is not None and inc.channel.value == "via-third-party") or inc.actor_id
         if (
-            inc.channel is not None
-            and inc.channel.value == "via-third-party"
+            third_hand
             and inc.suspect_id
-            and _PROCURED.search(inc.narrative)
+            and (_PROCURED.search(inc.narrative) or (inc.actor_id and sent))
             and (inc.id, Behaviour.PROXY_STALKING) not in present
         ):
             out.append(

@@ -65,15 +65,22 @@ class CaseText:
 
 
 _PROCURED = re.compile(
-    r"\b(?:asked|told|got|sent|paid|paying|pays|persuaded|instructed)\b[^.]{0,40}\bto\b|\bon (?:his|her) "
+    r"\b(?:asked|told|got|sent|paid|paying|pays|gives|gave|persuaded|instructed)\b[^.]{0,40}\bto\b|\bon (?:his|her) "
     r"(?:behalf|instructions?)|\bat (?:his|her|S\d'?s) request|keep an eye on",
     re.I,
 )
 
 
-def incident_actor(inc: Incident) -> Actor:
+def procured(case: Case) -> bool:
+    """The record shows the suspect asked, paid or sent someone to act (PHA 1997 s.7(3A))."""
+    texts = [case.victim.statement or ""] if case.victim else []
+    texts += [i.narrative for i in case.incidents if i.actor_id]
+    return any(_PROCURED.search(t) for t in texts)
+
+
+def incident_actor(inc: Incident, procured_by_suspect: bool = False) -> Actor:
     """Who acted: the suspect; or a named third party acting on their own (s.7(3A) needs procurement)."""
-    if inc.actor_id and not _PROCURED.search(inc.narrative):
+    if inc.actor_id and not (procured_by_suspect or _PROCURED.search(inc.narrative)):
         return THIRD
     if inc.suspect_id:
         return Actor("suspect", inc.suspect_id)
@@ -83,8 +90,9 @@ def incident_actor(inc: Incident) -> Actor:
 def analyse_case(case: Case, compiled: Compiled) -> CaseText:
     cast = build_cast(case, compiled)
     texts = CaseText(cast=cast)
+    sent = procured(case)
     for inc in case.incidents:
-        texts.incidents[inc.id] = Analysis.of(inc.narrative, "narrative", incident_actor(inc), compiled, cast)
+        texts.incidents[inc.id] = Analysis.of(inc.narrative, "narrative", incident_actor(inc, sent), compiled, cast)
     if case.victim and case.victim.statement:
         default = Actor("suspect", cast.primary_suspect) if cast.primary_suspect else UNKNOWN
         texts.statement = Analysis.of(case.victim.statement, "statement", default, compiled, cast)

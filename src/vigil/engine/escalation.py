@@ -9,6 +9,7 @@ worse. Each kind is reported with the incidents it rests on.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from vigil.contract import Channel, Escalation
@@ -90,18 +91,32 @@ def detect(f: Facts, law: Law) -> EscalationResult:
                 f"({', '.join(ids[first_physical:])}).",
                 ids,
             )
+    # Volume: many more contacts per occasion than at the start ("a text a week" to "forty a day").
+    counts = [_count(incidents, o.incident_ids) for o in occ]
+    if len(counts) >= 3 and counts[-1] >= 10 and counts[-1] >= 3 * max(counts[0], 1) and "frequency" not in out.kinds:
+        out.add(
+            "frequency",
+            f"Contact is becoming more intense: from {counts[0]} to {counts[-1]} contacts an occasion "
+            f"({ids[0]} to {ids[-1]}).",
+            [ids[0], ids[-1]],
+        )
     # After police action, a notice or an order.
+    police_days = sorted(
+        incidents[c.incident_id].when.date()
+        for c in f.cue("after_police")
+        if c.incident_id and incidents[c.incident_id].when is not None
+    )
     after: list[str] = []
     for o in occ:
         for iid in o.incident_ids:
             inc = incidents[iid]
-            if any(c.incident_id == iid for c in f.cue("after_police")) or (
-                inc.when is not None
-                and any(
-                    order.against in (None, f.principal) and order.start_day and inc.when.date() >= order.start_day
-                    for order in f.case.orders
-                )
-            ):
+            day = inc.when.date() if inc.when else None
+            after_action = bool(day and police_days and day > police_days[0])
+            under_order = day is not None and any(
+                order.against in (None, f.principal) and order.start_day and day >= order.start_day
+                for order in f.case.orders
+            )
+            if after_action or under_order:
                 after.append(iid)
     if after:
         out.add(
@@ -110,6 +125,19 @@ def detect(f: Facts, law: Law) -> EscalationResult:
             sorted(set(after)),
         )
     return out
+
+
+_NUMBER = re.compile(
+    r"\b(\d{1,4})\s+(?:\w+\s+)?(?:calls|texts|messages|emails|e-mails|dms|voicemails|missed calls)", re.I
+)
+
+
+def _count(incidents: dict, iids: list[str]) -> int:  # type: ignore[type-arg]
+    best = 1
+    for iid in iids:
+        for m in _NUMBER.finditer(incidents[iid].narrative):
+            best = max(best, int(m.group(1)))
+    return best
 
 
 def _severity(f: Facts, iids: list[str], law: Law) -> int:

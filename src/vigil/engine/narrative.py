@@ -127,6 +127,7 @@ _OBJECT_BEFORE = re.compile(
     r"and|or)|\w+ed)\s+$",
     re.I,
 )
+_SEEN_BEFORE = re.compile(r"\b(?:saw|seen|sees|watched|filmed|caught|shows|showed|heard|noticed|spotted)\s+$", re.I)
 _PARTICIPLE_AFTER = re.compile(r"^\s+(?:\w+ing\b|was\b|were\b|had\b|has\b|is\b|still\b)", re.I)
 _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
@@ -338,7 +339,8 @@ class Analysis:
             after = text[end : end + 25]
             possessive = text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
             obj = (bool(_OBJECT_BEFORE.search(before)) and pronoun is None) or possessive
-            part = bool(_PARTICIPLE_AFTER.match(after))
+            # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
+            part = bool(_PARTICIPLE_AFTER.match(after)) or bool(_SEEN_BEFORE.search(before))
             refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
             last_end = end
         return refs

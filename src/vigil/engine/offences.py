@@ -118,8 +118,13 @@ def disclose(f: Facts, v: Verdict, breaches: list[Breach], law: Law) -> list[Off
                     )
     for b in each(Behaviour.PROPERTY_DAMAGE):
         out.add(OffenceCode.CDA1971_S1, [b.incident_id], f'Damage to property: "{b.evidence[:120]}".')  # type: ignore[list-item]
-    for b in each(Behaviour.ACCOUNT_INTRUSION):
-        out.add(OffenceCode.CMA1990_S1, [b.incident_id], "Access to the victim's accounts without authority.")  # type: ignore[list-item]
+    intrusion = t.get(Behaviour.ACCOUNT_INTRUSION, [])
+    if intrusion:
+        out.add(
+            OffenceCode.CMA1990_S1,
+            [b.incident_id for b in intrusion if b.incident_id],
+            f'Access to the victim\'s accounts without authority: "{intrusion[0].evidence[:120]}".',
+        )
     for b in each(Behaviour.INTIMATE_IMAGE_ABUSE):
         if out.in_force(OffenceCode.SOA2003_S66B, days.get(b.incident_id or "")):
             out.add(OffenceCode.SOA2003_S66B, [b.incident_id], "Sharing or threatening to share an intimate image.")  # type: ignore[list-item]

@@ -97,29 +97,20 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             "breach-with-threats", breach_ids + f.ids(*THREATS), "An order or bail was breached and threats were made."
         )
     if esc.detected and not only_red:
-        strong = (
-            {"severity", "proximity"} & set(esc.kinds)
-            or (f.cue("separation") and f.partners)
-            or (v.stalking and breach_ids)
-        )
-        code = (
-            "escalation" if strong else "contact-after-police" if "after-police-action" in esc.kinds else "escalation"
-        )
-        if strong:
+        kinds = set(esc.kinds)
+        if "after-police-action" in kinds:
+            fx.add("contact-after-police", esc.incident_ids, next(d for d in esc.details if "police" in d))
+        # Rising frequency, severity or proximity is a red flag; so is any escalation by a former
+        # partner (separation as a trigger) or a stalker who breaches an order.
+        if kinds - {"after-police-action"} or f.partners or (v.stalking and breach_ids):
             fx.add("escalation", esc.incident_ids, " ".join(esc.details))
-        elif code == "contact-after-police":
-            fx.add("contact-after-police", esc.incident_ids, " ".join(esc.details))
-        else:
-            fx.items.setdefault(
-                "escalation",
-                RiskFactor(
-                    code="escalation",
-                    incident_ids=esc.incident_ids,
-                    detail=" ".join(esc.details),
-                    source=law.risk_items["escalation"].source,
-                    raises_to=RiskLevel.MEDIUM,
-                ),
-            )
+    separation = {c.incident_id for c in f.cue("separation") if c.incident_id}
+    at_separation = [iid for iid in f.ids(*THREATS, Behaviour.PHYSICAL_VIOLENCE) if iid in separation]
+    past_threat = [
+        p for p in past_by.get(Behaviour.THREAT_TO_KILL, []) if f.cue("separation") and "leav" in p.evidence.lower()
+    ]
+    if at_separation or past_threat:
+        fx.add("threats-at-separation", at_separation, "Threats or violence linked to the victim leaving.")
     prior_violence = past_by.get(Behaviour.PHYSICAL_VIOLENCE) or past_by.get(Behaviour.STRANGULATION)
     if v.stalking and f.partners and prior_violence:
         fx.add(
