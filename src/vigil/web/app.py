@@ -34,6 +34,8 @@ def create_app(
     from vigil.plans.api import router as plans_router
     from vigil.users.api import router as users_router
     from vigil.victims.api import router as victims_router
+    from vigil.web.pages import router as pages_router
+    from vigil.web.render import static_files
 
     app = FastAPI(title="Vigil", version="1", description=DESCRIPTION)
     if sessions is None:
@@ -49,7 +51,9 @@ def create_app(
         plans_router,
         victims_router,
         audit_router,
+        pages_router,
     ):
         app.include_router(router)
+    app.mount("/static", static_files(), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
