@@ -8,17 +8,18 @@ from vigil.commands._runtime import fail, load_settings
 from vigil.errors import VigilError
 
 
-def seed_demo(session):  # type: ignore[no-untyped-def]
+def seed_demo(session, n_cases: int = 40):  # type: ignore[no-untyped-def]
     """Demo data for `vigil serve --demo`: a demo team, user and synthetic cases (vigil.web.demo)."""
     from vigil.web.demo import seed_demo as seed
 
-    return seed(session)
+    return seed(session, n_cases=n_cases)
 
 
 def serve(
     host: str | None = typer.Option(None, help="Address to listen on (default 127.0.0.1)."),
     port: int | None = typer.Option(None, help="Port (default 8000)."),
     demo: bool = typer.Option(False, "--demo", help="Demo mode: a throwaway secret, demo data."),
+    demo_cases: int = typer.Option(40, min=0, max=2000, help="How many synthetic cases --demo creates."),
 ) -> None:
     """Serve the web pages and the API. --demo uses its own database of synthetic cases."""
     import uvicorn
@@ -41,7 +42,7 @@ def serve(
     if settings.demo:
         typer.echo(f"Vigil demo: preparing synthetic cases in {settings.database_url} ...")
         with unit_of_work(session_factory(engine)) as session:
-            login = seed_demo(session)
+            login = seed_demo(session, demo_cases)
         shown = "127.0.0.1" if where_host == "0.0.0.0" else where_host
         typer.echo(
             f"\n  Vigil demo is starting at http://{shown}:{where_port}/\n"
