@@ -151,7 +151,7 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
 def _matches(
     code: Behaviour, pattern, analysis: Analysis, iid: str | None, source: str, *, speech: bool
 ) -> list[Found]:  # type: ignore[no-untyped-def]
-    if pattern is None:
+    if pattern is None or not analysis.might_match(pattern):
         return []
     matches = analysis.speech_matches(pattern) if speech else analysis.act_matches(pattern)
     return [

@@ -255,8 +255,8 @@ class Analysis:
     compiled: Compiled
     cast: Cast
     sentences: list[int] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    referents: list[Referent] = field(default_factory=list)
+    _referents: list[Referent] | None = None
+    _quotes: list[Quote] | None = None
     _ref_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
     _candidates: dict[int, list[int]] | None = None
@@ -268,19 +268,32 @@ class Analysis:
         a.sentences = split_sentences(text)
         if compiled.prefilter is not None:
             a._candidates = compiled.prefilter.scan(text)
-        a.referents = a._find_referents()
-        a._ref_starts = [r.start for r in a.referents]
-        chat = find_chat_lines(text)
-        raw_quotes = [q for q in find_quotes(text) if not any(s <= q[0] < e for s, e, _ in chat)]
-        spans = sorted([(s, e, None) for s, e in raw_quotes] + [(s, e, n) for s, e, n in chat])
-        a._quote_starts = [q[0] for q in spans]
-        # Quotes first get placeholders so the speaker search can skip other quotes.
-        a.quotes = [Quote(s, e, UNKNOWN) for s, e, _ in spans]
-        names = {n for _, _, n in chat}
-        a.quotes = [
-            Quote(s, e, a._chat_speaker(n, names) if n is not None else a._quote_speaker(s)) for s, e, n in spans
-        ]
         return a
+
+    # Referents and quotes are worked out only when a match needs them: most sentences have none.
+    @property
+    def referents(self) -> list[Referent]:
+        if self._referents is None:
+            self._referents = self._find_referents()
+            self._ref_starts = [r.start for r in self._referents]
+        return self._referents
+
+    @property
+    def quotes(self) -> list[Quote]:
+        if self._quotes is None:
+            text = self.text
+            chat = find_chat_lines(text)
+            raw_quotes = [q for q in find_quotes(text) if not any(s <= q[0] < e for s, e, _ in chat)]
+            spans = sorted([(s, e, None) for s, e in raw_quotes] + [(s, e, n) for s, e, n in chat])
+            self._quote_starts = [q[0] for q in spans]
+            # Quotes first get placeholders so the speaker search can skip other quotes.
+            self._quotes = [Quote(s, e, UNKNOWN) for s, e, _ in spans]
+            names = {n for _, _, n in chat}
+            self._quotes = [
+                Quote(s, e, self._chat_speaker(n, names) if n is not None else self._quote_speaker(s))
+                for s, e, n in spans
+            ]
+        return self._quotes
 
     def _chat_speaker(self, name: str, names: set[str]) -> Actor:
         """The speaker of a chat line: the suspect by name or handle, otherwise (in a two-party chat) the victim."""
@@ -358,9 +371,10 @@ class Analysis:
         return start, end
 
     def quote_at(self, pos: int) -> Quote | None:
+        quotes = self._quotes if self._quotes is not None else self.quotes
         i = bisect_right(self._quote_starts, pos) - 1
         if i >= 0:
-            q = self.quotes[i]
+            q = quotes[i]
             if q.start <= pos < q.end:
                 return q
         return None
@@ -398,9 +412,10 @@ class Analysis:
         s_start, _ = self.sentence_span(ref.start)
         prev_start, _ = self.sentence_span(max(s_start - 1, 0))
         q = self.quote_at(ref.start)
+        refs = self.referents
         i = bisect_right(self._ref_starts, ref.start - 1) - 1
         while i >= 0:
-            cand = self.referents[i]
+            cand = refs[i]
             if cand.start < prev_start:
                 break
             if cand.actor is not None and self.quote_at(cand.start) is q and self._compatible(cand, ref.gender):
@@ -426,10 +441,11 @@ class Analysis:
 
     def subject_before(self, pos: int, floor: int) -> Actor | None:
         """The actor of the clause at pos: the nearest subject referent before it in its sentence."""
+        refs = self.referents
         i = bisect_right(self._ref_starts, pos - 1) - 1
         q = self.quote_at(pos)
         while i >= 0:
-            ref = self.referents[i]
+            ref = refs[i]
             if ref.start < floor:
                 break
             if ref.end > pos or self.quote_at(ref.start) is not q:
@@ -461,9 +477,10 @@ class Analysis:
         m = _PASSIVE_AGENT.match(tail)
         if not m:
             return None
+        refs = self.referents
         i = bisect_right(self._ref_starts, end + m.end() - 1)
-        if i < len(self.referents) and self.referents[i].start == end + m.end():
-            return self.resolve(self.referents[i])
+        if i < len(refs) and refs[i].start == end + m.end():
+            return self.resolve(refs[i])
         return None
 
     def _quote_speaker(self, qstart: int) -> Actor:
@@ -499,6 +516,15 @@ class Analysis:
         return q.speaker if q else self.default_actor
 
     # ----- matching -------------------------------------------------------
+    def might_match(self, pattern: re.Pattern[str]) -> bool:
+        """False only when the prefilter has ruled the pattern out for this text."""
+        cands = self._candidates
+        if cands is None:
+            return True
+        pf = self.compiled.prefilter
+        pid = pf.index.get(id(pattern)) if pf is not None else None
+        return pid is None or pid in cands
+
     def _finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """All matches of pattern, scanning only sentences where the prefilter saw a candidate."""
         cands = self._candidates
