@@ -14,6 +14,7 @@ from vigil.commands import audit_log as audit_log_cmd
 from vigil.commands import case as case_cmd
 from vigil.commands import db as db_cmd
 from vigil.commands import demo_cases as demo_cases_cmd
+from vigil.commands import evidence as evidence_cmd
 from vigil.commands import schema as schema_cmd
 from vigil.commands import serve as serve_cmd
 from vigil.commands import users as users_cmd
@@ -35,6 +36,7 @@ db_cmd.register(app)
 audit_log_cmd.register(app)
 audit_cmd.register(app)
 demo_cases_cmd.register(app)
+evidence_cmd.register(app)
 
 
 def main() -> None:

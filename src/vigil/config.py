@@ -27,6 +27,10 @@ def default_database_url() -> str:
     return f"sqlite:///{folder / 'vigil.sqlite3'}"
 
 
+def default_evidence_dir() -> Path:
+    return Path(user_data_dir("vigil", appauthor=False)) / "evidence"
+
+
 class ConfigError(VigilError):
     """The configuration is unsafe or inconsistent."""
 
@@ -57,6 +61,16 @@ class Settings(BaseSettings):
         default=True, description="Create and migrate the database on first use."
     )
     timezone: str = Field(default="Europe/London", description="Local time for deadlines.")
+    evidence_dir: Path | None = Field(
+        default=None,
+        description="Root of the evidence store (originals by SHA-256); default: the user data directory.",
+    )
+    evidence_max_bytes: int = Field(
+        default=2 * 1024**3, ge=1024, description="Largest evidence upload (the only body allowed past max_body_bytes)."
+    )
+    evidence_gap_minutes: float = Field(
+        default=30, gt=0, description="Silence that ends a burst of messages (one incident per burst)."
+    )
 
     @model_validator(mode="after")
     def _no_weak_secret(self) -> Settings:
@@ -67,6 +81,10 @@ class Settings(BaseSettings):
                 "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
             )
         return self
+
+    def evidence_root(self) -> Path:
+        """Where originals are kept: the configured folder, else beside the default database."""
+        return self.evidence_dir if self.evidence_dir is not None else default_evidence_dir()
 
     def require_server_secret(self) -> str:
         """The signing key for a real server; demo mode may make a throwaway one."""

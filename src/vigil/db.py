@@ -109,6 +109,7 @@ def import_all_models() -> None:
     """Import every domain's models so `Base.metadata` is complete (migrations, create_all)."""
     from vigil.audit import models as _audit  # noqa: F401
     from vigil.cases import models as _cases  # noqa: F401
+    from vigil.evidence import models as _evidence  # noqa: F401
     from vigil.inspection import models as _inspection  # noqa: F401
     from vigil.plans import models as _plans  # noqa: F401
     from vigil.users import models as _users  # noqa: F401
