@@ -121,14 +121,63 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
 _PRONOUN_RE = re.compile(r"(?<![\w])(?<![\w]['’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
-_OBJECT_BEFORE = re.compile(
-    r"(?:\b(?:to|at|with|on|from|for|by|of|towards|behind|near|past|saw|see|seen|told|asked|called|texted|"
-    r"messaged|rang|phoned|sent|gave|brought|followed|watched|met|left|served|against|about|"
-    r"and|or)|\w+ed)\s+$",
-    re.I,
+_OBJECT_WORDS = frozenset(
+    [
+        "to",
+        "at",
+        "with",
+        "on",
+        "from",
+        "for",
+        "by",
+        "of",
+        "towards",
+        "behind",
+        "near",
+        "past",
+        "saw",
+        "see",
+        "seen",
+        "told",
+        "asked",
+        "called",
+        "texted",
+        "messaged",
+        "rang",
+        "phoned",
+        "sent",
+        "gave",
+        "brought",
+        "followed",
+        "watched",
+        "met",
+        "left",
+        "served",
+        "against",
+        "about",
+        "and",
+        "or",
+    ]
 )
-_SEEN_BEFORE = re.compile(r"\b(?:saw|seen|sees|watched|filmed|caught|shows|showed|heard|noticed|spotted)\s+$", re.I)
-_PARTICIPLE_AFTER = re.compile(r"^\s+(?:\w+ing\b|was\b|were\b|had\b|has\b|is\b|still\b)", re.I)
+_SEEN_WORDS = frozenset(
+    ["saw", "seen", "sees", "watched", "filmed", "caught", "shows", "showed", "heard", "noticed", "spotted"]
+)
+_AFTER_WORDS = frozenset(["was", "were", "had", "has", "is", "still"])
+_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+_FIRST_WORD = re.compile(r"\s+([\w'’]+)")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before `start` (lower case), found without scanning back through the text."""
+    m = _LAST_WORD.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = _FIRST_WORD.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
 _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
@@ -176,6 +225,9 @@ _NOT_NAMES = {
 }
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once)\s+$", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
+_INNER_NEG = re.compile(r"\b(?:never|not|no)\b", re.I)
+_OR = re.compile(r"\b(?:or|nor)\b")
+_SID = re.compile(r"S\d+", re.I)
 _LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,5}$")
 _WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
 _QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
@@ -314,7 +366,7 @@ class Analysis:
         text, c = self.text, self.compiled
         found: list[tuple[int, int, Actor | None, str | None, str | None]] = []
         for m in c.cue("suspect_refs").finditer(text):
-            sid = m.group(0).upper() if re.fullmatch(r"S\d+", m.group(0), re.I) else None
+            sid = m.group(0).upper() if _SID.fullmatch(m.group(0)) else None
             found.append(
                 (m.start(), m.end(), Actor("suspect", sid or self._suspect_default()), self.cast.suspect_gender, None)
             )
@@ -348,12 +400,12 @@ class Analysis:
         for start, end, actor, gender, pronoun in found:
             if start < last_end:
                 continue  # overlapping: keep the longest, earliest
-            before = text[max(0, start - 30) : start]
-            after = text[end : end + 25]
+            prev = _word_before(text, start) if text[start - 1 : start].isspace() else ""
+            nxt = _word_after(text, end)
             possessive = text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
-            obj = (bool(_OBJECT_BEFORE.search(before)) and pronoun is None) or possessive
+            obj = (pronoun is None and (prev in _OBJECT_WORDS or (prev.endswith("ed") and len(prev) > 3))) or possessive
             # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
-            part = bool(_PARTICIPLE_AFTER.match(after)) or bool(_SEEN_BEFORE.search(before))
+            part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS
             refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
             last_end = end
         return refs
@@ -553,14 +605,14 @@ class Analysis:
         # NegEx-style window: a cue counts only within a few words before the match.
         window = _LAST_WORDS.search(self.text, c_start, start)
         w_start = window.start() if window else c_start
-        if re.search(r"\b(?:or|nor)\b", self.text[w_start:start]):
+        if _OR.search(self.text, w_start, start):
             # "never followed me or hung around watching the house": the scope runs on through "or".
             wide = _WIDE_WORDS.search(self.text, c_start, start)
             w_start = wide.start() if wide else c_start
         neg = self.compiled.cue("negation")
         if neg.search(self.text, max(c_start, w_start), start):
             return True
-        return inner and bool(re.search(r"\b(?:never|not|no)\b", self.text[start:end], re.I))
+        return inner and bool(_INNER_NEG.search(self.text, start, end))
 
     def hypothetical(self, start: int) -> bool:
         s_start, _ = self.sentence_span(start)
