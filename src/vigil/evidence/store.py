@@ -165,6 +165,10 @@ class EvidenceStore:
             shutil.copyfileobj(stream, _HashSink(digest), CHUNK)
         return digest.hexdigest()
 
+    @staticmethod
+    def rehash_bytes(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()
+
     def stored_files(self) -> Iterator[Path]:
         """Every file under the originals folder, whatever its name (verify looks for strays)."""
         if not self.originals.exists():

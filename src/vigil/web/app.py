@@ -31,11 +31,14 @@ def create_app(
     from vigil.audit.api import router as audit_router
     from vigil.cases.api import router as cases_router
     from vigil.cases.assessment_api import router as assessment_router
+    from vigil.evidence.api import evidence_upload_limits
+    from vigil.evidence.api import router as evidence_router
     from vigil.plans.api import router as plans_router
     from vigil.users.api import router as users_router
     from vigil.victims.api import router as victims_router
     from vigil.web.pages import router as pages_router
     from vigil.web.render import static_files
+    from vigil.web.views.evidence import router as evidence_pages_router
 
     app = FastAPI(title="Vigil", version="1", description=DESCRIPTION)
     if sessions is None:
@@ -51,9 +54,11 @@ def create_app(
         plans_router,
         victims_router,
         audit_router,
+        evidence_router,
         pages_router,
+        evidence_pages_router,
     ):
         app.include_router(router)
     app.mount("/static", static_files(), name="static")
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, larger=evidence_upload_limits(settings))
     return app
