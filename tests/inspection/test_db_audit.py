@@ -98,9 +98,7 @@ def test_hand_built_population_gives_exactly_the_file_mode_summary(
     assert (counts[Outcome.PASS], counts[Outcome.FAIL], counts[Outcome.UNKNOWN]) == (3, 2, 2)
 
 
-def test_per_case_results_from_the_database_equal_file_mode(
-    session: Session, hand_built: list[CaseAudit]
-) -> None:
+def test_per_case_results_from_the_database_equal_file_mode(session: Session, hand_built: list[CaseAudit]) -> None:
     from_db = {a.case_id: comparable(a) for a in iter_case_audits(session, as_of=AS_OF)}
     assert from_db == {a.case_id: comparable(a) for a in hand_built}
     assert list(from_db) == sorted(from_db), "listed in case-reference order"
@@ -144,9 +142,7 @@ def test_filters_admit_the_same_cases_as_file_mode(session: Session, filters: Au
     assert listed == sorted(a.case_id for a in expected)
 
 
-def test_sample_is_reproducible_and_matches_the_file_mode_draw(
-    session: Session, hand_built: list[CaseAudit]
-) -> None:
+def test_sample_is_reproducible_and_matches_the_file_mode_draw(session: Session, hand_built: list[CaseAudit]) -> None:
     run = start(session, AS_OF)
     first = draw_sample(session, AuditFilter(), 3, seed=11)
     assert draw_sample(session, AuditFilter(), 3, seed=11) == first
@@ -160,9 +156,7 @@ def test_sample_is_reproducible_and_matches_the_file_mode_draw(
     assert summary.as_dict() == summarise(expected).as_dict()
 
 
-def test_case_page_worst_first_with_reasons_and_drill_down(
-    session: Session, hand_built: list[CaseAudit]
-) -> None:
+def test_case_page_worst_first_with_reasons_and_drill_down(session: Session, hand_built: list[CaseAudit]) -> None:
     page = audit_cases(session, page=1, page_size=3, as_of=AS_OF)
     assert page.total == 8 and page.pages == 3
     order = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.NONE]

@@ -51,9 +51,7 @@ def test_database_audit_says_what_the_file_audit_says(stored: Path) -> None:
     from_files = audit_json(str(stored), "--as-of", today)
     assert from_db["meta"]["source"] == "database"
     assert from_db["summary"] == from_files["summary"]
-    assert [{**c, "where": None} for c in from_db["cases"]] == [
-        {**c, "where": None} for c in from_files["cases"]
-    ]
+    assert [{**c, "where": None} for c in from_db["cases"]] == [{**c, "where": None} for c in from_files["cases"]]
     assert from_db["counts"] == {"read": 4, "excluded_by_filters": 0, "audited": 4, "could_not_audit": 0}
 
 

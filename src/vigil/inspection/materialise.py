@@ -11,7 +11,6 @@ the summary is always what the checks would say today.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -186,9 +185,3 @@ def refresh(
     _write(session, rows)
     report.refreshed += len(rows)
     return report
-
-
-def iter_rows(stored: list[StoredCase], as_of: date, catalogue: Catalogue) -> Iterator[dict[str, Any]]:
-    """Rows for already-loaded cases (bulk loaders and benchmarks)."""
-    for item in stored:
-        yield results_row(item, run_checks(item.case, item.assessment, as_of, catalogue), as_of, catalogue)
