@@ -12,7 +12,7 @@ from exports import case_doc, chat_bytes
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from pagehelp import field_error, sign_in, text_of  # noqa: E402
+from pagehelp import field_error, sign_in, text_of
 
 
 def stored(root: Path) -> list[str]:
