@@ -34,7 +34,7 @@ def render_summary(
     if sample:
         console.print(
             f"Random sample of {sample['size']} from {sample['population']} "
-            f"(seed {sample['seed']}: the same seed over the same files draws the same sample)."
+            f"(seed {sample['seed']}: the same seed over the same cases draws the same sample)."
         )
     for rag, n in summary.rag.items():
         console.print(f"  {RAG_WORDS[rag]}: {n}")
