@@ -22,3 +22,9 @@ def test_every_cli_command_is_in_docs_cli_md() -> None:
     missing = sorted(c for c in commands if f"vigil {c}" not in text)
     assert not missing, f"docs/cli.md does not document: {', '.join(missing)}"
 
+
+
+def test_readme_gives_the_two_commands_first() -> None:
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```", 2)[1]
+    assert "make run" in first_block and "make test" in first_block
