@@ -169,3 +169,32 @@ def test_hostile_zips_are_refused_and_nothing_is_kept(
     assert words in f"{caught.value.message} {caught.value.hint}"
     assert session.execute(select(func.count(EvidenceItem.id))).scalar_one() == 0
     assert files_in(store_dir) == []
+
+
+def test_a_screenshot_is_an_exhibit_with_its_exif_time_and_no_messages(
+    session: Session, case_ref: str, tmp_path: Path, store_dir: Path
+) -> None:
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (4, 4), "white")
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = "2024:03:05 07:05:00"  # DateTimeOriginal
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    path = tmp_path / "screenshot.jpg"
+    path.write_bytes(buffer.getvalue())
+    store = EvidenceStore(store_dir)
+    shown = preview(session, SYSTEM, case_ref, path, options(filename="screenshot.jpg", fmt="auto"))
+    assert shown.format == "image" and shown.incidents == []
+    result = commit(
+        session, SYSTEM, case_ref, store.stage_file(path), store, options(filename="screenshot.jpg", fmt="auto")
+    )
+    session.commit()
+    item = result.item
+    assert (item.format, item.message_count, item.incident_refs) == ("image", 0, [])
+    assert item.report["details"]["image"]["taken_at"].startswith("2024-03-05T07:05:00")
+    assert item.first_message_at is not None and item.first_message_at.hour == 7  # GMT in March: UTC
+    assert store.path_for(item.sha256).read_bytes() == path.read_bytes()
+    assert [e.action for e in custody_of(session, case_ref, item.ref)] == ["receive", "parse", "import"]

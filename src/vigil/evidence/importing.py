@@ -30,11 +30,13 @@ from vigil.errors import ConflictError, UsageError
 from vigil.evidence.custody import custody_event, open_case_as
 from vigil.evidence.models import EvidenceItem, EvidenceMessage
 from vigil.evidence.reading import (
+    IMAGE,
     BytesSeen,
     Reading,
     choose_format,
     message_row,
     parser_version,
+    read_image,
     read_messages,
     source_for,
 )
@@ -114,6 +116,8 @@ def _open_for_import(session: Session, actor: Actor, case_ref: str, lock: bool) 
 
 
 def _sides(session: Session, case: Case, options: ImportOptions, fmt: str) -> Sides:
+    if fmt == IMAGE:
+        return Sides()
     latest = latest_assessment(session, case)
     return sides_for(case, latest.document if latest else None, options.suspect, options.victim, fmt)
 
@@ -145,9 +149,12 @@ def preview(
     source = source_for(path, options.filename, on_read)
     fmt = choose_format(options.fmt, source)
     sides = _sides(session, case, options, fmt)
-    reading = Reading(fmt, report=None)  # type: ignore[arg-type]
-    for _ in read_messages(source, fmt, options.tz, sides, reading):
-        pass
+    if fmt == IMAGE:
+        reading = read_image(source, options.tz)
+    else:
+        reading = Reading(fmt, report=None)  # type: ignore[arg-type]
+        for _ in read_messages(source, fmt, options.tz, sides, reading):
+            pass
     incidents = _group(reading, sides, options)
     existing = {x.ref for x in case.incidents}
     record(session, actor, "preview", "evidence-upload", None, case_ref, {"sha256": sha256, "file": options.filename})
@@ -242,7 +249,10 @@ def commit(
             "stored_as": f"sha256/{item.sha256[:2]}/{item.sha256}",
         },
     )
-    reading = _write_messages(session, item, source, fmt, options, sides, progress)
+    if fmt == IMAGE:
+        reading = read_image(source, options.tz)
+    else:
+        reading = _write_messages(session, item, source, fmt, options, sides, progress)
     incidents = _group(reading, sides, options)
     _link_messages(session, item, incidents)
     _add_incidents(session, actor, case, item, incidents)
@@ -270,7 +280,11 @@ def commit(
     )
     if progress:
         progress("assessing", 0, None)
-    stored, alerts = reassess(session, actor, case, f"evidence {item.ref} imported ({len(incidents)} incidents)")
+    if incidents:
+        stored, alerts = reassess(session, actor, case, f"evidence {item.ref} imported ({len(incidents)} incidents)")
+    else:  # nothing the engine reads has changed: the current assessment stands
+        stored, alerts = latest_assessment(session, case), []
+        assert stored is not None
     custody_event(
         session,
         actor,

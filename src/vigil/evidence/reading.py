@@ -19,12 +19,15 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from vigil.evidence.sides import Sides
-from vigil.importers import Message, ParseReport, detect, parse
+from vigil.importers import Message, ParseReport, detect, inspect_image, parse
 from vigil.importers.model import MESSAGE_FORMAT
 from vigil.importers.sources import Opened
 
 #: Called with how far into the file the current pass has read (a new pass starts again at 0).
 BytesSeen = Callable[[int], None]
+
+IMAGE = "image"
+IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 
 def parser_version(fmt: str) -> str:
@@ -97,8 +100,33 @@ def source_for(path: Path, name: str, on_read: BytesSeen | None = None) -> Watch
 
 
 def choose_format(fmt: str | None, source: Opened) -> str:
-    """The format asked for, or the one the file claims most strongly."""
-    return fmt if fmt and fmt != "auto" else detect(source)
+    """The format asked for, or the one the file claims most strongly (a photo or screenshot: image)."""
+    if fmt and fmt != "auto":
+        return fmt
+    head = source.head(16)
+    if head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return IMAGE
+    return detect(source)
+
+
+def read_image(source: Opened, tz: str) -> Reading:
+    """A screenshot or photo is an exhibit with no messages: its EXIF time and place are recorded."""
+    found, report = inspect_image(source, tz=tz, name=source.name)
+    report.details["image"] = {
+        "format": found.format,
+        "mime": found.mime,
+        "width": found.width,
+        "height": found.height,
+        "taken_at": found.taken_at.isoformat() if found.taken_at else None,
+        "taken_at_text": found.taken_at_text,
+        "taken_at_source": found.taken_at_source,
+        "camera": found.camera,
+        "gps": None if found.gps is None else {k: getattr(found.gps, k) for k in found.gps.__dataclass_fields__},
+    }
+    report.complete = True
+    reading = Reading(IMAGE, report)
+    reading.first = reading.last = found.taken_at
+    return reading
 
 
 @dataclass
