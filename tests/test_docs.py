@@ -28,3 +28,10 @@ def test_readme_gives_the_two_commands_first() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```", 2)[1]
     assert "make run" in first_block and "make test" in first_block
+
+
+def test_test_module_names_are_unique() -> None:
+    """pytest's default import mode needs unique basenames across test folders."""
+    names = [p.name for p in (DOCS.parent / "tests").rglob("test_*.py")]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    assert not dupes, f"test modules sharing a name: {dupes}"
