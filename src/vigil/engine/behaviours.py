@@ -60,7 +60,7 @@ class CaseText:
                     continue
                 if victim_voice and m.in_speech and m.actor.role != "victim":
                     continue
-                found.append(Cue(name, iid, source, analysis.text[m.start : m.end], m.sentence))
+                found.append(Cue(name, iid, source, analysis.words(m.start, m.end), m.sentence))
         return found
 
 
@@ -107,7 +107,7 @@ def _evidence(analysis: Analysis, m: Match) -> str:
     if len(sentence) <= EVIDENCE_MAX:
         return sentence
     s_start, _ = analysis.sentence_span(m.start)
-    offset = m.start - s_start
+    offset = analysis.original_span(m.start, m.start)[0] - analysis.original_span(s_start, s_start)[0]
     lo = max(0, offset - EVIDENCE_MAX // 2)
     snippet = sentence[lo : lo + EVIDENCE_MAX]
     return ("…" if lo else "") + snippet.strip() + ("…" if lo + EVIDENCE_MAX < len(sentence) else "")

@@ -56,6 +56,8 @@ class Compiled:
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
     role_genders: dict[str, str] = field(default_factory=dict)
     roles: re.Pattern[str] | None = None
+    normalise: dict[str, str] = field(default_factory=dict)
+    normalise_re: re.Pattern[str] | None = None
     prefilter: Prefilter | None = None
 
     def cue(self, name: str) -> re.Pattern[str]:
@@ -143,7 +145,24 @@ def _compile(law: Law) -> Compiled:
     )
     scanned = [p for b in behaviours for p in (b.act, b.speech, b.history) if p is not None]
     scanned += [p for name, p in cues.items() if name not in _FULL_SCAN]
-    return Compiled(behaviours=behaviours, cues=cues, role_genders=roles, roles=role_re, prefilter=Prefilter(scanned))
+    table = {str(k).lower(): str(v) for k, v in dict(law.lexicon.get("normalise") or {}).items()}
+    norm_re = (
+        re.compile(
+            r"(?<![\w'’])(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")(?![\w'’])",
+            re.I,
+        )
+        if table
+        else None
+    )
+    return Compiled(
+        behaviours=behaviours,
+        cues=cues,
+        role_genders=roles,
+        roles=role_re,
+        prefilter=Prefilter(scanned),
+        normalise=table,
+        normalise_re=norm_re,
+    )
 
 
 # Cues used for structure (negation, speech verbs, references) are searched in small spans or

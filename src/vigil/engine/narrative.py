@@ -225,6 +225,9 @@ _NOT_NAMES = {
 }
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once)\s+$", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
+_NEW_SUBJECT = re.compile(
+    r"\b(?:I|he|she|they|we)(?:['’](?:ll|d|m|s|ve|re)|\s+(?:will|would|am|is|was|were|are|have|has|had))\b"
+)
 _INNER_NEG = re.compile(r"\b(?:never|not|no)\b", re.I)
 _OR = re.compile(r"\b(?:or|nor)\b")
 _SID = re.compile(r"S\d+", re.I)
@@ -256,6 +259,38 @@ def find_chat_lines(text: str) -> list[tuple[int, int, str]]:
     stamped = [x for x in lines if x[3]]
     chosen = stamped if stamped else (lines if len(lines) >= 2 else [])
     return [(s, e, name) for s, e, name, _ in chosen]
+
+
+def normalise(text: str, compiled: Compiled) -> tuple[str, list[int] | None]:
+    """Text-speak and dialect read as standard English ("u" -> "you", "yer heed" -> "your head").
+
+    Returns the normalised text and, when anything changed, a map from each normalised
+    offset to the original offset, so evidence can quote the words as written.
+    """
+    pattern = compiled.normalise_re
+    if pattern is None:
+        return text, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    changed = False
+    for m in pattern.finditer(text):
+        replacement = compiled.normalise.get(m.group(1).lower())
+        if replacement is None:
+            continue
+        if m.group(1)[0].isupper():
+            replacement = replacement[0].upper() + replacement[1:]
+        changed = True
+        pieces.append(text[last : m.start()])
+        origin.extend(range(last, m.start()))
+        pieces.append(replacement)
+        origin.extend([m.start()] * len(replacement))
+        last = m.end()
+    if not changed:
+        return text, None
+    pieces.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return "".join(pieces), origin
 
 
 def split_sentences(text: str) -> list[int]:
@@ -306,6 +341,8 @@ class Analysis:
     default_actor: Actor
     compiled: Compiled
     cast: Cast
+    original: str = ""
+    _origin: list[int] | None = None
     sentences: list[int] = field(default_factory=list)
     _referents: list[Referent] | None = None
     _quotes: list[Quote] | None = None
@@ -316,7 +353,10 @@ class Analysis:
     # ----- building -------------------------------------------------------
     @classmethod
     def of(cls, text: str, kind: Kind, default_actor: Actor, compiled: Compiled, cast: Cast) -> Analysis:
-        a = cls(text=text, kind=kind, default_actor=default_actor, compiled=compiled, cast=cast)
+        norm, origin = normalise(text, compiled)
+        a = cls(text=norm, kind=kind, default_actor=default_actor, compiled=compiled, cast=cast)
+        a.original, a._origin = text, origin
+        text = norm
         a.sentences = split_sentences(text)
         if compiled.prefilter is not None:
             a._candidates = compiled.prefilter.scan(text)
@@ -416,6 +456,18 @@ class Analysis:
         return self.cast.primary_suspect
 
     # ----- geometry -------------------------------------------------------
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the text as written for a span of the normalised text."""
+        if self._origin is None:
+            return start, end
+        last = len(self._origin) - 1
+        return self._origin[min(start, last)], self._origin[min(end, last)]
+
+    def words(self, start: int, end: int) -> str:
+        """The original words for a span of the normalised text."""
+        a, b = self.original_span(start, end)
+        return self.original[a:b]
+
     def sentence_span(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentences, pos) - 1
         start = self.sentences[max(i, 0)]
@@ -610,7 +662,10 @@ class Analysis:
             wide = _WIDE_WORDS.search(self.text, c_start, start)
             w_start = wide.start() if wide else c_start
         neg = self.compiled.cue("negation")
-        if neg.search(self.text, max(c_start, w_start), start):
+        cues = list(neg.finditer(self.text, max(c_start, w_start), start))
+        # A new subject between the cue and the match (or opening it) ends the scope:
+        # "If you don't come back I'll end it all" does not negate "I'll end it all".
+        if cues and not _NEW_SUBJECT.search(self.text, cues[-1].end(), min(end, start + 8)):
             return True
         return inner and bool(_INNER_NEG.search(self.text, start, end))
 
@@ -653,7 +708,7 @@ class Analysis:
         return Match(
             start=m.start(),
             end=m.end(),
-            sentence=self.text[s_start:s_end].strip(),
+            sentence=self.words(s_start, s_end).strip(),
             actor=actor,
             negated=self.negated(m.start(), m.end(), inner=inner),
             hypothetical=False if in_speech else self.hypothetical(m.start()),
