@@ -122,6 +122,8 @@ def _accept(m: Match, analysis: Analysis) -> bool:
 
 def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Found]:
     found: list[Found] = []
+    # The victim's own word that no threat was made outweighs a veiled phrase.
+    no_threat = bool(texts.statement and texts.statement.cue_matches("no_threat"))
     for inc in case.incidents:
         analysis = texts.incidents[inc.id]
         if analysis.default_actor.role == "third":
@@ -134,6 +136,8 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
                 found.append(Found(bp.code, inc.id, f"{inc.channel.value}: {words}", "channel", inc.suspect_id))
             found.extend(_matches(bp.code, bp.act, analysis, inc.id, "narrative", speech=False))
             found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
+            if not no_threat:
+                found.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
     if texts.statement is not None:
         for bp in compiled.behaviours:
             found.extend(_matches(bp.code, bp.act, texts.statement, None, "victim.statement", speech=False))

@@ -17,7 +17,7 @@ from .prefilter import Prefilter
 
 _MACROS = {
     "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))",
-    "{P}": r"(?:my|her|his|their|your|ur|our|IP'?s|V\d+'?s|the victim'?s|the IP'?s)",
+    "{P}": r"(?:my|me|her|his|their|your|ur|our|IP'?s|V\d+'?s|the victim'?s|the IP'?s)",
     "{W}": r"(?:[\w'’*-]+\s+)",
     "{W2}": r"(?:[\w'’*-]+\s+){0,2}",
     "{W3}": r"(?:[\w'’*-]+\s+){0,3}",
@@ -46,6 +46,7 @@ class BehaviourPatterns:
     speech: re.Pattern[str] | None
     history: re.Pattern[str] | None
     channels: frozenset[str]
+    veiled: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ _CUE_LISTS = (
     "exculpation",
     "consented",
     "serious_harm",
+    "no_threat",
 )
 
 
@@ -116,6 +118,7 @@ def _compile(law: Law) -> Compiled:
             speech=_union(b.lexicon.speech),
             history=_union(b.lexicon.history),
             channels=frozenset(b.channels),
+            veiled=_union(b.lexicon.veiled),
         )
         for b in law.behaviours.values()
     )
@@ -143,7 +146,7 @@ def _compile(law: Law) -> Compiled:
         r"(" + "|".join(sorted(roles, key=len, reverse=True)) + r")(?![\w'’])",
         re.IGNORECASE,
     )
-    scanned = [p for b in behaviours for p in (b.act, b.speech, b.history) if p is not None]
+    scanned = [p for b in behaviours for p in (b.act, b.speech, b.history, b.veiled) if p is not None]
     scanned += [p for name, p in cues.items() if name not in _FULL_SCAN]
     table = {str(k).lower(): str(v) for k, v in dict(law.lexicon.get("normalise") or {}).items()}
     norm_re = (

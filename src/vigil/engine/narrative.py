@@ -181,7 +181,8 @@ def _word_after(text: str, end: int) -> str:
 _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
-    r"obtained|seized|requested|read|reads|says|said|states|stated|confirms|confirmed)\b",
+    r"obtained|seized|requested|read|reads|says|said|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
+    r"alleged|describes|described|reported|believes|believed)\b",
     re.I,
 )
 _PASSIVE_AGENT = re.compile(r"^[^.;:]{0,40}?\b(?:from|by)\s+", re.I)

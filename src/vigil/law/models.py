@@ -49,6 +49,9 @@ class Lexicon(_Strict):
     act: list[str] = Field(default_factory=list)
     speech: list[str] = Field(default_factory=list)
     history: list[str] = Field(default_factory=list)
+    veiled: list[str] = Field(
+        default_factory=list, description="Speech that is a threat only in context: dropped if the victim says none was made."
+    )
 
 
 class BehaviourDef(_Strict):
