@@ -8,6 +8,8 @@ conditions not imposed, victims not assessed or referred.
 
 from __future__ import annotations
 
+import re
+
 from vigil.contract import (
     COURSE_CATEGORIES,
     STALKING_CATEGORIES,
@@ -52,6 +54,25 @@ DIGITAL_BEHAVIOURS = frozenset(
     }
 )
 DOMESTIC = frozenset({Relationship.CURRENT_PARTNER, Relationship.EX_PARTNER, Relationship.FAMILY})
+
+
+_SENDER = re.compile(
+    r"^\W*(?:[\w'’]+\s+){0,3}?(?:e-?mail|message|text|letter|post|call|comment|dm|reply)s?\s+from\s+(?:the|a|an|his|her|my|"
+    r"V\d'?s|IP'?s)\s+(?:\w+\s+)?(?:club\s+)?(secretary|headteacher|head teacher|head|teacher|manager|coach|producer|"
+    r"solicitor|council|officer|police|landlord|employer|school|college|university|nursery|bank|agent|company|"
+    r"mother|father|sister|brother|friend|colleague)\b",
+    re.I,
+)
+
+
+def _known_sender(f: Facts, iid: str) -> bool:
+    """An account the record itself identifies as someone else's (the club secretary's e-mail)."""
+    return bool(_SENDER.search(f.texts.incidents[iid].original))
+
+
+def _ruled_out(f: Facts, iid: str) -> bool:
+    """The record says the account was checked and is not connected to the suspect."""
+    return bool(f.texts.incidents[iid].cue_matches("exculpation"))
 
 
 def recommend(
@@ -198,7 +219,11 @@ def recommend(
             "Preserve digital evidence (messages, call logs, accounts, devices, platform data) before it is lost.",
             digital + f.ids(*DIGITAL_BEHAVIOURS),
         )
-    unattributed = [i for i in f.case.incidents if i.suspect_id is None and i.account]
+    unattributed = [
+        i
+        for i in f.case.incidents
+        if i.suspect_id is None and i.account and not _known_sender(f, i.id) and not _ruled_out(f, i.id)
+    ]
     if unattributed:
         add(
             ActionCode.ATTRIBUTE_ACCOUNTS,

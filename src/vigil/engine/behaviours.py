@@ -116,6 +116,9 @@ def _evidence(analysis: Analysis, m: Match) -> str:
 def _accept(m: Match, analysis: Analysis) -> bool:
     if not m.actor.is_suspect_side or m.negated or m.hypothetical:
         return False
+    previous = analysis.compiled.cues.get("previous_victim")
+    if analysis.kind == "statement" and previous is not None and previous.search(m.sentence):
+        return False  # "his last girlfriend says he tracked her car": not this victim's course of conduct
     consent = analysis.compiled.cues.get("consented")
     return not (consent is not None and consent.search(m.sentence))
 

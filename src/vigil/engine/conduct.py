@@ -20,6 +20,7 @@ from .behaviours import CaseText
 from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
+_SAME_EVENT = re.compile(r"\bsame (?:incident|event|occasion|episode) as\b", re.I)
 _WORD = re.compile(r"[a-z]{4,}")
 UNKNOWN_ACTOR = "unknown"
 
@@ -53,8 +54,10 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     )
     if a.channel != b.channel and not record_cue:
         return False
+    if _SAME_EVENT.search(a.narrative) or _SAME_EVENT.search(b.narrative):
+        return True  # the record itself says so ("Same incident as 999 call at 23:17")
     sim = _similar(a.narrative, b.narrative)
-    return sim >= 0.45 or (record_cue and sim >= 0.15)
+    return sim >= 0.45 or (record_cue and sim >= 0.1)
 
 
 def procured_by(case: Case, texts: CaseText) -> dict[str, str]:
@@ -112,16 +115,24 @@ def _same_unknown_person(incs: list[Incident], texts: CaseText) -> bool:
 
 
 def _occasions(incs: list[Incident], texts: CaseText, actor: str | None) -> list[Occasion]:
+    """Group records into occasions: any two records of the same event join (transitively)."""
     ordered = sorted(incs, key=lambda i: (i.when is None, i.when or datetime.min, i.id))
-    occasions: list[Occasion] = []
-    for inc in ordered:
-        for occ in occasions:
-            if any(same_event(inc, other, texts) for other in ordered if other.id in occ.incident_ids):
-                occ.incident_ids.append(inc.id)
-                break
-        else:
-            occasions.append(Occasion([inc.id], actor, inc.when))
-    return occasions
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            if root(i) != root(j) and same_event(a, ordered[j], texts):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Incident]] = {}
+    for i, inc in enumerate(ordered):
+        groups.setdefault(root(i), []).append(inc)
+    return [Occasion([i.id for i in g], actor, g[0].when) for g in groups.values()]
 
 
 def course_people(conduct: Conduct) -> list[str]:

@@ -94,6 +94,7 @@ _CUE_LISTS = (
     "consented",
     "serious_harm",
     "no_threat",
+    "previous_victim",
 )
 
 

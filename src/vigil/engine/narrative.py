@@ -185,7 +185,7 @@ _PERCEPTION = re.compile(
     r"alleged|describes|described|reported|believes|believed)\b",
     re.I,
 )
-_PASSIVE_AGENT = re.compile(r"^[^.;:]{0,40}?\b(?:from|by)\s+", re.I)
+_PASSIVE_AGENT = re.compile(r"^[^.;:()]{0,14}?\b(?:from|by)\s+", re.I)
 _NAME_TOKEN = re.compile(
     r"(?<![\w])(?<![\w]['’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|"
     r"replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
