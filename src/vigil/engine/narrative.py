@@ -19,164 +19,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
 
 from .lexicon import Compiled
+from .people import THIRD, UNKNOWN, VICTIM, Actor, Cast, Kind, Match, Quote, Referent, Role, SuspectNames
+from .referents import find_referents
+from .segments import _CLAUSE_BOUNDARY, find_chat_lines, find_quotes, normalise, split_sentences
 
-Role = Literal["suspect", "victim", "third", "unknown"]
-Kind = Literal["narrative", "statement", "history"]
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    role: Role
-    suspect_id: str | None = None
-
-    @property
-    def is_suspect_side(self) -> bool:
-        return self.role in ("suspect", "unknown")
-
-
-UNKNOWN = Actor("unknown")
-VICTIM = Actor("victim")
-THIRD = Actor("third")
-
-
-@dataclass(frozen=True, slots=True)
-class SuspectNames:
-    """How one suspect may be named in free text."""
-
-    suspect_id: str
-    full_names: tuple[str, ...]
-    first_names: tuple[str, ...]
-    surnames: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Cast:
-    """The people of a case, as the text analysis needs them."""
-
-    suspects: tuple[SuspectNames, ...]
-    primary_suspect: str | None
-    suspect_gender: str | None  # "m", "f" or None when unknown
-    victim_gender: str | None
-    names_re: re.Pattern[str] | None = None
-    identifiers: dict[str, str] = field(default_factory=dict)  # normalised identifier -> suspect id
-
-    def suspect_for_identifier(self, value: str) -> str | None:
-        return self.identifiers.get(re.sub(r"[\s()-]", "", value.lower()))
-
-    def suspect_for_name(self, name: str) -> str | None:
-        low = name.lower().strip()
-        for s in self.suspects:
-            if low in s.full_names or low in s.first_names or low in s.surnames:
-                return s.suspect_id
-        first = low.split()[0] if low else ""
-        if len(first) >= 3:
-            for s in self.suspects:
-                # Short forms: "Kay" for Kayleigh, "Dom" for Dominic.
-                short = any(f.startswith(first) or first.startswith(f) for f in s.first_names if len(f) >= 3)
-                if short and (len(low.split()) == 1 or any(low.endswith(x) for x in s.surnames)):
-                    return s.suspect_id
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class Referent:
-    start: int
-    end: int
-    actor: Actor | None  # None for a pronoun still to resolve
-    gender: str | None
-    pronoun: str | None = None
-    object_position: bool = False
-    participle_subject: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    start: int  # first character inside the quote marks
-    end: int
-    speaker: Actor
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A lexicon match in context."""
-
-    start: int
-    end: int
-    sentence: str
-    actor: Actor
-    negated: bool
-    hypothetical: bool
-    in_speech: bool
-
-
-_SENT_END = re.compile(r"(?<=[.!?])['’\"”)]?\s+(?=[A-Z'‘\"“(\d])")
-_ABBREV = re.compile(r"(?:\b(?:no|mr|mrs|ms|dr|st|approx|e\.g|i\.e|etc|vs|pc|dc|ds|sgt|insp|tel|ref|ch)\.)$", re.I)
-_CLAUSE_BOUNDARY = re.compile(
-    r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|after|before|"
-    r"as soon as|yet)\s",
-    re.I,
-)
-_SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
-_PRONOUN_RE = re.compile(r"(?<![\w])(?<![\w]['’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
-_OBJECT_WORDS = frozenset(
-    [
-        "to",
-        "at",
-        "with",
-        "on",
-        "from",
-        "for",
-        "by",
-        "of",
-        "towards",
-        "behind",
-        "near",
-        "past",
-        "saw",
-        "see",
-        "seen",
-        "told",
-        "asked",
-        "called",
-        "texted",
-        "messaged",
-        "rang",
-        "phoned",
-        "sent",
-        "gave",
-        "brought",
-        "followed",
-        "watched",
-        "met",
-        "left",
-        "served",
-        "against",
-        "about",
-        "and",
-        "or",
-    ]
-)
-_SEEN_WORDS = frozenset(
-    ["saw", "seen", "sees", "watched", "filmed", "caught", "shows", "showed", "heard", "noticed", "spotted"]
-)
-_AFTER_WORDS = frozenset(["was", "were", "had", "has", "is", "still"])
-_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
-_FIRST_WORD = re.compile(r"\s+([\w'’]+)")
-
-
-def _word_before(text: str, start: int) -> str:
-    """The word just before `start` (lower case), found without scanning back through the text."""
-    m = _LAST_WORD.search(text, max(0, start - 24), start)
-    return m.group(1).lower() if m else ""
-
-
-def _word_after(text: str, end: int) -> str:
-    m = _FIRST_WORD.match(text, end)
-    return m.group(1).lower() if m else ""
-
+__all__ = [
+    "THIRD",
+    "UNKNOWN",
+    "VICTIM",
+    "Actor",
+    "Analysis",
+    "Cast",
+    "Kind",
+    "Match",
+    "Quote",
+    "Referent",
+    "Role",
+    "SuspectNames",
+    "find_chat_lines",
+    "find_quotes",
+    "normalise",
+    "split_sentences",
+]
 
 _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
@@ -186,44 +52,6 @@ _PERCEPTION = re.compile(
     re.I,
 )
 _PASSIVE_AGENT = re.compile(r"^[^.;:()]{0,14}?\b(?:from|by)\s+", re.I)
-_NAME_TOKEN = re.compile(
-    r"(?<![\w])(?<![\w]['’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|"
-    r"replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
-)
-_NOT_NAMES = {
-    "the",
-    "he",
-    "she",
-    "it",
-    "they",
-    "a",
-    "an",
-    "this",
-    "that",
-    "text",
-    "message",
-    "voicemail",
-    "email",
-    "letter",
-    "note",
-    "card",
-    "post",
-    "account",
-    "caller",
-    "then",
-    "later",
-    "police",
-    "officer",
-    "officers",
-    "reception",
-    "someone",
-    "nobody",
-    "everyone",
-    "ip",
-    "we",
-    "i",
-    "you",
-}
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once)\s+$", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
 _NEW_SUBJECT = re.compile(
@@ -231,106 +59,8 @@ _NEW_SUBJECT = re.compile(
 )
 _INNER_NEG = re.compile(r"\b(?:never|not|no)\b", re.I)
 _OR = re.compile(r"\b(?:or|nor)\b")
-_SID = re.compile(r"S\d+", re.I)
 _LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,5}$")
 _WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
-_QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
-
-
-_CHAT_LINE = re.compile(
-    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,32}\][ \t]*|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+\d{1,2}[:.]\d{2}"
-    r"(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?[ \t]*[-–][ \t]*)?"
-    r"(?P<name>[^:\n\[\]]{1,40}?):[ \t]+(?P<body>\S[^\n]*)$",
-    re.M,
-)
-
-
-def find_chat_lines(text: str) -> list[tuple[int, int, str]]:
-    """Lines of a pasted chat export ("[08/02/2025, 23:12] Kay: text"): (start, end, speaker name).
-
-    A line counts when it has a timestamp, or when at least two such
-    "Name: text" lines stand together, so a label like "Note: ..." is not speech.
-    """
-    lines = [
-        (m.start("body"), m.end("body"), m.group("name").strip(), bool(m.group("stamp")))
-        for m in _CHAT_LINE.finditer(text)
-    ]
-    if not lines:
-        return []
-    stamped = [x for x in lines if x[3]]
-    chosen = stamped if stamped else (lines if len(lines) >= 2 else [])
-    return [(s, e, name) for s, e, name, _ in chosen]
-
-
-def normalise(text: str, compiled: Compiled) -> tuple[str, list[int] | None]:
-    """Text-speak and dialect read as standard English ("u" -> "you", "yer heed" -> "your head").
-
-    Returns the normalised text and, when anything changed, a map from each normalised
-    offset to the original offset, so evidence can quote the words as written.
-    """
-    pattern = compiled.normalise_re
-    if pattern is None:
-        return text, None
-    pieces: list[str] = []
-    origin: list[int] = []
-    last = 0
-    changed = False
-    for m in pattern.finditer(text):
-        replacement = compiled.normalise.get(m.group(1).lower())
-        if replacement is None:
-            continue
-        if m.group(1)[0].isupper():
-            replacement = replacement[0].upper() + replacement[1:]
-        changed = True
-        pieces.append(text[last : m.start()])
-        origin.extend(range(last, m.start()))
-        pieces.append(replacement)
-        origin.extend([m.start()] * len(replacement))
-        last = m.end()
-    if not changed:
-        return text, None
-    pieces.append(text[last:])
-    origin.extend(range(last, len(text) + 1))
-    return "".join(pieces), origin
-
-
-def split_sentences(text: str) -> list[int]:
-    """Start offsets of sentences (abbreviations such as "no." and "Mr." do not end one)."""
-    starts = [0]
-    for m in _SENT_END.finditer(text):
-        before = text[max(0, m.start() - 8) : m.start()]
-        if _ABBREV.search(before):
-            continue
-        starts.append(m.end())
-    return starts
-
-
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text (inside the marks). Apostrophes inside words are not quotes."""
-    spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _QUOTE_PAIRS:
-            prev = text[i - 1] if i else " "
-            nxt = text[i + 1] if i + 1 < n else " "
-            if (prev.isspace() or prev in '([{:—-–/"“') and not nxt.isspace():
-                close = _QUOTE_PAIRS[ch]
-                j = i + 1
-                while j < n:
-                    c = text[j]
-                    if c == close or (ch == "'" and c == "’") or (ch == '"' and c == "”"):
-                        after = text[j + 1] if j + 1 < n else " "
-                        before = text[j - 1]
-                        if not before.isspace() and not after.isalnum():
-                            break
-                    j += 1
-                if j < n:
-                    spans.append((i + 1, j))
-                    i = j + 1
-                    continue
-        i += 1
-    return spans
 
 
 @dataclass
@@ -404,52 +134,7 @@ class Analysis:
         return THIRD
 
     def _find_referents(self) -> list[Referent]:
-        text, c = self.text, self.compiled
-        found: list[tuple[int, int, Actor | None, str | None, str | None]] = []
-        for m in c.cue("suspect_refs").finditer(text):
-            sid = m.group(0).upper() if _SID.fullmatch(m.group(0)) else None
-            found.append(
-                (m.start(), m.end(), Actor("suspect", sid or self._suspect_default()), self.cast.suspect_gender, None)
-            )
-        for m in c.cue("victim_refs").finditer(text):
-            found.append((m.start(), m.end(), VICTIM, self.cast.victim_gender, None))
-        if c.roles is not None:
-            for m in c.roles.finditer(text):
-                role = m.group(1).lower()
-                gender = c.role_genders.get(role) or c.role_genders.get(m.group(1))
-                found.append((m.start(), m.end(), THIRD, gender, None))
-        if self.cast.names_re is not None:
-            for m in self.cast.names_re.finditer(text):
-                sid = self.cast.suspect_for_name(m.group(0))
-                if sid:
-                    found.append((m.start(), m.end(), Actor("suspect", sid), self.cast.suspect_gender, None))
-        for m in _NAME_TOKEN.finditer(text):
-            name = m.group(1)
-            if (
-                name.split()[0].lower() in _NOT_NAMES
-                or self.cast.suspect_for_name(name)
-                or self.cast.suspect_for_name(name.split()[0])
-            ):
-                continue
-            found.append((m.start(), m.end(), THIRD, None, None))
-        for m in _PRONOUN_RE.finditer(text):
-            word = m.group(1).lower()
-            found.append((m.start(), m.end(), None, _SUBJECT_PRONOUNS[word], word))
-        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-        refs: list[Referent] = []
-        last_end = -1
-        for start, end, actor, gender, pronoun in found:
-            if start < last_end:
-                continue  # overlapping: keep the longest, earliest
-            prev = _word_before(text, start) if text[start - 1 : start].isspace() else ""
-            nxt = _word_after(text, end)
-            possessive = text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
-            obj = (pronoun is None and (prev in _OBJECT_WORDS or (prev.endswith("ed") and len(prev) > 3))) or possessive
-            # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
-            part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS
-            refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
-            last_end = end
-        return refs
+        return find_referents(self.text, self.compiled, self.cast, self._suspect_default())
 
     def _suspect_default(self) -> str | None:
         if self.default_actor.role == "suspect":

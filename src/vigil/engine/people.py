@@ -1,0 +1,95 @@
+"""The people in a text: actors, how suspects are named, and the mentions found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["suspect", "victim", "third", "unknown"]
+Kind = Literal["narrative", "statement", "history"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    role: Role
+    suspect_id: str | None = None
+
+    @property
+    def is_suspect_side(self) -> bool:
+        return self.role in ("suspect", "unknown")
+
+
+UNKNOWN = Actor("unknown")
+VICTIM = Actor("victim")
+THIRD = Actor("third")
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectNames:
+    """How one suspect may be named in free text."""
+
+    suspect_id: str
+    full_names: tuple[str, ...]
+    first_names: tuple[str, ...]
+    surnames: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The people of a case, as the text analysis needs them."""
+
+    suspects: tuple[SuspectNames, ...]
+    primary_suspect: str | None
+    suspect_gender: str | None  # "m", "f" or None when unknown
+    victim_gender: str | None
+    names_re: re.Pattern[str] | None = None
+    identifiers: dict[str, str] = field(default_factory=dict)  # normalised identifier -> suspect id
+
+    def suspect_for_identifier(self, value: str) -> str | None:
+        return self.identifiers.get(re.sub(r"[\s()-]", "", value.lower()))
+
+    def suspect_for_name(self, name: str) -> str | None:
+        low = name.lower().strip()
+        for s in self.suspects:
+            if low in s.full_names or low in s.first_names or low in s.surnames:
+                return s.suspect_id
+        first = low.split()[0] if low else ""
+        if len(first) >= 3:
+            for s in self.suspects:
+                # Short forms: "Kay" for Kayleigh, "Dom" for Dominic.
+                short = any(f.startswith(first) or first.startswith(f) for f in s.first_names if len(f) >= 3)
+                if short and (len(low.split()) == 1 or any(low.endswith(x) for x in s.surnames)):
+                    return s.suspect_id
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    start: int
+    end: int
+    actor: Actor | None  # None for a pronoun still to resolve
+    gender: str | None
+    pronoun: str | None = None
+    object_position: bool = False
+    participle_subject: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # first character inside the quote marks
+    end: int
+    speaker: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon match in context."""
+
+    start: int
+    end: int
+    sentence: str
+    actor: Actor
+    negated: bool
+    hypothetical: bool
+    in_speech: bool

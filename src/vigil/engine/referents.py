@@ -1,0 +1,161 @@
+"""Find the people a text mentions, and whether each mention is a subject or an object.
+
+Cheap word look-ups rather than backward regex scans: this runs on every text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Compiled
+from .people import THIRD, VICTIM, Actor, Cast, Referent
+
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
+_PRONOUN_RE = re.compile(r"(?<![\w])(?<![\w]['’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
+_OBJECT_WORDS = frozenset(
+    [
+        "to",
+        "at",
+        "with",
+        "on",
+        "from",
+        "for",
+        "by",
+        "of",
+        "towards",
+        "behind",
+        "near",
+        "past",
+        "saw",
+        "see",
+        "seen",
+        "told",
+        "asked",
+        "called",
+        "texted",
+        "messaged",
+        "rang",
+        "phoned",
+        "sent",
+        "gave",
+        "brought",
+        "followed",
+        "watched",
+        "met",
+        "left",
+        "served",
+        "against",
+        "about",
+        "and",
+        "or",
+    ]
+)
+_SEEN_WORDS = frozenset(
+    ["saw", "seen", "sees", "watched", "filmed", "caught", "shows", "showed", "heard", "noticed", "spotted"]
+)
+_AFTER_WORDS = frozenset(["was", "were", "had", "has", "is", "still"])
+_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+_FIRST_WORD = re.compile(r"\s+([\w'’]+)")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before `start` (lower case), found without scanning back through the text."""
+    m = _LAST_WORD.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = _FIRST_WORD.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
+_NAME_TOKEN = re.compile(
+    r"(?<![\w])(?<![\w]['’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|"
+    r"replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
+)
+_NOT_NAMES = {
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "a",
+    "an",
+    "this",
+    "that",
+    "text",
+    "message",
+    "voicemail",
+    "email",
+    "letter",
+    "note",
+    "card",
+    "post",
+    "account",
+    "caller",
+    "then",
+    "later",
+    "police",
+    "officer",
+    "officers",
+    "reception",
+    "someone",
+    "nobody",
+    "everyone",
+    "ip",
+    "we",
+    "i",
+    "you",
+}
+
+
+_SID = re.compile(r"S\d+", re.I)
+
+
+def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: str | None) -> list[Referent]:
+    """Every mention of a person, in order: suspect ids and names, police shorthand, the victim,
+    role nouns ("my brother"), subject pronouns; with whether each stands as an object."""
+    c = compiled
+    found: list[tuple[int, int, Actor | None, str | None, str | None]] = []
+    for m in c.cue("suspect_refs").finditer(text):
+        sid = m.group(0).upper() if _SID.fullmatch(m.group(0)) else None
+        found.append((m.start(), m.end(), Actor("suspect", sid or default_suspect), cast.suspect_gender, None))
+    for m in c.cue("victim_refs").finditer(text):
+        found.append((m.start(), m.end(), VICTIM, cast.victim_gender, None))
+    if c.roles is not None:
+        for m in c.roles.finditer(text):
+            role = m.group(1).lower()
+            gender = c.role_genders.get(role) or c.role_genders.get(m.group(1))
+            found.append((m.start(), m.end(), THIRD, gender, None))
+    if cast.names_re is not None:
+        for m in cast.names_re.finditer(text):
+            sid = cast.suspect_for_name(m.group(0))
+            if sid:
+                found.append((m.start(), m.end(), Actor("suspect", sid), cast.suspect_gender, None))
+    for m in _NAME_TOKEN.finditer(text):
+        name = m.group(1)
+        if (
+            name.split()[0].lower() in _NOT_NAMES
+            or cast.suspect_for_name(name)
+            or cast.suspect_for_name(name.split()[0])
+        ):
+            continue
+        found.append((m.start(), m.end(), THIRD, None, None))
+    for m in _PRONOUN_RE.finditer(text):
+        word = m.group(1).lower()
+        found.append((m.start(), m.end(), None, _SUBJECT_PRONOUNS[word], word))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    refs: list[Referent] = []
+    last_end = -1
+    for start, end, actor, gender, pronoun in found:
+        if start < last_end:
+            continue  # overlapping: keep the longest, earliest
+        prev = _word_before(text, start) if text[start - 1 : start].isspace() else ""
+        nxt = _word_after(text, end)
+        possessive = text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
+        obj = (pronoun is None and (prev in _OBJECT_WORDS or (prev.endswith("ed") and len(prev) > 3))) or possessive
+        # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
+        part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS
+        refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
+        last_end = end
+    return refs

@@ -1,0 +1,115 @@
+"""Cut a text into sentences, clauses, quotes and chat lines, and read text-speak as English.
+
+Pure string functions: they know nothing about people or the law.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Compiled
+
+_SENT_END = re.compile(r"(?<=[.!?])['’\"”)]?\s+(?=[A-Z'‘\"“(\d])")
+_ABBREV = re.compile(r"(?:\b(?:no|mr|mrs|ms|dr|st|approx|e\.g|i\.e|etc|vs|pc|dc|ds|sgt|insp|tel|ref|ch)\.)$", re.I)
+_CLAUSE_BOUNDARY = re.compile(
+    r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|after|before|"
+    r"as soon as|yet)\s",
+    re.I,
+)
+_QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+
+
+_CHAT_LINE = re.compile(
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{3,32}\][ \t]*|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?[ \t]*[-–][ \t]*)?"
+    r"(?P<name>[^:\n\[\]]{1,40}?):[ \t]+(?P<body>\S[^\n]*)$",
+    re.M,
+)
+
+
+def find_chat_lines(text: str) -> list[tuple[int, int, str]]:
+    """Lines of a pasted chat export ("[08/02/2025, 23:12] Kay: text"): (start, end, speaker name).
+
+    A line counts when it has a timestamp, or when at least two such
+    "Name: text" lines stand together, so a label like "Note: ..." is not speech.
+    """
+    lines = [
+        (m.start("body"), m.end("body"), m.group("name").strip(), bool(m.group("stamp")))
+        for m in _CHAT_LINE.finditer(text)
+    ]
+    if not lines:
+        return []
+    stamped = [x for x in lines if x[3]]
+    chosen = stamped if stamped else (lines if len(lines) >= 2 else [])
+    return [(s, e, name) for s, e, name, _ in chosen]
+
+
+def normalise(text: str, compiled: Compiled) -> tuple[str, list[int] | None]:
+    """Text-speak and dialect read as standard English ("u" -> "you", "yer heed" -> "your head").
+
+    Returns the normalised text and, when anything changed, a map from each normalised
+    offset to the original offset, so evidence can quote the words as written.
+    """
+    pattern = compiled.normalise_re
+    if pattern is None:
+        return text, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    changed = False
+    for m in pattern.finditer(text):
+        replacement = compiled.normalise.get(m.group(1).lower())
+        if replacement is None:
+            continue
+        if m.group(1)[0].isupper():
+            replacement = replacement[0].upper() + replacement[1:]
+        changed = True
+        pieces.append(text[last : m.start()])
+        origin.extend(range(last, m.start()))
+        pieces.append(replacement)
+        origin.extend([m.start()] * len(replacement))
+        last = m.end()
+    if not changed:
+        return text, None
+    pieces.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return "".join(pieces), origin
+
+
+def split_sentences(text: str) -> list[int]:
+    """Start offsets of sentences (abbreviations such as "no." and "Mr." do not end one)."""
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        before = text[max(0, m.start() - 8) : m.start()]
+        if _ABBREV.search(before):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text (inside the marks). Apostrophes inside words are not quotes."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _QUOTE_PAIRS:
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            if (prev.isspace() or prev in '([{:—-–/"“') and not nxt.isspace():
+                close = _QUOTE_PAIRS[ch]
+                j = i + 1
+                while j < n:
+                    c = text[j]
+                    if c == close or (ch == "'" and c == "’") or (ch == '"' and c == "”"):
+                        after = text[j + 1] if j + 1 < n else " "
+                        before = text[j - 1]
+                        if not before.isspace() and not after.isalnum():
+                            break
+                    j += 1
+                if j < n:
+                    spans.append((i + 1, j))
+                    i = j + 1
+                    continue
+        i += 1
+    return spans
