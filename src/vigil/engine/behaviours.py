@@ -113,13 +113,18 @@ def _evidence(analysis: Analysis, m: Match) -> str:
     return ("…" if lo else "") + snippet.strip() + ("…" if lo + EVIDENCE_MAX < len(sentence) else "")
 
 
-def _accept(m: Match, analysis: Analysis) -> bool:
+def _accept(m: Match, analysis: Analysis, code: Behaviour) -> bool:
     if not m.actor.is_suspect_side or m.negated or m.hypothetical:
         return False
-    previous = analysis.compiled.cues.get("previous_victim")
-    if analysis.kind == "statement" and previous is not None and previous.search(m.sentence):
-        return False  # "his last girlfriend says he tracked her car": not this victim's course of conduct
-    consent = analysis.compiled.cues.get("consented")
+    cues = analysis.compiled.cues
+    if analysis.kind == "statement":
+        previous = cues.get("previous_victim")
+        if previous is not None and previous.search(m.sentence):
+            return False  # "his last girlfriend says he tracked her car": not this victim's course of conduct
+        past = cues.get("past_relationship")
+        if code not in HISTORY_BEHAVIOURS and past is not None and past.search(m.sentence):
+            return False  # "he broke my wrist in 2018": history for risk, not the current course of conduct
+    consent = cues.get("consented")
     return not (consent is not None and consent.search(m.sentence))
 
 
@@ -162,7 +167,9 @@ def _matches(
         return []
     matches = analysis.speech_matches(pattern) if speech else analysis.act_matches(pattern)
     return [
-        Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id) for m in matches if _accept(m, analysis)
+        Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id)
+        for m in matches
+        if _accept(m, analysis, code)
     ]
 
 

@@ -138,7 +138,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     beyond = sorted({b for b in stalking_acts if b in BEYOND_GRIEVANCE}, key=lambda b: b.value)
     grievance_led = bool(grievance) and not fixation and not beyond and not f.partners
     partners_rule = f.partners and not (grievance and not stalking_acts and not fixation)
-    if (stalking_acts or fixation) and (fixated or obsessive or partners_rule) and not grievance_led:
+    if (stalking_acts or fixation or partners_rule) and (fixated or obsessive or partners_rule) and not grievance_led:
         v.stalking = True
         acts = ", ".join(b.value for b in stalking_acts) or "repeated contact"
         marks = [

@@ -95,6 +95,7 @@ _CUE_LISTS = (
     "serious_harm",
     "no_threat",
     "previous_victim",
+    "past_relationship",
 )
 
 
