@@ -36,6 +36,7 @@ def preview(client: TestClient, csrf: str) -> Any:
 
 
 def test_upload_preview_confirm(client: TestClient, signed_in: str, store_dir: Path) -> None:
+    assert 'href="/cases/C-123/evidence"' in client.get("/cases/C-123").text, "the case page links here"
     page = client.get("/cases/C-123/evidence")
     assert page.status_code == 200 and 'action="/cases/C-123/evidence/preview"' in page.text
     shown = preview(client, signed_in)
