@@ -85,6 +85,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             inc.channel is not None
             and inc.channel.value == "in-person"
             and incident_actor(inc, sent).role == "suspect"
+            and not (case.victim and case.victim.relationship_to_suspect == "neighbour")
             and inc.location
             and _VICTIMS_PLACE.search(inc.location)
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
