@@ -117,6 +117,14 @@ def _accept(m: Match, analysis: Analysis, code: Behaviour) -> bool:
     if not m.actor.is_suspect_side or m.negated or m.hypothetical:
         return False
     cues = analysis.compiled.cues
+    history = cues.get("past_relationship")
+    if analysis.kind == "narrative" and history is not None and code not in HISTORY_BEHAVIOURS:
+        # Criminal history quoted in a log ("convicted in 2016 of threats to kill his former wife").
+        hit = history.search(m.sentence)
+        if hit and re.match(
+            r"(?:convicted|cautioned|charged|imprisoned|jailed|conviction|caution)", hit.group(0), re.I
+        ):
+            return False
     if analysis.kind == "statement":
         previous = cues.get("previous_victim")
         if previous is not None and previous.search(m.sentence):

@@ -114,6 +114,54 @@ def _names_re(names: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w])(?<![\w]['’])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
 
 
+_CAPITALISED = re.compile(r"\b([A-Z][a-z'’-]{2,})\b")
+_NOT_A_NAME = frozenset(
+    {
+        "the",
+        "his",
+        "her",
+        "their",
+        "mrs",
+        "mr",
+        "ms",
+        "miss",
+        "dr",
+        "ip",
+        "victim",
+        "suspect",
+        "partner",
+        "friend",
+        "brother",
+        "sister",
+        "mother",
+        "father",
+        "neighbour",
+        "colleague",
+        "manager",
+        "new",
+        "former",
+        "old",
+        "best",
+    }
+)
+
+
+def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
+    """Names of the third parties the case lists ("Jordan, IP's partner"), so their acts are not the suspect's."""
+    own = {w for s in suspects for w in (*s.first_names, *s.surnames)}
+    words = set()
+    for t in case.third_parties:
+        for m in _CAPITALISED.finditer(t.description or ""):
+            w = m.group(1).lower()
+            if w not in _NOT_A_NAME and w not in own:
+                words.add(m.group(1))
+    if not words:
+        return None
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])"
+    )
+
+
 def build_cast(case: Case, compiled: Compiled) -> Cast:
     names = suspect_names(case)
     suspect_votes: Counter[str] = Counter()
@@ -170,6 +218,7 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
         suspect_gender=suspect_gender,
         victim_gender=victim_gender,
         names_re=names_re,
+        others_re=_others_re(case, names),
         identifiers={re.sub(r"[\s()-]", "", i.lower()): s.id for s in case.suspects for i in s.identifiers},
     )
 

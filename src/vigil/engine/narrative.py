@@ -55,11 +55,18 @@ _PASSIVE_AGENT = re.compile(r"^[^.;:()]{0,14}?\b(?:from|by)\s+", re.I)
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once)\s+$", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
 _NEW_SUBJECT = re.compile(
-    r"\b(?:I|he|she|they|we)(?:['’](?:ll|d|m|s|ve|re)|\s+(?:will|would|am|is|was|were|are|have|has|had))\b"
+    r"\b(?:I|he|she|they|we)(?:['’](?:ll|d|m|s|ve|re)|\s+(?:will|would|am|is|was|were|are|have|has|had|don'?t|do|did|"
+    r"didn'?t|can'?t|won'?t|just|always|really|still|then|also|can|could|should))\b"
 )
 _INNER_NEG = re.compile(r"\b(?:never|not|no)\b", re.I)
+_BELIEF = re.compile(
+    r"\b(?:that|think|thinks|thought|believe|believes|frightened|scared|afraid|worried|fear|fears|say|says|said|"
+    r"claim|claims|suggest|suggests)\b",
+    re.I,
+)
+_BUT = re.compile(r"\b(?:but|however|although)\b", re.I)
 _OR = re.compile(r"\b(?:or|nor)\b")
-_LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,5}$")
+_LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,6}$")
 _WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
 
 
@@ -336,7 +343,7 @@ class Analysis:
         return out
 
     def negated(self, start: int, end: int, *, inner: bool = True) -> bool:
-        s_start, _ = self.sentence_span(start)
+        s_start, s_end = self.sentence_span(start)
         q = self.quote_at(start)
         floor = max(s_start, q.start) if q else s_start
         c_start = self.clause_start(start, floor)
@@ -349,10 +356,15 @@ class Analysis:
             w_start = wide.start() if wide else c_start
         neg = self.compiled.cue("negation")
         cues = list(neg.finditer(self.text, max(c_start, w_start), start))
+        if cues and cues[-1].group(0).lower() in ("denies", "denied") and _BUT.search(self.text, start, s_end):
+            return False  # "S1 denies following IP, but dashcam footage shows...": evidence contradicts the denial
         # A new subject between the cue and the match (or opening it) ends the scope:
         # "If you don't come back I'll end it all" does not negate "I'll end it all".
-        if cues and not _NEW_SUBJECT.search(self.text, cues[-1].end(), min(end, start + 8)):
-            return True
+        if cues:
+            between = self.text[cues[-1].end() : min(end, start + 8)]
+            # "not frightened that he'll hurt me": the scope runs into what is feared or believed.
+            if not _NEW_SUBJECT.search(between) or _BELIEF.search(between):
+                return True
         return inner and bool(_INNER_NEG.search(self.text, start, end))
 
     def hypothetical(self, start: int) -> bool:

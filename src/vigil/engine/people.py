@@ -45,6 +45,7 @@ class Cast:
     victim_gender: str | None
     names_re: re.Pattern[str] | None = None
     identifiers: dict[str, str] = field(default_factory=dict)  # normalised identifier -> suspect id
+    others_re: re.Pattern[str] | None = None  # names of the case's known third parties
 
     def suspect_for_identifier(self, value: str) -> str | None:
         return self.identifiers.get(re.sub(r"[\s()-]", "", value.lower()))

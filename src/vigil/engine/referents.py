@@ -127,6 +127,9 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             role = m.group(1).lower()
             gender = c.role_genders.get(role) or c.role_genders.get(m.group(1))
             found.append((m.start(), m.end(), THIRD, gender, None))
+    if cast.others_re is not None:
+        for m in cast.others_re.finditer(text):
+            found.append((m.start(), m.end(), THIRD, None, None))
     if cast.names_re is not None:
         for m in cast.names_re.finditer(text):
             sid = cast.suspect_for_name(m.group(0))

@@ -1,0 +1,73 @@
+"""The behaviour-detection stage measured on its own labelled sentences (tests/stages/).
+
+Each item is one or two sentences with the behaviours a careful analyst would record as the
+suspect's (present) and those whose words appear but must not be recorded (absent: negated,
+hypothetical, someone else's act). The `test` split is held out: its figure is reported and
+guarded by a floor, never used to tune the lexicons.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from vigil.contract import Case
+from vigil.engine.behaviours import analyse_case, find_behaviours
+from vigil.engine.lexicon import compile_law
+from vigil.law import load_law
+
+SET = Path(__file__).resolve().parents[1] / "stages" / "behaviour_sentences.yaml"
+# Floors sit just under the measured figures (docs/benchmarks.md): a fall is a regression.
+FLOORS = {"dev": 0.85, "test": 0.42}
+
+
+def _case(item: dict[str, Any]) -> Case:
+    suspect = {"id": "S1", "identifiers": [item["suspect"]] if item.get("suspect") else []}
+    doc: dict[str, Any] = {"format": "vigil.case/1", "case_id": "STAGE", "suspects": [suspect], "incidents": []}
+    if item.get("kind") == "statement":
+        doc["victim"] = {"id": "V1", "statement": item["text"]}
+    else:
+        doc["incidents"] = [{"id": "I1", "suspect_id": "S1", "narrative": item["text"]}]
+    return Case.model_validate(doc)
+
+
+def score(items: list[dict[str, Any]]) -> tuple[float, float, float, list[str]]:
+    compiled = compile_law(load_law())
+    counts: Counter[str] = Counter()
+    misses: list[str] = []
+    for item in items:
+        case = _case(item)
+        found = {b.type.value for b in find_behaviours(case, analyse_case(case, compiled), compiled)}
+        for code in item.get("present") or []:
+            hit = code in found
+            counts["tp" if hit else "fn"] += 1
+            if not hit:
+                misses.append(f"missed {code}: {item['text'][:90]}")
+        for code in item.get("absent") or []:
+            if code in found:
+                counts["fp"] += 1
+                misses.append(f"wrongly found {code}: {item['text'][:90]}")
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, misses
+
+
+def _items(split: str) -> list[dict[str, Any]]:
+    if not SET.is_file():
+        pytest.skip(f"labelled sentence set not found at {SET}")
+    return [i for i in yaml.safe_load(SET.read_text(encoding="utf-8")) if i.get("split", "dev") == split]
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_behaviour_stage_meets_its_floor(split: str) -> None:
+    items = _items(split)
+    assert items, f"no {split} items"
+    precision, recall, f1, misses = score(items)
+    print(f"\n{split}: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} on {len(items)} items")
+    assert f1 >= FLOORS[split], f"{split} F1 {f1:.3f} below {FLOORS[split]}:\n" + "\n".join(misses[:40])
