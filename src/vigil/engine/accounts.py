@@ -145,6 +145,8 @@ class Link:
 def normalise_identifier(value: str) -> str:
     """Phones to their digits (07700 900123 == 07700900123 == +447700900123), others lower-cased."""
     v = value.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", v):
+        return v  # an IP address, not a phone number
     digits = re.sub(r"\D", "", v)
     if len(digits) >= 10 and not re.search(r"[a-z@]", v):
         if digits.startswith("44"):
@@ -153,12 +155,26 @@ def normalise_identifier(value: str) -> str:
     return v
 
 
+_ATOMS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w[\w.]*|\b\d{1,3}(?:\.\d{1,3}){3}\b|\+?\d[\d\s-]{8,}\d")
+
+
+def identifier_atoms(ident: str) -> list[str]:
+    """The parts of an identifier that can be matched: "home broadband 198.51.100.23" -> the IP address."""
+    atoms = [a.strip() for a in _ATOMS.findall(ident)]
+    return atoms or [ident]
+
+
 def _identifier_in(text: str, ident: str, *, names: bool = False) -> bool:
     """The identifier stands in the text as a whole token (so @dan_k is not found in @dan_k_88)."""
+    return any(_atom_in(text, atom, names=names) for atom in identifier_atoms(ident))
+
+
+def _atom_in(text: str, ident: str, *, names: bool = False) -> bool:
     norm = normalise_identifier(ident)
     if norm.isdigit():
         digits = re.sub(r"(?<=\d)[\s-](?=\d)", "", text.replace("+44 ", "0").replace("+44", "0"))
-        return re.search(rf"(?<!\d){norm}(?!\d)", digits) is not None
+        intl = "44" + norm[1:] if norm.startswith("0") else norm
+        return re.search(rf"(?<!\d)(?:{norm}|{intl})(?!\d)", digits) is not None
     if len(norm) < 4 or (re.fullmatch(r"[a-z'’-]+(?: [a-z'’-]+)+", norm) and not names):
         return False
     return re.search(rf"(?<![\w@.]){re.escape(norm)}(?![\w@])", text.lower()) is not None
@@ -296,9 +312,29 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     return [lk for lk in links.values() if lk.strong or len(lk.reasons) >= 2]
 
 
+_PET_NAME = re.compile(
+    r"\b\w+(?: \w+)? (?:always |only |used to |would )?(?:call|calls|called|calling) me ['‘\"“]?([A-Z]?[a-z]{2,})"
+)
+_NOT_PET = frozenset(
+    {"names", "every", "all", "the", "a", "an", "at", "on", "in", "back", "up", "again", "and", "from"}
+)
+
+
+def pet_names(texts: CaseText) -> set[str]:
+    """What the suspect calls the victim, from her statement ("he always called me Bumble")."""
+    if texts.statement is None:
+        return set()
+    return {m.group(1).lower() for m in _PET_NAME.finditer(texts.statement.original)} - _NOT_PET
+
+
 def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: ignore[no-untyped-def]
     acc_text = " ".join(i.narrative for i in incs)
     acc_ids = [i.id for i in incs]
+    names = pet_names(texts)
+    used = sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", acc_text, re.I))
+    if used and len(suspects) == 1:
+        sid = next(iter(suspects))
+        add(account, sid, f'uses the name {sid} calls the victim ("{used[0]}", from her statement)', acc_ids)
     for sid in suspects:
         theirs = [i for i in pool.get(sid, []) if i.account != account]
         if theirs:
