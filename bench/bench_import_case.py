@@ -84,33 +84,44 @@ def main() -> None:
             create_case(session, actor, case)
             session.commit()
 
-        stamps: dict[str, float] = {}
-        last = [time.perf_counter()]
+        stamps: dict[str, list[float]] = {}
+        last = [time.perf_counter(), time.process_time()]
+
+        def mark(stage: str) -> None:
+            now = [time.perf_counter(), time.process_time()]
+            spent = stamps.setdefault(stage, [0.0, 0.0])
+            spent[0] += now[0] - last[0]
+            spent[1] += now[1] - last[1]
+            last[:] = now
 
         def progress(stage: str, done: int, total: int | None) -> None:
-            now = time.perf_counter()
-            stamps[stage] = stamps.get(stage, 0.0) + now - last[0]
-            last[0] = now
+            mark("parse" if stage in ("reading", "saving") else "group")
 
         store = EvidenceStore(root / "store")
         wall0, cpu0 = time.perf_counter(), time.process_time()
         staged = store.stage_file(chat)
-        staged_at = time.perf_counter()
-        last[0] = staged_at
+        mark("store")
         options = ImportOptions(filename=chat.name, tz="Europe/London", fmt="whatsapp", gap_minutes=args.gap)
         with sessions() as session:
             result = commit(session, actor, "C-BENCH", staged, store, options, progress)
-            assessed_at = time.perf_counter()
+            mark("assess")
             session.commit()
+            mark("commit")
         wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
         item = result.item
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"export: {chat.stat().st_size / 1e6:.1f} MB, {item.message_count:,} messages")
         print(f"incidents created: {len(result.incidents):,} (gap {args.gap:g} min)")
-        print(f"store original (copy + SHA-256): {staged_at - wall0:6.2f} s")
-        print(f"parse + write message rows:      {stamps.get('reading', 0) + stamps.get('saving', 0):6.2f} s")
-        print(f"group, link rows, add incidents: {stamps.get('assessing', 0):6.2f} s")
-        print(f"re-assess the case once:         {assessed_at - last[0]:6.2f} s")
+        labels = {
+            "store": "store original (copy + SHA-256)",
+            "parse": "parse + write message rows",
+            "group": "group, link rows, add incidents",
+            "assess": "re-assess the case once",
+            "commit": "commit",
+        }
+        for key, label in labels.items():
+            spent_wall, spent_cpu = stamps.get(key, [0.0, 0.0])
+            print(f"{label:32} {spent_wall:7.2f} s wall {spent_cpu:7.2f} s CPU")
         print(
             f"total: {wall:.1f} s wall, {cpu:.1f} s CPU ({item.message_count / wall:,.0f} messages/s), "
             f"peak RSS {peak:.0f} MB, load average {os.getloadavg()[0]:.1f}"
