@@ -144,7 +144,7 @@ class Link:
 
 def normalise_identifier(value: str) -> str:
     """Phones to their digits (07700 900123 == 07700900123 == +447700900123), others lower-cased."""
-    v = value.strip().lower()
+    v = value.strip().lower().replace("(0)", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", v):
         return v  # an IP address, not a phone number
     digits = re.sub(r"\D", "", v)
@@ -169,10 +169,31 @@ def _identifier_in(text: str, ident: str, *, names: bool = False) -> bool:
     return any(_atom_in(text, atom, names=names) for atom in identifier_atoms(ident))
 
 
+def _identifier_at(text: str, ident: str, *, names: bool = False) -> int:
+    """Roughly where in the text the identifier stands (-1 if absent), to pair it with the nearest account."""
+    if not _identifier_in(text, ident, names=names):
+        return -1
+    low = text.lower()
+    for atom in identifier_atoms(ident):
+        tail = atom.lower().replace("(0)", "").strip()[-6:]
+        pos = low.find(tail)
+        if pos >= 0:
+            return pos
+    return 0
+
+
+_UNCONNECTED = re.compile(
+    r"\b(?:unconnected|not connected|no (?:shared|link|connection|overlap|match|matching)|not (?:linked|registered|"
+    r"associated|traced)|nothing (?:connecting|linking)|(?:does|did) not match)\b",
+    re.I,
+)
+
+
 def _atom_in(text: str, ident: str, *, names: bool = False) -> bool:
     norm = normalise_identifier(ident)
     if norm.isdigit():
-        digits = re.sub(r"(?<=\d)[\s-](?=\d)", "", text.replace("+44 ", "0").replace("+44", "0"))
+        flat = text.replace("(0)", "").replace("+44 ", "0").replace("+44", "0")
+        digits = re.sub(r"(?<=\d)[\s-]+(?=\d)", "", flat)
         intl = "44" + norm[1:] if norm.startswith("0") else norm
         return re.search(rf"(?<!\d)(?:{norm}|{intl})(?!\d)", digits) is not None
     if len(norm) < 4 or (re.fullmatch(r"[a-z'’-]+(?: [a-z'’-]+)+", norm) and not names):
@@ -233,6 +254,44 @@ def _four_grams(text: str) -> set[tuple[str, ...]]:
     return grams
 
 
+def _long_trigrams(text: str) -> set[tuple[str, ...]]:
+    """Three-word runs holding a long, unusual word ("you will definately"): shared spelling habits."""
+    grams: set[tuple[str, ...]] = set()
+    for msg in _messages(text):
+        toks = re.findall(r"[a-z0-9']+", msg.lower())
+        for i in range(len(toks) - 2):
+            gram = tuple(toks[i : i + 3])
+            if any(len(t) >= 8 and t not in _STOP for t in gram):
+                grams.add(gram)
+    return grams
+
+
+def _sign_offs(text: str) -> set[str]:
+    """How messages end ("...just saying..."), when the ending is more than a word or two of punctuation."""
+    ends = set()
+    for msg in _messages(text):
+        toks = re.findall(r"[a-z']+", msg.lower())
+        if len(toks) >= 3:
+            end = " ".join(toks[-2:])
+            if end not in {"to you", "you know", "thank you", "with you", "for you", "at all"}:
+                ends.add(end)
+    return ends
+
+
+_PROPER = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{3,})\b")
+
+
+def _proper_names(text: str) -> set[str]:
+    """Capitalised names used mid-sentence in the messages ("killed my Bonnie", "Bonnie would have been 11")."""
+    names: set[str] = set()
+    for msg in _messages(text):
+        names.update(m.group(1) for m in _PROPER.finditer(msg))
+        first = re.match(r"\s*([A-Z][a-z]{3,})\b", msg)
+        if first and first.group(1).lower() not in _STOP:
+            names.add(first.group(1))
+    return {n for n in names if n.lower() not in _STOP and n.lower() not in _COMMON_ADDRESS}
+
+
 def _address_terms(text: str) -> set[str]:
     """Words used to address someone at the start or end of a message ("Bubs please", "looking good bubs")."""
     terms: set[str] = set()
@@ -273,27 +332,32 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         link.incident_ids.extend(i for i in iids if i not in link.incident_ids)
         link.strong |= strong
 
-    # (a) the record ties the account to a suspect's own identifier.
+    # (a) the record ties the account to a suspect's own identifier (each identifier goes with the
+    # nearest account named before it in the sentence; a denial such as "unconnected to S1" ties nothing).
     for inc in case.incidents:
-        for sentence in re.split(r"(?<=[.!?])\s+", inc.narrative):
-            named = [a for a in by_account if a.lower() in sentence.lower()]
-            if inc.account in by_account and inc.account not in named and inc.suspect_id is None:
-                named.append(inc.account)
-            if not named:
+        for sentence in re.split(r"(?<=[.!?;])\s+", inc.narrative):
+            low = sentence.lower()
+            mentions = sorted((low.find(a.lower()), a) for a in by_account if a.lower() in low)
+            if not mentions and inc.account in by_account and inc.suspect_id is None:
+                mentions = [(0, inc.account)]
+            if not mentions or _UNCONNECTED.search(sentence):
                 continue
             tied = bool(_LINKING.search(sentence))
             for s in case.suspects:
                 for ident in s.identifiers:
-                    if _identifier_in(sentence, ident, names=tied) and ident.lower() not in {a.lower() for a in named}:
-                        for account in named:
-                            how = "tied in the record to" if tied else "mentioned in the record with"
-                            add(
-                                account,
-                                s.id,
-                                f'{how} {s.id}\'s identifier {ident} ({inc.id}: "{sentence.strip()[:160]}")',
-                                [inc.id],
-                                strong=tied,
-                            )
+                    where = _identifier_at(sentence, ident, names=tied)
+                    if where < 0 or ident.lower() in {a.lower() for _, a in mentions}:
+                        continue
+                    before_it = [a for pos, a in mentions if pos <= where]
+                    account = before_it[-1] if before_it else mentions[0][1]
+                    how = "tied in the record to" if tied else "mentioned in the record with"
+                    add(
+                        account,
+                        s.id,
+                        f'{how} {s.id}\'s identifier {ident} ({inc.id}: "{sentence.strip()[:160]}")',
+                        [inc.id],
+                        strong=tied,
+                    )
     own: dict[str, list[Incident]] = defaultdict(list)
     for inc in case.incidents:
         if inc.suspect_id:
@@ -320,6 +384,12 @@ _NOT_PET = frozenset(
 )
 
 
+def _victim_names(texts: CaseText) -> set[str]:
+    """Capitalised words at the start of the victim's statement (her own and family names, places)."""
+    st = texts.statement.original if texts.statement else ""
+    return set(re.findall(r"\b[A-Z][a-z]{3,}\b", st[:200]))
+
+
 def pet_names(texts: CaseText) -> set[str]:
     """What the suspect calls the victim, from her statement ("he always called me Bumble")."""
     if texts.statement is None:
@@ -331,6 +401,7 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
     acc_text = " ".join(i.narrative for i in incs)
     acc_ids = [i.id for i in incs]
     names = pet_names(texts)
+    victim_words = _victim_names(texts)
     used = sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", acc_text, re.I))
     if used and len(suspects) == 1:
         sid = next(iter(suspects))
@@ -340,16 +411,39 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         if theirs:
             their_text = " ".join(i.narrative for i in theirs)
             shared = _bigrams(acc_text) & _bigrams(their_text)
-            grams = _four_grams(acc_text) & _four_grams(their_text)
+            grams = (_four_grams(acc_text) & _four_grams(their_text)) | (
+                _long_trigrams(acc_text) & _long_trigrams(their_text)
+            )
             if len(shared) >= 2 or grams:
                 words = " ".join(sorted(grams)[0]) if grams else ", ".join(sorted({w for g in shared for w in g})[:6])
                 add(account, sid, f'uses the same phrasing as {sid}\'s messages ("{words}")', acc_ids)
             terms = _address_terms(acc_text) & _address_terms(their_text)
             if terms:
                 add(account, sid, f'addresses the victim as {sid} does ("{sorted(terms)[0]}")', acc_ids)
+            ends = _sign_offs(acc_text) & _sign_offs(their_text)
+            if ends:
+                add(account, sid, f'signs off as {sid} does ("{sorted(ends)[0]}")', acc_ids)
+            names = _proper_names(acc_text) & _proper_names(their_text) - victim_words
+            if names:
+                add(
+                    account,
+                    sid,
+                    f"refers to the same names or details as {sid} ({', '.join(sorted(names)[:3])})",
+                    acc_ids,
+                )
         if len(suspects) != 1:
             continue
-        # (c) knowledge only the suspect had.
+        # (c) knowledge only the suspect had, in the record of the account or in the victim's statement about it.
+        st = texts.statement
+        if st is not None and account.lower().lstrip("@") in st.original.lower():
+            for m in st.cue_matches("private_knowledge"):
+                add(
+                    account,
+                    sid,
+                    f'knew details only {sid} was likely to know (statement: "{m.sentence[:160]}")',
+                    acc_ids,
+                )
+                break
         for inc in incs:
             for m in texts.incidents[inc.id].cue_matches("private_knowledge"):
                 add(
