@@ -182,6 +182,7 @@ def _identifier_at(text: str, ident: str, *, names: bool = False) -> int:
     return 0
 
 
+_ALL_OF_THEM = re.compile(r"\b(?:both|all|each|all three|all of them|these accounts|the accounts)\b", re.I)
 _UNCONNECTED = re.compile(
     r"\b(?:unconnected|not connected|no (?:shared|link|connection|overlap|match|matching)|not (?:linked|registered|"
     r"associated|traced)|nothing (?:connecting|linking)|(?:does|did) not match)\b",
@@ -349,15 +350,19 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
                     if where < 0 or ident.lower() in {a.lower() for _, a in mentions}:
                         continue
                     before_it = [a for pos, a in mentions if pos <= where]
-                    account = before_it[-1] if before_it else mentions[0][1]
+                    if _ALL_OF_THEM.search(sentence):
+                        accounts = before_it or [a for _, a in mentions]  # "both registered with ..."
+                    else:
+                        accounts = [before_it[-1] if before_it else mentions[0][1]]
                     how = "tied in the record to" if tied else "mentioned in the record with"
-                    add(
-                        account,
-                        s.id,
-                        f'{how} {s.id}\'s identifier {ident} ({inc.id}: "{sentence.strip()[:160]}")',
-                        [inc.id],
-                        strong=tied,
-                    )
+                    for account in accounts:
+                        add(
+                            account,
+                            s.id,
+                            f'{how} {s.id}\'s identifier {ident} ({inc.id}: "{sentence.strip()[:160]}")',
+                            [inc.id],
+                            strong=tied,
+                        )
     own: dict[str, list[Incident]] = defaultdict(list)
     for inc in case.incidents:
         if inc.suspect_id:
