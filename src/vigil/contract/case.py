@@ -8,6 +8,7 @@ is byte-for-byte the same data: storage and export depend on that.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
@@ -99,8 +100,9 @@ class Incident(_Open):
     location: str | None = None
     narrative: str = ""
 
-    @property
+    @cached_property
     def when(self) -> datetime | None:
+        """occurred_at as a datetime (parsed once: the engine asks for it often)."""
         return parse_when(self.occurred_at) if self.occurred_at else None
 
 

@@ -34,6 +34,13 @@ class Verdict:
     substantial_effect: bool = False
 
 
+def _ids(ids: list[str], limit: int = 12) -> str:
+    """Incident ids for a sentence: all of them, or the first few and how many in all."""
+    if len(ids) <= limit:
+        return ", ".join(ids)
+    return ", ".join(ids[:limit]) + f" … ({len(ids)} in all)"
+
+
 def _quote(words: str, limit: int = 120) -> str:
     words = words.strip()
     return f'"{words[:limit]}{"…" if len(words) > limit else ""}"'
@@ -64,7 +71,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             + " Other offences may still apply; record it so later conduct can be linked."
         )
         return v
-    ids = ", ".join(f.course_ids)
+    ids = _ids(f.course_ids)
     v.rationale.append(f"Course of conduct: {len(f.occasions)} occasions by {f.principal} ({ids}) (PHA 1997 s.7(3)).")
     # 2. Harassment?
     oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
@@ -127,7 +134,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     v.harassment = True
     basis = [b.value for b in oppressive] or ["repeated unwanted contact"]
     if breached:
-        basis.append(f"contact a court order forbids ({', '.join(breached)})")
+        basis.append(f"contact a court order forbids ({_ids(breached)})")
     v.rationale.append(
         f"Amounts to harassment (PHA 1997 s.1(1), s.2): unwanted and oppressive conduct ({', '.join(basis)})"
         + (f"; it is plainly unwanted ({_quote(stop[0].sentence, 100)})" if stop else "")

@@ -20,6 +20,7 @@ from .behaviours import CaseText
 from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
+_DAY = timedelta(days=1)  # date-only records can be the same event within a day
 _SAME_EVENT = re.compile(r"\bsame (?:incident|event|occasion|episode) as\b", re.I)
 _WORD = re.compile(r"[a-z]{4,}")
 UNKNOWN_ACTOR = "unknown"
@@ -115,7 +116,11 @@ def _same_unknown_person(incs: list[Incident], texts: CaseText) -> bool:
 
 
 def _occasions(incs: list[Incident], texts: CaseText, actor: str | None) -> list[Occasion]:
-    """Group records into occasions: any two records of the same event join (transitively)."""
+    """Group records into occasions: any two records of the same event join (transitively).
+
+    Records are sorted by time and only records within a day of each other are compared, so
+    a case of thousands of imported incidents stays close to linear.
+    """
     ordered = sorted(incs, key=lambda i: (i.when is None, i.when or datetime.min, i.id))
     parent = list(range(len(ordered)))
 
@@ -126,8 +131,13 @@ def _occasions(incs: list[Incident], texts: CaseText, actor: str | None) -> list
         return i
 
     for i, a in enumerate(ordered):
+        if a.when is None:
+            continue
         for j in range(i + 1, len(ordered)):
-            if root(i) != root(j) and same_event(a, ordered[j], texts):
+            b = ordered[j]
+            if b.when is None or b.when - a.when > _DAY:
+                break  # sorted: nothing later can be the same event
+            if root(i) != root(j) and same_event(a, b, texts):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Incident]] = {}
     for i, inc in enumerate(ordered):
