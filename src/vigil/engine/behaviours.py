@@ -146,6 +146,8 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
             continue  # a third party acting on their own: not the suspect's conduct
         if inc.suspect_id is None and case.suspects and analysis.cue_matches("exculpation"):
             continue  # the record shows someone else did it
+        if any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")):
+            continue  # "it does not name or refer to V1": not conduct towards her, however unwelcome
         for bp in compiled.behaviours:
             if inc.channel and inc.channel.value in bp.channels:
                 words = inc.narrative.strip().split(". ")[0][:120]

@@ -54,43 +54,91 @@ def at_place(inc: Incident, place: str) -> bool:
     return not (first >= 0 and _NEAR.search(text[max(0, first - 30) : first]))
 
 
+_DISTANCE = re.compile(
+    r"\b(?:about |around |roughly |approximately |some |within )?(\d+(?:\.\d+)?) ?(?:metres|meters|m)\b", re.I
+)
+_IN_PERSON = ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
+    """The routes a permission names: "through the parties' solicitors" -> {solicitor}."""
+    routes = []
+    for m in re.finditer(r"\b(?:through|via|by|using|on|at|in)\s+([^,;.]+?)(?=,|;|\.|\band\b|\bor\b|$)", text.lower()):
+        words = {_stem(w) for w in _WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
+        if words:
+            routes.append(words)
+    return routes
+
+
+def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law) -> str | None:  # type: ignore[no-untyped-def]
+    """The permission an incident keeps to, if any; None when it strays or oppresses."""
+    spec = law.conditions.get(ConditionType.OTHER)
+    perm = spec.permission if spec else None
+    if perm is None or found & set(perm.void_if):
+        return None
+    have = {_stem(w) for w in _WORD.findall(f"{inc.location or ''} {inc.narrative}".lower())}
+    for cond in conds:
+        text = cond.text or ""
+        if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
+            continue
+        for route in _route_words(text, set(perm.ignore)):
+            if route <= have:
+                return text
+    return None
+
+
+def _measured_distance(inc: Incident) -> float | None:
+    distances = [float(m.group(1)) for m in _DISTANCE.finditer(inc.narrative)]
+    return min(distances) if distances else None
+
+
 def _conditions_breached(
     inc: Incident, found: list[Found], order_conditions, law: Law
 ) -> list[tuple[ConditionType, str]]:  # type: ignore[no-untyped-def]
     types = {b.type for b in found}
+    codes = {t.value for t in types}
+    channel = inc.channel.value if inc.channel is not None else None
+    permitted = _uses_permitted_route(inc, codes, order_conditions, law)
+    other_spec = law.conditions.get(ConditionType.OTHER)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
         spec = law.conditions.get(cond.type)
+        if permitted and other_spec and other_spec.permission and cond.type in other_spec.permission.exempts:
+            continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
-            if (
-                cond.place
-                and inc.channel
-                and inc.channel.value in ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
-                and at_place(inc, cond.place)
-            ):
+            if cond.place and channel in _IN_PERSON and at_place(inc, cond.place):
                 out.append((cond.type, f"was at {cond.place}, inside the exclusion zone"))
             continue
         if cond.type is ConditionType.OTHER:
-            named = _PLACE_IN_TEXT.search(cond.text or "")
-            in_person = inc.channel is not None and inc.channel.value in ("in-person", "other")
-            if named and in_person and at_place(inc, named.group(1).strip(" .")):
+            text = cond.text or ""
+            if other_spec and other_spec.permission and re.search(other_spec.permission.words, text, re.I):
+                continue
+            named = _PLACE_IN_TEXT.search(text)
+            if named and channel in ("in-person", "other") and at_place(inc, named.group(1).strip(" .")):
                 out.append((cond.type, f"was at {named.group(1).strip(' .')}, which the order forbids"))
                 continue
-            text = (cond.text or "").lower()
-            if re.search(r"violen|threat", text) and types & {
-                "threat-to-kill",
-                "threat-of-violence",
-                "physical-violence",
-                "weapon",
-            }:
-                out.append((cond.type, f"breaks the condition '{cond.text}'"))
+            for rule in other_spec.wording if other_spec else []:
+                hit = sorted(b.value for b in types & set(rule.breached_by))
+                if hit and re.search(rule.words, text, re.I):
+                    out.append((cond.type, f"breaks the condition '{text}' ({', '.join(hit)})"))
+                    break
             continue
         if spec is None:
             continue
-        by_channel = inc.channel is not None and inc.channel.value in spec.breached_by_channels
+        if spec.distance_based and cond.metres and channel in _IN_PERSON:
+            distance = _measured_distance(inc)
+            if distance is not None:
+                if distance <= cond.metres:
+                    out.append((cond.type, f"about {distance:g} metres away, within {cond.metres:g}"))
+                continue
+        by_channel = channel in spec.breached_by_channels or (channel in spec.directed_channels and bool(types))
         hit = sorted(b.value for b in types & set(spec.breached_by))
         if by_channel or hit:
-            why = f"{inc.channel.value} contact" if by_channel and inc.channel else ", ".join(hit)
+            why = f"{channel} contact" if by_channel and channel else ", ".join(hit)
             out.append((cond.type, why))
     return out
 

@@ -91,6 +91,7 @@ _CUE_LISTS = (
     "complied",
     "witness",
     "exculpation",
+    "not_about_victim",
     "consented",
     "serious_harm",
     "no_threat",

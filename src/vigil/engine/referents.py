@@ -12,6 +12,29 @@ from .people import THIRD, VICTIM, Actor, Cast, Referent
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
 _PRONOUN_RE = re.compile(r"(?<![\w])(?<![\w]['’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
+_ING_NOUNS = frozenset(
+    [
+        "morning",
+        "evening",
+        "during",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "building",
+        "meeting",
+        "thing",
+        "spring",
+        "wedding",
+        "ceiling",
+        "sibling",
+        "darling",
+        "according",
+        "outing",
+        "ending",
+        "beginning",
+    ]
+)
 _OBJECT_WORDS = frozenset(
     [
         "to",
@@ -156,7 +179,11 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         prev = _word_before(text, start) if text[start - 1 : start].isspace() else ""
         nxt = _word_after(text, end)
         possessive = text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
-        obj = (pronoun is None and (prev in _OBJECT_WORDS or (prev.endswith("ed") and len(prev) > 3))) or possessive
+        # "shouted at V1", "filming V1 over the fence": the person after a verb is its object.
+        verbal = (prev.endswith("ed") and len(prev) > 3) or (
+            prev.endswith("ing") and len(prev) > 4 and prev not in _ING_NOUNS
+        )
+        obj = (pronoun is None and (prev in _OBJECT_WORDS or verbal)) or possessive
         # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
         part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS
         refs.append(Referent(start, end, actor, gender, pronoun, obj, part))

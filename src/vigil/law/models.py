@@ -8,9 +8,10 @@ a rule.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from vigil.contract import ActionCode, Behaviour, ConditionType, OffenceCode, OrderType, RiskLevel
 
@@ -50,7 +51,8 @@ class Lexicon(_Strict):
     speech: list[str] = Field(default_factory=list)
     history: list[str] = Field(default_factory=list)
     veiled: list[str] = Field(
-        default_factory=list, description="Speech that is a threat only in context: dropped if the victim says none was made."
+        default_factory=list,
+        description="Speech that is a threat only in context: dropped if the victim says none was made.",
     )
 
 
@@ -75,12 +77,49 @@ class RiskItem(_Strict):
     red_flag: bool = False
 
 
+class ConditionWording(_Strict):
+    """A free-text term of an order, recognised by its words, and the acts that break it."""
+
+    words: str = Field(description="Regular expression (case-insensitive) over the condition's text.")
+    breached_by: list[Behaviour]
+
+    @field_validator("words")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as e:
+            raise ValueError(f"not a valid regular expression: {e}") from e
+        return v
+
+
+class Permission(_Strict):
+    """A term that allows some contact ("save for contact through solicitors").
+
+    An incident that uses the allowed route is not a breach of the conditions in
+    `exempts`, unless it also contains one of the acts in `void_if`: a threat made
+    at a contact-centre handover is not what the order allows.
+    """
+
+    words: str = Field(description="Regular expression that marks a condition as a permission.")
+    exempts: list[ConditionType]
+    void_if: list[Behaviour]
+    ignore: list[str] = Field(default_factory=list, description="Words too general to identify the route.")
+
+
 class ConditionDef(_Strict):
     code: ConditionType
     title: str
     breached_by: list[Behaviour] = Field(default_factory=list)
     breached_by_channels: list[str] = Field(default_factory=list)
+    directed_channels: list[str] = Field(
+        default_factory=list,
+        description="Channels that breach only when the communication concerns the victim (a public post may not).",
+    )
     place_based: bool = False
+    distance_based: bool = False
+    wording: list[ConditionWording] = Field(default_factory=list)
+    permission: Permission | None = None
 
 
 class OrderDef(_Strict):
