@@ -23,7 +23,6 @@ def test_every_cli_command_is_in_docs_cli_md() -> None:
     assert not missing, f"docs/cli.md does not document: {', '.join(missing)}"
 
 
-
 def test_readme_gives_the_two_commands_first() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```", 2)[1]

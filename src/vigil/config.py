@@ -16,9 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from vigil.errors import VigilError
 
 #: Secret values that ship in examples and tutorials; never accept them in a server.
-PLACEHOLDER_SECRETS = frozenset(
-    {"", "changeme", "change-me", "changethis", "secret", "password", "dev", "test", "xxx"}
-)
+PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "changethis", "secret", "password", "dev", "test", "xxx"})
 
 
 def default_database_url() -> str:
@@ -45,21 +43,15 @@ class Settings(BaseSettings):
         default=None,
         description="Signs session cookies and CSRF tokens. Required to serve (except --demo).",
     )
-    cookie_secure: bool = Field(
-        default=False, description="Mark cookies Secure: set when Vigil is served behind TLS."
-    )
+    cookie_secure: bool = Field(default=False, description="Mark cookies Secure: set when Vigil is served behind TLS.")
     session_hours: int = Field(default=8, ge=1, le=24 * 14)
-    login_max_failures: int = Field(
-        default=5, ge=1, description="Failed logins allowed per window."
-    )
+    login_max_failures: int = Field(default=5, ge=1, description="Failed logins allowed per window.")
     login_window_seconds: int = Field(default=900, ge=10)
     max_body_bytes: int = Field(default=1_000_000, ge=1024, description="Largest request body.")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     demo: bool = False
-    auto_migrate: bool = Field(
-        default=True, description="Create and migrate the database on first use."
-    )
+    auto_migrate: bool = Field(default=True, description="Create and migrate the database on first use.")
     timezone: str = Field(default="Europe/London", description="Local time for deadlines.")
     evidence_dir: Path | None = Field(
         default=None,
@@ -97,7 +89,6 @@ class Settings(BaseSettings):
             return self.secret_key.get_secret_value()
         raise ConfigError(
             "VIGIL_SECRET_KEY is not set",
-            hint="export VIGIL_SECRET_KEY=$(python -c "
-            "'import secrets; print(secrets.token_urlsafe(32))')",
+            hint="export VIGIL_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_urlsafe(32))')",
             path="VIGIL_SECRET_KEY",
         )

@@ -76,10 +76,7 @@ def case_doc(ref: str = "C-1") -> dict[str, Any]:
 def snapshot(sessions: sessionmaker[Session], ref: str = "C-1") -> dict[str, Any]:
     """Row counts of every case table, plus the case document and its versions."""
     with sessions() as s:
-        counts = {
-            t.__tablename__: s.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in TABLES
-        }
+        counts = {t.__tablename__: s.execute(select(func.count()).select_from(t)).scalar_one() for t in TABLES}
         case = load_full(s, ref)
         doc = case_to_doc(case) if case else None
         versions = (

@@ -14,9 +14,7 @@ def test_token_login_and_wrong_password(make_user, client) -> None:  # type: ign
     assert me.json()["user"]["username"] == "alice"
     bad = client.post("/api/auth/token", json={"username": "alice", "password": "wrong password!"})
     assert bad.status_code == 401 and bad.json()["error"]["message"] == "wrong username or password"
-    nobody = client.post(
-        "/api/auth/token", json={"username": "nobody", "password": "whatever it is"}
-    )
+    nobody = client.post("/api/auth/token", json={"username": "nobody", "password": "whatever it is"})
     assert nobody.json() == bad.json()  # no hint about which usernames exist
     assert client.get("/api/auth/me", headers={"Authorization": "Bearer forged"}).status_code == 401
 
@@ -24,12 +22,7 @@ def test_token_login_and_wrong_password(make_user, client) -> None:  # type: ign
 def test_login_is_rate_limited(make_user, client, settings) -> None:  # type: ignore[no-untyped-def]
     make_user("investigator", username="bob")
     for _ in range(settings.login_max_failures):
-        assert (
-            client.post(
-                "/api/auth/token", json={"username": "bob", "password": "guess guess"}
-            ).status_code
-            == 401
-        )
+        assert client.post("/api/auth/token", json={"username": "bob", "password": "guess guess"}).status_code == 401
     r = client.post("/api/auth/token", json={"username": "bob", "password": PASSWORD})
     assert r.status_code == 429
     assert "too many failed logins" in r.json()["error"]["message"]
@@ -63,9 +56,7 @@ def test_secure_cookie_when_behind_tls(make_user, sessions) -> None:  # type: ig
     from vigil.web import create_app
 
     make_user("investigator", username="dave")
-    settings = Settings(
-        database_url="sqlite://", secret_key="s" * 32, cookie_secure=True, auto_migrate=False
-    )
+    settings = Settings(database_url="sqlite://", secret_key="s" * 32, cookie_secure=True, auto_migrate=False)
     with TestClient(create_app(settings, sessions=sessions), base_url="https://testserver") as c:
         r = c.post("/api/auth/login", json={"username": "dave", "password": PASSWORD})
         assert all("Secure" in h for h in r.headers.get_list("set-cookie"))

@@ -59,9 +59,7 @@ def base_case(ref: str) -> dict[str, Any]:
     }
 
 
-def endpoints(
-    ref: str, versions: dict[str, int], alert_id: int
-) -> list[tuple[str, str, str, Any, dict[str, str]]]:
+def endpoints(ref: str, versions: dict[str, int], alert_id: int) -> list[tuple[str, str, str, Any, dict[str, str]]]:
     """(needs, method, path, json body, extra headers) in an order that works when allowed."""
     c = f"/api/cases/{ref}"
     order = {
@@ -149,11 +147,7 @@ def world(make_user, client, sessions):  # type: ignore[no-untyped-def]
     assert r.status_code == 201, r.text
     with sessions() as s:
         case = s.execute(select(Case).where(Case.reference == ref)).scalar_one()
-        seq1 = (
-            s.execute(select(StoredAssessment).where(StoredAssessment.case_id == case.id))
-            .scalars()
-            .first()
-        )
+        seq1 = s.execute(select(StoredAssessment).where(StoredAssessment.case_id == case.id)).scalars().first()
         alert = Alert(case_id=case.id, assessment_id=seq1.id, kind="risk-rise", detail="test alert")
         s.add(alert)
         s.commit()
@@ -163,9 +157,7 @@ def world(make_user, client, sessions):  # type: ignore[no-untyped-def]
 def _versions(sessions, case_pk: int) -> dict[str, int]:  # type: ignore[no-untyped-def]
     with sessions() as s:
         case = s.get(Case, case_pk)
-        order = s.execute(
-            select(Order).where(Order.case_id == case_pk, Order.ref == "O1")
-        ).scalar_one()
+        order = s.execute(select(Order).where(Order.case_id == case_pk, Order.ref == "O1")).scalar_one()
         return {"case": case.version, "order": order.version}
 
 
@@ -218,26 +210,15 @@ def test_matrix(role: str, relation: str, world, make_user, client, sessions) ->
         if method == "PATCH" or path.endswith("/orders/O1"):
             headers = {
                 **headers,
-                **{
-                    "If-Match": str(
-                        _versions(sessions, world["case_pk"])[
-                            "case" if method == "PATCH" else "order"
-                        ]
-                    )
-                },
+                **{"If-Match": str(_versions(sessions, world["case_pk"])["case" if method == "PATCH" else "order"])},
             }
         r = client.request(method, path, json=body, headers={**user.headers, **headers})
         if allowed:
             if not (200 <= r.status_code < 300):
-                leaks.append(
-                    f"{role}/{relation}: {method} {path} should be allowed, "
-                    f"got {r.status_code} {r.text}"
-                )
+                leaks.append(f"{role}/{relation}: {method} {path} should be allowed, got {r.status_code} {r.text}")
         else:
             if r.status_code not in (403, 404):
-                leaks.append(
-                    f"{role}/{relation}: {method} {path} should be refused, got {r.status_code}"
-                )
+                leaks.append(f"{role}/{relation}: {method} {path} should be refused, got {r.status_code}")
             if SECRET in r.text:
                 leaks.append(f"{role}/{relation}: {method} {path} leaked the victim's statement")
             if r.status_code in (403, 404) and "error" not in r.json():
@@ -273,9 +254,7 @@ def test_global_endpoints(role: str, make_user, client) -> None:  # type: ignore
 
 
 def test_unauthenticated_gets_401_everywhere(world, client) -> None:  # type: ignore[no-untyped-def]
-    for _needs, method, path, body, headers in endpoints(
-        world["ref"], {"case": 1, "order": 1}, world["alert_id"]
-    ):
+    for _needs, method, path, body, headers in endpoints(world["ref"], {"case": 1, "order": 1}, world["alert_id"]):
         r = client.request(method, path, json=body, headers=headers)
         assert r.status_code == 401, (method, path, r.status_code)
         assert SECRET not in r.text

@@ -50,9 +50,7 @@ def test_wrong_types_name_the_field(inv, client, sessions) -> None:  # type: ign
     assert _shape(r, 422)["path"] == "occurred_at"
     r = client.post("/api/cases/C-1/incidents", json=["not", "an", "object"], headers=inv.headers)
     _shape(r, 422)
-    r = client.post(
-        "/api/cases", json={**case_doc("C-2"), "incidents": [{"id": 5}]}, headers=inv.headers
-    )
+    r = client.post("/api/cases", json={**case_doc("C-2"), "incidents": [{"id": 5}]}, headers=inv.headers)
     assert _shape(r, 422)["path"] == "incidents[0].id"
     r = client.patch(
         "/api/cases/C-1",
@@ -71,9 +69,7 @@ def test_unknown_ids(inv, client, sessions) -> None:  # type: ignore[no-untyped-
     _shape(client.put("/api/cases/C-1/incidents/I99", json={"id": "I99"}, headers=inv.headers), 404)
     _shape(client.delete("/api/cases/C-1/people/S99", headers=inv.headers), 404)
     _shape(
-        client.post(
-            "/api/cases/C-1/alerts/999999/acknowledge", json={"note": "x"}, headers=inv.headers
-        ),
+        client.post("/api/cases/C-1/alerts/999999/acknowledge", json={"note": "x"}, headers=inv.headers),
         404,
     )
     _shape(client.get("/api/cases/C-1/assessments/99", headers=inv.headers), 404)
@@ -141,9 +137,7 @@ def test_concurrent_flush_loses_not_silently(inv, sessions, connection) -> None:
 
     with sessions() as s:
         order = s.execute(select(Order).where(Order.ref == "O1")).scalar_one()
-        connection.execute(
-            text("UPDATE orders SET version = version + 1, status = 'discharged' WHERE ref = 'O1'")
-        )
+        connection.execute(text("UPDATE orders SET version = version + 1, status = 'discharged' WHERE ref = 'O1'"))
         order.status = "breached"
         with pytest.raises(StaleDataError):
             s.flush()

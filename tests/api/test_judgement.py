@@ -69,11 +69,7 @@ def test_investigator_cannot_lower_below_vigil(make_user, client, sessions) -> N
     inv = make_user("investigator", username="inv2")
     assert client.post("/api/cases", json=case_doc(), headers=inv.headers).status_code == 201
     with sessions() as s:
-        s.execute(
-            update(Case)
-            .where(Case.reference == "C-1")
-            .values(vigil_risk_level="medium", risk_level="medium")
-        )
+        s.execute(update(Case).where(Case.reference == "C-1").values(vigil_risk_level="medium", risk_level="medium"))
         s.commit()
     before = snapshot(sessions)
     r = client.post(
@@ -93,9 +89,7 @@ def test_medium_risk_without_plan_is_flagged_until_a_plan_exists(make_user, clie
         json={"kind": "risk-level", "value": "medium", "reason": "concern"},
         headers={**inv.headers, "If-Match": _version(client, inv)},
     )
-    codes = [
-        f["code"] for f in client.get("/api/cases/C-1/flags", headers=inv.headers).json()["flags"]
-    ]
+    codes = [f["code"] for f in client.get("/api/cases/C-1/flags", headers=inv.headers).json()["flags"]]
     assert "no-risk-plan" in codes
     r = client.post(
         "/api/cases/C-1/plan",
@@ -111,9 +105,7 @@ def test_medium_risk_without_plan_is_flagged_until_a_plan_exists(make_user, clie
         json={"action": "Door alarm", "owner": "inv3", "due": "2000-01-02"},
         headers=inv.headers,
     ).json()["item"]
-    assert "plan-item-overdue" in [
-        f["code"] for f in client.get("/api/flags", headers=inv.headers).json()["flags"]
-    ]
+    assert "plan-item-overdue" in [f["code"] for f in client.get("/api/flags", headers=inv.headers).json()["flags"]]
     done = client.patch(
         f"/api/cases/C-1/plan/items/{item['id']}",
         json={"status": "done"},
@@ -164,10 +156,7 @@ def test_victims_code_duties_enhanced_is_one_working_day(make_user, client) -> N
     duties = client.get("/api/cases/C-1/duties", headers=inv.headers).json()["duties"]
     open_updates = [d for d in duties if d["duty"] == "information-update" and d["met_at"] is None]
     assert len(open_updates) == 1
-    assert (
-        open_updates[0]["due"]
-        == add_working_days(date.fromisoformat(open_updates[0]["raised_on"]), 1).isoformat()
-    )
+    assert open_updates[0]["due"] == add_working_days(date.fromisoformat(open_updates[0]["raised_on"]), 1).isoformat()
 
 
 def test_overdue_victims_code_update_is_flagged(make_user, client, sessions) -> None:  # type: ignore[no-untyped-def]
@@ -182,9 +171,7 @@ def test_overdue_victims_code_update_is_flagged(make_user, client, sessions) -> 
     with sessions() as s:
         s.execute(update(VictimsCodeDuty).values(due=date(2000, 1, 3)))
         s.commit()
-    codes = [
-        f["code"] for f in client.get("/api/cases/C-1/flags", headers=inv.headers).json()["flags"]
-    ]
+    codes = [f["code"] for f in client.get("/api/cases/C-1/flags", headers=inv.headers).json()["flags"]]
     assert "victims-code-overdue" in codes
 
 
@@ -197,14 +184,8 @@ def test_alert_acknowledged_by_named_user_with_note(make_user, client, sessions)
     assert client.post("/api/cases", json=case_doc(), headers=inv.headers).status_code == 201
     with sessions() as s:
         case = s.execute(select(Case).where(Case.reference == "C-1")).scalar_one()
-        a = (
-            s.execute(select(StoredAssessment).where(StoredAssessment.case_id == case.id))
-            .scalars()
-            .first()
-        )
-        alert = Alert(
-            case_id=case.id, assessment_id=a.id, kind="new-breach", detail="I1 breaches O1"
-        )
+        a = s.execute(select(StoredAssessment).where(StoredAssessment.case_id == case.id)).scalars().first()
+        alert = Alert(case_id=case.id, assessment_id=a.id, kind="new-breach", detail="I1 breaches O1")
         s.add(alert)
         s.commit()
         alert_id = alert.id

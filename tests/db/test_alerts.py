@@ -29,8 +29,7 @@ def _assessment(level: str = "standard", breaches=(), escalation: bool = False) 
                 "escalation": {"detected": escalation, "detail": "worse each time"},
             },
             "breaches": [
-                {"order_id": o, "incident_id": i, "condition": "no-contact", "detail": "d"}
-                for o, i in breaches
+                {"order_id": o, "incident_id": i, "condition": "no-contact", "detail": "d"} for o, i in breaches
             ],
         }
     )
@@ -70,15 +69,9 @@ def test_every_change_stores_a_new_assessment_with_law_version_and_as_of(session
     from vigil.users.service import create_user
 
     actor = Actor(create_user(session, None, "h1", "x" * 16, "investigator"))
-    case = create_case(
-        session, actor, {"format": "vigil.case/1", "case_id": "H-1", "incidents": []}
-    )
+    case = create_case(session, actor, {"format": "vigil.case/1", "case_id": "H-1", "incidents": []})
     add_incident(session, actor, "H-1", {"id": "I1", "narrative": "He followed me home."})
-    rows = (
-        session.execute(select(StoredAssessment).where(StoredAssessment.case_id == case.id))
-        .scalars()
-        .all()
-    )
+    rows = session.execute(select(StoredAssessment).where(StoredAssessment.case_id == case.id)).scalars().all()
     assert [r.seq for r in rows] == [1, 2]
     assert rows[1].trigger == "incident I1 added"
     assert rows[0].as_of == actor.today.isoformat() and rows[0].law_version
@@ -118,11 +111,7 @@ def test_stored_alerts_match_what_the_engine_says(session: Session, make_user) -
     before = assess_document({**doc, "incidents": []}, actor.today)
     after = assess_document({**doc, "incidents": [incident]}, actor.today)
     add_incident(session, actor, "AL-1", incident)
-    stored = (
-        session.execute(select(Alert).where(Alert.case_id == case.id).order_by(Alert.id))
-        .scalars()
-        .all()
-    )
+    stored = session.execute(select(Alert).where(Alert.case_id == case.id).order_by(Alert.id)).scalars().all()
     expected = alerts_between(None, before) + alerts_between(before.model_dump(mode="json"), after)
     assert [(a.kind, a.detail) for a in stored] == expected
     assert date.fromisoformat(after.as_of or actor.today.isoformat())

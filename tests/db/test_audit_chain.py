@@ -26,9 +26,7 @@ def _drop_triggers(conn: Connection) -> None:
 @pytest.fixture
 def log(session: Session) -> list[int]:
     actor = Actor(None, "10.0.0.1")
-    seqs = [
-        record(session, actor, "read", "case", f"C-{i}", f"C-{i}", {"n": i}).seq for i in range(5)
-    ]
+    seqs = [record(session, actor, "read", "case", f"C-{i}", f"C-{i}", {"n": i}).seq for i in range(5)]
     session.commit()
     assert list(verify(session)) == []
     return seqs
@@ -40,26 +38,20 @@ def test_intact_log_verifies(session: Session, log: list[int]) -> None:
 
 def test_edited_entry_is_detected(session: Session, connection: Connection, log: list[int]) -> None:
     _drop_triggers(connection)
-    connection.execute(
-        text("UPDATE audit_log SET object_id = 'C-other' WHERE seq = :s"), {"s": log[2]}
-    )
+    connection.execute(text("UPDATE audit_log SET object_id = 'C-other' WHERE seq = :s"), {"s": log[2]})
     problems = list(verify(session))
     assert [p.seq for p in problems] == [log[2]]
     assert "altered" in problems[0].message
 
 
-def test_deleted_entry_is_detected(
-    session: Session, connection: Connection, log: list[int]
-) -> None:
+def test_deleted_entry_is_detected(session: Session, connection: Connection, log: list[int]) -> None:
     _drop_triggers(connection)
     connection.execute(text("DELETE FROM audit_log WHERE seq = :s"), {"s": log[1]})
     problems = list(verify(session))
     assert problems and any("missing" in p.message for p in problems)
 
 
-def test_reordered_entries_are_detected(
-    session: Session, connection: Connection, log: list[int]
-) -> None:
+def test_reordered_entries_are_detected(session: Session, connection: Connection, log: list[int]) -> None:
     _drop_triggers(connection)
     a, b = log[1], log[3]
     # Swap the two entries' positions in the chain (their contents and hashes move together).
@@ -71,9 +63,7 @@ def test_reordered_entries_are_detected(
     assert {p.seq for p in problems} & {a, b}
 
 
-def test_truncated_log_is_detected(
-    session: Session, connection: Connection, log: list[int]
-) -> None:
+def test_truncated_log_is_detected(session: Session, connection: Connection, log: list[int]) -> None:
     _drop_triggers(connection)
     connection.execute(text("DELETE FROM audit_log WHERE seq = :s"), {"s": log[-1]})
     problems = list(verify(session))

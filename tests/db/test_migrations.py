@@ -19,9 +19,7 @@ def test_migrated_schema_matches_models(engine: Engine) -> None:
     # The fixture's database was built from an empty one by the migrations alone.
     import_all_models()
     with engine.connect() as conn:
-        diff = compare_metadata(
-            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
-        )
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == [], f"models and migrations differ: {diff}"
 
 

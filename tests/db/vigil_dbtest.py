@@ -33,14 +33,8 @@ from vigil.web import create_app
 # Real argon2, cheaper parameters: the tests create hundreds of users.
 use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
-PG_URL = os.environ.get(
-    "VIGIL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-BACKENDS = [
-    b.strip()
-    for b in os.environ.get("VIGIL_TEST_BACKENDS", "sqlite,postgresql").split(",")
-    if b.strip()
-]
+PG_URL = os.environ.get("VIGIL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BACKENDS = [b.strip() for b in os.environ.get("VIGIL_TEST_BACKENDS", "sqlite,postgresql").split(",") if b.strip()]
 PASSWORD = "correct horse battery staple"
 SECRET = "test-secret-key-0123456789abcdef"
 
@@ -59,9 +53,7 @@ def postgres_reason() -> str | None:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     backend = request.param
     if backend == "sqlite":
         path = tmp_path_factory.mktemp("db") / "vigil.sqlite3"
@@ -98,9 +90,7 @@ def connection(engine: Engine) -> Iterator[Connection]:
 @pytest.fixture
 def sessions(connection: Connection) -> sessionmaker[Session]:
     """Sessions whose commits only release a SAVEPOINT inside the test's transaction."""
-    return sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-    )
+    return sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
 
 
 @pytest.fixture

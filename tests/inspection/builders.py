@@ -77,11 +77,7 @@ def make_assessment(
     category = Category(category)
     present = category in COURSE
     ids = course_ids if course_ids is not None else (["I1", "I2"] if present else [])
-    factors = (
-        [RiskFactor(code="hand-built", incident_ids=factor_ids, detail="test")]
-        if factor_ids
-        else []
-    )
+    factors = [RiskFactor(code="hand-built", incident_ids=factor_ids, detail="test")] if factor_ids else []
     return Assessment(
         case_id=case_id,
         course_of_conduct=CourseOfConduct(present=present, incident_ids=ids, reason="hand-built"),
@@ -91,8 +87,7 @@ def make_assessment(
         ),
         risk=Risk(level=risk, factors=factors, escalation=Escalation(detected=False, detail="")),
         breaches=[
-            Breach(order_id=o, incident_id=i, condition="no-contact", detail="hand-built")
-            for o, i in breaches or []
+            Breach(order_id=o, incident_id=i, condition="no-contact", detail="hand-built") for o, i in breaches or []
         ],
         actions=[Action(code=code, reason="hand-built") for code in actions or []],
     )

@@ -16,9 +16,7 @@ from vigil.inspection.working_days import add_working_days, is_working_day
 def raw_yaml() -> dict:
     from importlib import resources
 
-    return yaml.safe_load(
-        (resources.files("vigil.inspection") / "checks.yaml").read_text(encoding="utf-8")
-    )
+    return yaml.safe_load((resources.files("vigil.inspection") / "checks.yaml").read_text(encoding="utf-8"))
 
 
 def test_every_defined_check_has_a_function_and_every_function_a_definition() -> None:
@@ -76,9 +74,7 @@ def test_malformed_definitions_are_a_clear_error(mutate, words: str) -> None:  #
 def test_outcome_terms_match_whole_words_only() -> None:
     catalogue = load_catalogue()
     assert catalogue.mentions("Breached the order twice", "breach") == ["breach*"]
-    assert catalogue.mentions("Suspect bailed to return", "release") == [
-        "bail*"
-    ]  # stem: any ending
+    assert catalogue.mentions("Suspect bailed to return", "release") == ["bail*"]  # stem: any ending
     assert catalogue.mentions("RUIN", "release") == []
     assert catalogue.mentions("Interim SPO granted", "protective_order") == ["SPO"]
     assert catalogue.mentions("SPOKEN to suspect", "protective_order") == []

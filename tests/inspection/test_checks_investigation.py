@@ -25,9 +25,7 @@ AS_OF = date(2024, 6, 1)
         ("stalking-fear-or-distress", "high", None, Outcome.UNKNOWN),
     ],
 )
-def test_specialist_investigator(
-    category: str, risk: str, investigator: str | None, outcome: Outcome
-) -> None:
+def test_specialist_investigator(category: str, risk: str, investigator: str | None, outcome: Outcome) -> None:
     handling = {"investigator": investigator} if investigator else {}
     r = get_check("specialist-investigator")(
         make_case(handling=handling), make_assessment(category=category, risk=risk), AS_OF
@@ -55,9 +53,7 @@ BREACH = [("O1", "I2")]
 def test_breaches_investigated(breaches: list, outcome_text: str | None, outcome: Outcome) -> None:
     handling = {"outcome": outcome_text} if outcome_text else {}
     case = make_case(handling=handling)
-    r = get_check("breaches-investigated")(
-        case, make_assessment(category="stalking", breaches=breaches), AS_OF
-    )
+    r = get_check("breaches-investigated")(case, make_assessment(category="stalking", breaches=breaches), AS_OF)
     assert r.outcome is outcome
     if breaches:
         assert r.evidence[:2] == ["I2", "O1"], "the breach incident and order are the evidence"
@@ -102,9 +98,7 @@ def test_breaches_investigated(breaches: list, outcome_text: str | None, outcome
         ),
     ],
 )
-def test_bail_conditions_considered(
-    handling: dict, orders: list, category: str, outcome: Outcome
-) -> None:
+def test_bail_conditions_considered(handling: dict, orders: list, category: str, outcome: Outcome) -> None:
     case = make_case(handling=handling, orders=orders)
     r = get_check("bail-conditions-considered")(case, make_assessment(category=category), AS_OF)
     assert r.outcome is outcome, r.reason
@@ -139,9 +133,7 @@ def test_bail_conditions_considered(
         ("harassment", [], "No further action.", Outcome.NOT_APPLICABLE),
     ],
 )
-def test_protective_order_considered(
-    category: str, orders: list, outcome_text: str | None, outcome: Outcome
-) -> None:
+def test_protective_order_considered(category: str, orders: list, outcome_text: str | None, outcome: Outcome) -> None:
     handling = {"outcome": outcome_text} if outcome_text else {}
     case = make_case(handling=handling, orders=orders)
     r = get_check("protective-order-considered")(case, make_assessment(category=category), AS_OF)

@@ -40,9 +40,7 @@ def run(code: str, case, assessment):  # type: ignore[no-untyped-def]
         ("stalking", None, Outcome.UNKNOWN, "handling.recorded_as is absent"),
     ],
 )
-def test_recorded_correctly(
-    category: str, recorded: str | None, outcome: Outcome, words: str
-) -> None:
+def test_recorded_correctly(category: str, recorded: str | None, outcome: Outcome, words: str) -> None:
     handling = {"recorded_as": recorded} if recorded else {"pin_issued": False}
     r = run("recorded-correctly", make_case(handling=handling), make_assessment(category=category))
     assert r.outcome is outcome

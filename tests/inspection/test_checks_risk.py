@@ -26,9 +26,7 @@ AS_OF = date(2024, 6, 1)
     ],
 )
 def test_initial_risk_assessment(category: str, handling: dict | None, outcome: Outcome) -> None:
-    r = get_check("initial-risk-assessment")(
-        make_case(handling=handling), make_assessment(category=category), AS_OF
-    )
+    r = get_check("initial-risk-assessment")(make_case(handling=handling), make_assessment(category=category), AS_OF)
     assert r.outcome is outcome
 
 
@@ -100,9 +98,7 @@ def test_initial_risk_assessment(category: str, handling: dict | None, outcome: 
         ),
     ],
 )
-def test_stalking_screening(
-    days: tuple[str, ...], category: str, handling: dict, outcome: Outcome, words: str
-) -> None:
+def test_stalking_screening(days: tuple[str, ...], category: str, handling: dict, outcome: Outcome, words: str) -> None:
     case = make_case(days=days, handling=handling)
     r = get_check("stalking-screening")(case, make_assessment(category=category), AS_OF)
     assert r.outcome is outcome
@@ -129,9 +125,7 @@ def test_risk_management_plan(risk: str, handling: dict, outcome: Outcome) -> No
 
 
 def test_risk_evidence_follows_the_case_order_of_incidents() -> None:
-    case = make_case(
-        days=("2023-01-01", "2023-01-02", "2023-01-03"), handling={"risk_management_plan": False}
-    )
+    case = make_case(days=("2023-01-01", "2023-01-02", "2023-01-03"), handling={"risk_management_plan": False})
     assessment = make_assessment(category="stalking", risk="high", factor_ids=["I3", "I1"])
     r = get_check("risk-management-plan")(case, assessment, AS_OF)
     assert r.evidence == ["I1", "I3", "handling.risk_management_plan: false"]

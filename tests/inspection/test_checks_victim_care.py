@@ -24,9 +24,7 @@ AS_OF = date(2024, 6, 1)
     ],
 )
 def test_victim_needs_assessment(category: str, handling: dict, outcome: Outcome) -> None:
-    r = get_check("victim-needs-assessment")(
-        make_case(handling=handling), make_assessment(category=category), AS_OF
-    )
+    r = get_check("victim-needs-assessment")(make_case(handling=handling), make_assessment(category=category), AS_OF)
     assert r.outcome is outcome
 
 
@@ -55,9 +53,7 @@ def test_enhanced_victim_updated_two_working_days_late_fails() -> None:
 def test_every_incident_after_the_first_update_needs_its_own_update() -> None:
     # I2 (3 May) came after the first update (2 May) and had no update until 9 May: late,
     # even though the latest incident (I3) was answered in time.
-    r = updates_check(
-        ("2023-05-01", "2023-05-03", "2023-05-15"), ["2023-05-02", "2023-05-09", "2023-05-16"]
-    )
+    r = updates_check(("2023-05-01", "2023-05-03", "2023-05-15"), ["2023-05-02", "2023-05-09", "2023-05-16"])
     assert r.outcome is Outcome.FAIL
     assert r.evidence == ["I2"]
 
@@ -65,21 +61,15 @@ def test_every_incident_after_the_first_update_needs_its_own_update() -> None:
 def test_standard_victim_gets_five_working_days() -> None:
     # A single incident by a stranger, no fear finding: standard rights, 5 working days.
     # Monday 6 March 2023 + 5 working days = Monday 13 March.
-    r = updates_check(
-        ("2023-03-06",), ["2023-03-13"], category="single-incident", relationship="stranger"
-    )
+    r = updates_check(("2023-03-06",), ["2023-03-13"], category="single-incident", relationship="stranger")
     assert r.outcome is Outcome.PASS
     assert "standard rights" in r.reason
-    r = updates_check(
-        ("2023-03-06",), ["2023-03-14"], category="single-incident", relationship="stranger"
-    )
+    r = updates_check(("2023-03-06",), ["2023-03-14"], category="single-incident", relationship="stranger")
     assert r.outcome is Outcome.FAIL
 
 
 def test_domestic_relationship_alone_gives_enhanced_rights() -> None:
-    r = updates_check(
-        ("2023-03-06",), ["2023-03-09"], category="single-incident", relationship="current-partner"
-    )
+    r = updates_check(("2023-03-06",), ["2023-03-09"], category="single-incident", relationship="current-partner")
     assert r.outcome is Outcome.FAIL
     assert "domestic abuse" in r.reason
 
@@ -100,17 +90,13 @@ def test_updates_not_recorded_is_unknown() -> None:
 
 
 def test_no_offence_is_not_applicable() -> None:
-    assert (
-        updates_check(("2023-05-01",), [], category="no-offence").outcome is Outcome.NOT_APPLICABLE
-    )
+    assert updates_check(("2023-05-01",), [], category="no-offence").outcome is Outcome.NOT_APPLICABLE
 
 
 def test_updates_after_the_audit_date_do_not_count() -> None:
     r = updates_check(("2023-05-01", "2023-05-03"), ["2023-05-04"], as_of=date(2023, 5, 20))
     assert r.outcome is Outcome.PASS
-    r = updates_check(
-        ("2023-05-01", "2023-05-03"), ["2023-05-04", "2023-05-02"], as_of=date(2023, 5, 3)
-    )
+    r = updates_check(("2023-05-01", "2023-05-03"), ["2023-05-04", "2023-05-02"], as_of=date(2023, 5, 3))
     assert r.outcome is Outcome.NOT_APPLICABLE, "the 4 May update had not happened on 3 May"
 
 
@@ -129,9 +115,7 @@ def test_updates_after_the_audit_date_do_not_count() -> None:
         (["risk-management-plan"], {"specialist_advocacy_referral": False}, Outcome.NOT_APPLICABLE),
     ],
 )
-def test_specialist_advocacy_referral(
-    actions: list[str], handling: dict | None, outcome: Outcome
-) -> None:
+def test_specialist_advocacy_referral(actions: list[str], handling: dict | None, outcome: Outcome) -> None:
     assessment = make_assessment(category="stalking", actions=actions)
     r = get_check("specialist-advocacy-referral")(make_case(handling=handling), assessment, AS_OF)
     assert r.outcome is outcome

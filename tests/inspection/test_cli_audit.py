@@ -20,9 +20,7 @@ from vigil.cli import app
 runner = CliRunner()
 
 
-def case_doc(
-    case_id: str, first_day: str, team: str | None = None, **handling: Any
-) -> dict[str, Any]:
+def case_doc(case_id: str, first_day: str, team: str | None = None, **handling: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "format": "vigil.case/1",
         "case_id": case_id,
@@ -212,8 +210,6 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_unwritable_out_is_a_usage_error(caseload: Path, tmp_path: Path) -> None:
-    result = invoke(
-        str(caseload), "--out", str(tmp_path / "no" / "such" / "dir" / "r.html"), "--format", "html"
-    )
+    result = invoke(str(caseload), "--out", str(tmp_path / "no" / "such" / "dir" / "r.html"), "--format", "html")
     assert result.exit_code == 2
     assert "cannot write" in result.stderr

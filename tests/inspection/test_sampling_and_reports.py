@@ -73,9 +73,7 @@ def audits() -> list[CaseAudit]:
     single = make_case("ONE", days=("2023-08-01",), relationship="stranger")
     return [
         run_checks(good, make_assessment("GOOD", "stalking"), AS_OF, where="a.jsonl:1"),
-        run_checks(
-            bad, make_assessment("BAD<1>", "stalking", risk="high"), AS_OF, where="a.jsonl:2"
-        ),
+        run_checks(bad, make_assessment("BAD<1>", "stalking", risk="high"), AS_OF, where="a.jsonl:2"),
         run_checks(single, make_assessment("ONE", "single-incident"), AS_OF, where="b.json"),
     ]
 
@@ -140,9 +138,7 @@ class _Collector(HTMLParser):
 def render(**kwargs) -> str:  # type: ignore[no-untyped-def]
     items = audits()
     stats = RunStats(read=4, audited=3)
-    stats.problem(
-        CaseProblem(where="c.json", case_id="X", message="incidents[0].occurred_at: not a date")
-    )
+    stats.problem(CaseProblem(where="c.json", case_id="X", message="incidents[0].occurred_at: not a date"))
     meta = {
         "as_of": "2024-06-01",
         "filters": {"from": None, "to": None, "classification": [], "team": []},

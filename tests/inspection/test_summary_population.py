@@ -264,9 +264,7 @@ def test_counts_and_rates_per_check_are_exact(audits: list[CaseAudit]) -> None:
     for check in summary.checks:
         p, f, u, n = EXPECTED_COUNTS[check.definition.code]
         t = check.tally
-        assert (t.counts[P], t.counts[F], t.counts[U], t.counts[N]) == (p, f, u, n), (
-            check.definition.code
-        )
+        assert (t.counts[P], t.counts[F], t.counts[U], t.counts[N]) == (p, f, u, n), check.definition.code
         assert t.total == 8
         assert t.applicable == p + f + u
         assert t.rate(P) == p / 8

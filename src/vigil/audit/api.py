@@ -45,10 +45,7 @@ def case_audit(
 ) -> dict[str, Any]:
     open_case(session, actor, case_id, Perm.AUDIT, audit="read", what="audit-log")
     rows = session.execute(
-        select(AuditEntry)
-        .where(AuditEntry.case_ref == case_id)
-        .order_by(AuditEntry.seq)
-        .limit(limit)
+        select(AuditEntry).where(AuditEntry.case_ref == case_id).order_by(AuditEntry.seq).limit(limit)
     ).scalars()
     return {"entries": [entry_out(e) for e in rows]}
 

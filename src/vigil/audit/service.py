@@ -50,9 +50,7 @@ def record(
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry: who (actor), when, what (action on object), where from (actor.ip)."""
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
     user = actor.user if actor else None
     entry = AuditEntry(
         seq=head.seq + 1,
@@ -96,9 +94,7 @@ def verify(session: Session) -> Iterator[Problem]:
         if e.seq != expected_seq:
             yield Problem(e.seq, f"entry {expected_seq} is missing (next is {e.seq}): deleted?")
         if e.prev_hash != prev:
-            yield Problem(
-                e.seq, f"entry {e.seq} does not follow the entry before it: reordered or removed?"
-            )
+            yield Problem(e.seq, f"entry {e.seq} does not follow the entry before it: reordered or removed?")
         if entry_hash(e.prev_hash, e) != e.hash:
             yield Problem(e.seq, f"entry {e.seq} was altered after it was written (hash mismatch)")
         prev, expected_seq, last_seq = e.hash, e.seq + 1, e.seq

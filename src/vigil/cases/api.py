@@ -25,9 +25,7 @@ from vigil.web.deps import CurrentActor, DbSession, Version
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 
-CaseBody = Annotated[
-    dict[str, Any], Body(openapi_examples={"case": {"summary": "A case", "value": EXAMPLE_CASE}})
-]
+CaseBody = Annotated[dict[str, Any], Body(openapi_examples={"case": {"summary": "A case", "value": EXAMPLE_CASE}})]
 IncidentBody = Annotated[
     dict[str, Any],
     Body(openapi_examples={"incident": {"summary": "An incident", "value": EXAMPLE_INCIDENT}}),
@@ -49,9 +47,7 @@ PersonBody = Annotated[
 ]
 
 
-def _changed(
-    session: DbSession, case: Any, response: Response, extra: dict[str, Any]
-) -> dict[str, Any]:
+def _changed(session: DbSession, case: Any, response: Response, extra: dict[str, Any]) -> dict[str, Any]:
     """What every write returns: the record, the case's new assessment and the alerts it raised."""
     latest = latest_assessment(session, case)
     response.headers["ETag"] = f'"{extra.get("version", case.version)}"'
@@ -72,9 +68,7 @@ def case_alerts_since(session: DbSession, case: Any, latest: Any) -> list[Any]:
 
 
 @router.post("", status_code=201, summary="Create a case from a vigil.case/1 document")
-def create_case(
-    doc: CaseBody, session: DbSession, actor: CurrentActor, response: Response
-) -> dict[str, Any]:
+def create_case(doc: CaseBody, session: DbSession, actor: CurrentActor, response: Response) -> dict[str, Any]:
     case = service.create_case(session, actor, doc)
     return _changed(session, case, response, {"case_id": case.reference})
 
@@ -90,9 +84,7 @@ def list_cases(
 
 
 @router.get("/{case_id}", summary="A case: its summary and the vigil.case/1 document")
-def get_case(
-    case_id: str, session: DbSession, actor: CurrentActor, response: Response
-) -> dict[str, Any]:
+def get_case(case_id: str, session: DbSession, actor: CurrentActor, response: Response) -> dict[str, Any]:
     case = service.open_case(session, actor, case_id)
     response.headers["ETag"] = f'"{case.version}"'
     return {**case_summary(case), "document": service.export_case(session, case)}
@@ -130,11 +122,7 @@ def patch_case(
 @router.get("/{case_id}/incidents", tags=["incidents"])
 def list_incidents(case_id: str, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     case = service.open_case(session, actor, case_id, what="incidents")
-    return {
-        "incidents": [
-            {"version": x.version, "incident": incident_to_doc(x)} for x in case.incidents
-        ]
-    }
+    return {"incidents": [{"version": x.version, "incident": incident_to_doc(x)} for x in case.incidents]}
 
 
 @router.post(
@@ -296,9 +284,7 @@ def add_suspect(
     case_id: str, doc: PersonBody, session: DbSession, actor: CurrentActor, response: Response
 ) -> dict[str, Any]:
     person = service.add_person(session, actor, case_id, "suspect", doc)
-    return _changed(
-        session, person.case, response, {"person": person_to_doc(person), "version": person.version}
-    )
+    return _changed(session, person.case, response, {"person": person_to_doc(person), "version": person.version})
 
 
 @router.post("/{case_id}/third-parties", status_code=201, tags=["people"])
@@ -310,9 +296,7 @@ def add_third_party(
     response: Response,
 ) -> dict[str, Any]:
     person = service.add_person(session, actor, case_id, "third-party", doc)
-    return _changed(
-        session, person.case, response, {"person": person_to_doc(person), "version": person.version}
-    )
+    return _changed(session, person.case, response, {"person": person_to_doc(person), "version": person.version})
 
 
 @router.put("/{case_id}/people/{person_id}", tags=["people"])
@@ -327,9 +311,7 @@ def put_person(
 ) -> dict[str, Any]:
     person = service.replace_person(session, actor, case_id, person_id, doc, version)
     session.flush()
-    return _changed(
-        session, person.case, response, {"person": person_to_doc(person), "version": person.version}
-    )
+    return _changed(session, person.case, response, {"person": person_to_doc(person), "version": person.version})
 
 
 @router.delete("/{case_id}/people/{person_id}", tags=["people"])
@@ -356,6 +338,4 @@ def put_victim(
     response: Response,
 ) -> dict[str, Any]:
     person = service.set_victim(session, actor, case_id, doc, version)
-    return _changed(
-        session, person.case, response, {"person": person_to_doc(person), "version": person.version}
-    )
+    return _changed(session, person.case, response, {"person": person_to_doc(person), "version": person.version})

@@ -44,9 +44,7 @@ def assess_stateless(
 
     result = assess_document(doc, as_of or actor.today)
     if isinstance(result, AssessmentError):
-        raise InvalidInput(
-            result.error.message, hint="see `vigil schema case`", path=result.error.path
-        )
+        raise InvalidInput(result.error.message, hint="see `vigil schema case`", path=result.error.path)
     return result.model_dump(mode="json")
 
 
@@ -63,9 +61,7 @@ def current_assessment(case_id: str, session: DbSession, actor: CurrentActor) ->
 def assessment_history(case_id: str, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     case = service.open_case(session, actor, case_id, what="assessments")
     rows = session.execute(
-        select(StoredAssessment)
-        .where(StoredAssessment.case_id == case.id)
-        .order_by(StoredAssessment.seq)
+        select(StoredAssessment).where(StoredAssessment.case_id == case.id).order_by(StoredAssessment.seq)
     ).scalars()
     return {
         "assessments": [
@@ -85,14 +81,10 @@ def assessment_history(case_id: str, session: DbSession, actor: CurrentActor) ->
 
 
 @router.get("/api/cases/{case_id}/assessments/{seq}", summary="One past assessment, as it was")
-def one_assessment(
-    case_id: str, seq: int, session: DbSession, actor: CurrentActor
-) -> dict[str, Any]:
+def one_assessment(case_id: str, seq: int, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     case = service.open_case(session, actor, case_id, what="assessment")
     row = session.execute(
-        select(StoredAssessment).where(
-            StoredAssessment.case_id == case.id, StoredAssessment.seq == seq
-        )
+        select(StoredAssessment).where(StoredAssessment.case_id == case.id, StoredAssessment.seq == seq)
     ).scalar_one_or_none()
     if row is None:
         raise NotFoundError(f"case {case_id!r} has no assessment number {seq}", path="seq")
@@ -120,18 +112,14 @@ def post_override(
     response: Response,
 ) -> dict[str, Any]:
     case = service.open_case(session, actor, case_id, Perm.OVERRIDE, audit=None)
-    row = judgement.override(
-        session, actor, case, body.kind, body.value, body.target, body.reason, version
-    )
+    row = judgement.override(session, actor, case, body.kind, body.value, body.target, body.reason, version)
     session.flush()
     response.headers["ETag"] = f'"{case.version}"'
     return {"override": override_out(row), "case": case_summary(case)}
 
 
 @router.get("/api/cases/{case_id}/alerts", tags=["alerts"])
-def get_alerts(
-    case_id: str, session: DbSession, actor: CurrentActor, open_only: bool = False
-) -> dict[str, Any]:
+def get_alerts(case_id: str, session: DbSession, actor: CurrentActor, open_only: bool = False) -> dict[str, Any]:
     case = service.open_case(session, actor, case_id, what="alerts")
     return {"alerts": [alert_out(a) for a in judgement.list_alerts(session, case, open_only)]}
 
@@ -144,9 +132,7 @@ def acknowledge_alert(
     return {"alert": alert_out(judgement.acknowledge(session, actor, case, alert_id, body.note))}
 
 
-@router.get(
-    "/api/cases/{case_id}/flags", tags=["deadlines"], summary="What is late or missing on the case"
-)
+@router.get("/api/cases/{case_id}/flags", tags=["deadlines"], summary="What is late or missing on the case")
 def get_case_flags(case_id: str, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     case = service.open_case(session, actor, case_id, what="flags")
     return {"flags": [f.__dict__ for f in case_flags(session, case, actor.today)]}

@@ -35,11 +35,7 @@ def deadline_flags(session: Session, today: date, where: ColumnElement[bool]) ->
         .where(where, Case.risk_rank >= 1, RiskPlan.id.is_(None))
     )
     for ref, level in no_plan:
-        flags.append(
-            Flag(
-                ref, "no-risk-plan", f"risk is {level} but there is no active risk management plan"
-            )
-        )
+        flags.append(Flag(ref, "no-risk-plan", f"risk is {level} but there is no active risk management plan"))
     reviews = session.execute(
         select(Case.reference, RiskPlan.review_date)
         .join(RiskPlan, RiskPlan.case_id == Case.id)
@@ -61,18 +57,14 @@ def deadline_flags(session: Session, today: date, where: ColumnElement[bool]) ->
         .where(where, PlanItem.status == "open", PlanItem.due < today)
     )
     for ref, item_id, action, due in items:
-        flags.append(
-            Flag(ref, "plan-item-overdue", f"plan item {item_id} ({action}) was due on {due}", due)
-        )
+        flags.append(Flag(ref, "plan-item-overdue", f"plan item {item_id} ({action}) was due on {due}", due))
     duties = session.execute(
         select(Case.reference, VictimsCodeDuty.duty, VictimsCodeDuty.due)
         .join(VictimsCodeDuty, VictimsCodeDuty.case_id == Case.id)
         .where(where, VictimsCodeDuty.met_at.is_(None), VictimsCodeDuty.due < today)
     )
     for ref, duty, due in duties:
-        flags.append(
-            Flag(ref, "victims-code-overdue", f"Victims' Code duty {duty} was due on {due}", due)
-        )
+        flags.append(Flag(ref, "victims-code-overdue", f"Victims' Code duty {duty} was due on {due}", due))
     return sorted(flags, key=lambda f: (f.case_id, f.code, f.due or date.min))
 
 

@@ -36,9 +36,5 @@ def normalise(raw: str, region: str = "GB") -> Normalised:
         except phonenumbers.NumberParseException:
             number = None
         if number is not None and phonenumbers.is_possible_number(number):
-            return Normalised(
-                "phone", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-            )
-    return Normalised(
-        "name" if any(c.isalpha() for c in text) else "other", " ".join(text.split()).casefold()
-    )
+            return Normalised("phone", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    return Normalised("name" if any(c.isalpha() for c in text) else "other", " ".join(text.split()).casefold())

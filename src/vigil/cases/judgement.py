@@ -23,9 +23,7 @@ from vigil.users.context import Actor
 OVERRIDE_KINDS = ("risk-level", "classification", "breach-dismissed", "link-rejected")
 
 
-def _vigil_said(
-    session: Session, case: Case, kind: str, target: str | None
-) -> tuple[dict[str, Any], int | None]:
+def _vigil_said(session: Session, case: Case, kind: str, target: str | None) -> tuple[dict[str, Any], int | None]:
     latest = latest_assessment(session, case)
     doc = latest.document if latest else {}
     said: dict[str, Any] = {"risk_level": case.vigil_risk_level}
@@ -43,9 +41,7 @@ def _vigil_said(
                 path="target",
             )
     elif kind == "link-rejected":
-        said["link"] = next(
-            (a for a in doc.get("linked_accounts", []) if a["account"] == target), None
-        )
+        said["link"] = next((a for a in doc.get("linked_accounts", []) if a["account"] == target), None)
         if said["link"] is None:
             raise InvalidInput(f"Vigil reports no linked account {target!r}", path="target")
     return said, latest.id if latest else None
@@ -74,23 +70,16 @@ def override(
     said, assessment_id = _vigil_said(session, case, kind, target)
     if kind == "risk-level":
         if value not in RANK:
-            raise InvalidInput(
-                f"risk level must be standard, medium or high (got {value!r})", path="value"
-            )
+            raise InvalidInput(f"risk level must be standard, medium or high (got {value!r})", path="value")
         if version is None or version != case.version:
             raise ConflictError(
-                f"case {case.reference!r} changed since you read it (now version {case.version}, "
-                f"you sent {version})",
+                f"case {case.reference!r} changed since you read it (now version {case.version}, you sent {version})",
                 hint="reload the case, check its current risk, and decide again",
                 path="If-Match",
             )
-        if (
-            RANK[value] < RANK[case.vigil_risk_level]
-            and Perm.LOWER_RISK not in ROLE_PERMS[actor.user.role]
-        ):
+        if RANK[value] < RANK[case.vigil_risk_level] and Perm.LOWER_RISK not in ROLE_PERMS[actor.user.role]:
             raise ForbiddenError(
-                f"lowering the risk below Vigil's level ({case.vigil_risk_level}) "
-                "needs a supervisor",
+                f"lowering the risk below Vigil's level ({case.vigil_risk_level}) needs a supervisor",
                 hint="ask a supervisor to review and record the decision",
             )
         case.risk_override_level = value
@@ -123,11 +112,7 @@ def override(
 
 
 def list_overrides(session: Session, case: Case) -> list[Override]:
-    return list(
-        session.execute(
-            select(Override).where(Override.case_id == case.id).order_by(Override.id)
-        ).scalars()
-    )
+    return list(session.execute(select(Override).where(Override.case_id == case.id).order_by(Override.id)).scalars())
 
 
 def list_alerts(session: Session, case: Case, open_only: bool = False) -> list[Alert]:
@@ -150,7 +135,5 @@ def acknowledge(session: Session, actor: Actor, case: Case, alert_id: int, note:
     alert.acknowledged_at = actor.now
     alert.note = note
     session.flush()
-    record(
-        session, actor, "acknowledge", "alert", str(alert_id), case.reference, {"kind": alert.kind}
-    )
+    record(session, actor, "acknowledge", "alert", str(alert_id), case.reference, {"kind": alert.kind})
     return alert

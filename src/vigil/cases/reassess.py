@@ -36,23 +36,18 @@ def latest_assessment(session: Session, case: Case) -> StoredAssessment | None:
 def alerts_between(previous: dict[str, Any] | None, new: Assessment) -> list[tuple[str, str]]:
     """(kind, detail) for each way `new` is worse than `previous` (None: nothing known before)."""
     out: list[tuple[str, str]] = []
-    before_breaches = {
-        (b["order_id"], b["incident_id"]) for b in (previous or {}).get("breaches", [])
-    }
+    before_breaches = {(b["order_id"], b["incident_id"]) for b in (previous or {}).get("breaches", [])}
     for b in new.breaches:
         if (b.order_id, b.incident_id) not in before_breaches:
             out.append(
                 (
                     "new-breach",
-                    f"incident {b.incident_id} breaches order {b.order_id} "
-                    f"({b.condition.value}): {b.detail}",
+                    f"incident {b.incident_id} breaches order {b.order_id} ({b.condition.value}): {b.detail}",
                 )
             )
     before_level = (previous or {}).get("risk", {}).get("level", "standard")
     if RANK[new.risk.level.value] > RANK[before_level]:
-        out.append(
-            ("risk-rise", f"Vigil's risk level rose from {before_level} to {new.risk.level.value}")
-        )
+        out.append(("risk-rise", f"Vigil's risk level rose from {before_level} to {new.risk.level.value}"))
     before_esc = bool((previous or {}).get("risk", {}).get("escalation", {}).get("detected"))
     if new.risk.escalation.detected and not before_esc:
         out.append(("escalation", f"escalation detected: {new.risk.escalation.detail}"))
@@ -87,9 +82,7 @@ def apply_risk(session: Session, case: Case, vigil_level: str) -> str | None:
     return note
 
 
-def reassess(
-    session: Session, actor: Actor, case: Case, trigger: str
-) -> tuple[StoredAssessment, list[Alert]]:
+def reassess(session: Session, actor: Actor, case: Case, trigger: str) -> tuple[StoredAssessment, list[Alert]]:
     """Assess the case as it now stands, store the result and any alerts; nothing is committed."""
     session.flush()
     doc = case_to_doc(case)
@@ -97,9 +90,7 @@ def reassess(
     result = assess(model, load_law(model.jurisdiction.value), actor.today)
     previous = latest_assessment(session, case)
     seq = (
-        session.execute(
-            select(func.max(StoredAssessment.seq)).where(StoredAssessment.case_id == case.id)
-        ).scalar_one()
+        session.execute(select(func.max(StoredAssessment.seq)).where(StoredAssessment.case_id == case.id)).scalar_one()
         or 0
     ) + 1
     document = result.model_dump(mode="json")
@@ -125,9 +116,7 @@ def reassess(
     case.category = result.classification.category.value
     case.updated_at = actor.now
     alerts = [
-        Alert(
-            case_id=case.id, assessment_id=stored.id, kind=kind, detail=detail, created_at=actor.now
-        )
+        Alert(case_id=case.id, assessment_id=stored.id, kind=kind, detail=detail, created_at=actor.now)
         for kind, detail in raised
     ]
     session.add_all(alerts)

@@ -60,9 +60,7 @@ _CHILD_LISTS = {
 }
 
 
-def _fill(
-    row: Any, doc: dict[str, Any], fields: dict[str, str], children: set[str] = frozenset()
-) -> None:  # type: ignore[assignment]
+def _fill(row: Any, doc: dict[str, Any], fields: dict[str, str], children: set[str] = frozenset()) -> None:  # type: ignore[assignment]
     extra: dict[str, Any] = {}
     for key, value in doc.items():
         if key in fields:
@@ -76,9 +74,7 @@ def _fill(
     row.extra = extra
 
 
-def _emit(
-    row: Any, fields: dict[str, str], children: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def _emit(row: Any, fields: dict[str, str], children: dict[str, Any] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in row.doc_keys:
         if key in row.extra:
@@ -100,9 +96,7 @@ def _clear(row: Any, fields: dict[str, str]) -> None:
         setattr(row, column, None)
 
 
-def person_from_doc(
-    kind: str, doc: dict[str, Any], position: int, row: Person | None = None
-) -> Person:
+def person_from_doc(kind: str, doc: dict[str, Any], position: int, row: Person | None = None) -> Person:
     """A new person row, or `row` refilled in place (a replace keeps its id and version)."""
     person = row if row is not None else Person(kind=kind, position=position)
     _clear(person, PERSON_FIELDS[kind])
@@ -116,18 +110,14 @@ def person_from_doc(
 
 
 def person_to_doc(person: Person) -> dict[str, Any]:
-    return _emit(
-        person, PERSON_FIELDS[person.kind], {"identifiers": [i.raw for i in person.identifiers]}
-    )
+    return _emit(person, PERSON_FIELDS[person.kind], {"identifiers": [i.raw for i in person.identifiers]})
 
 
 def incident_from_doc(doc: dict[str, Any], position: int, row: Incident | None = None) -> Incident:
     incident = row if row is not None else Incident(position=position)
     _clear(incident, INCIDENT_FIELDS)
     _fill(incident, doc, INCIDENT_FIELDS)
-    incident.occurred_at = (
-        parse_when(incident.occurred_at_text) if incident.occurred_at_text else None
-    )
+    incident.occurred_at = parse_when(incident.occurred_at_text) if incident.occurred_at_text else None
     return incident
 
 
@@ -149,9 +139,7 @@ def order_from_doc(doc: dict[str, Any], position: int, row: Order | None = None)
 
 
 def order_to_doc(order: Order) -> dict[str, Any]:
-    return _emit(
-        order, ORDER_FIELDS, {"conditions": [_emit(c, CONDITION_FIELDS) for c in order.conditions]}
-    )
+    return _emit(order, ORDER_FIELDS, {"conditions": [_emit(c, CONDITION_FIELDS) for c in order.conditions]})
 
 
 def case_from_doc(doc: dict[str, Any]) -> Case:

@@ -63,9 +63,7 @@ class CaseSettings(_Strict):
 
 
 class OrderStatus(_Strict):
-    status: str = Field(
-        pattern="^(active|varied|discharged|expired|breached)$", examples=["discharged"]
-    )
+    status: str = Field(pattern="^(active|varied|discharged|expired|breached)$", examples=["discharged"])
 
 
 class OverrideIn(_Strict):

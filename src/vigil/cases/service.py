@@ -104,9 +104,7 @@ def _check_unique_ids(doc: dict[str, Any]) -> None:
         seen: set[str] = set()
         for i, item in enumerate(doc.get(key) or []):
             if item["id"] in seen:
-                raise InvalidInput(
-                    f"{key}[{i}].id {item['id']!r} is used twice", path=f"{key}[{i}].id"
-                )
+                raise InvalidInput(f"{key}[{i}].id {item['id']!r} is used twice", path=f"{key}[{i}].id")
             seen.add(item["id"])
 
 
@@ -178,17 +176,13 @@ def add_incident(session: Session, actor: Actor, ref: str, doc: Any) -> Incident
     return incident
 
 
-def replace_incident(
-    session: Session, actor: Actor, ref: str, iid: str, doc: Any, version: int | None
-) -> Incident:
+def replace_incident(session: Session, actor: Actor, ref: str, iid: str, doc: Any, version: int | None) -> Incident:
     case = open_case(session, actor, ref, Perm.WRITE, audit=None)
     old = _incident(case, iid)
     expect_version(old, version, f"incident {iid!r}")
     check(IncidentDoc, doc)
     if doc["id"] != iid:
-        raise InvalidInput(
-            f"the incident's id ({doc['id']!r}) differs from the URL ({iid!r})", path="id"
-        )
+        raise InvalidInput(f"the incident's id ({doc['id']!r}) differs from the URL ({iid!r})", path="id")
     with session.no_autoflush:
         incident_from_doc(doc, old.position, row=old)
     flag_modified(old, "doc_keys")  # always a new version, even when nothing differs
@@ -197,9 +191,7 @@ def replace_incident(
     return old
 
 
-def delete_incident(
-    session: Session, actor: Actor, ref: str, iid: str, version: int | None
-) -> None:
+def delete_incident(session: Session, actor: Actor, ref: str, iid: str, version: int | None) -> None:
     case = open_case(session, actor, ref, Perm.WRITE, audit=None)
     row = _incident(case, iid)
     expect_version(row, version, f"incident {iid!r}")
@@ -208,9 +200,7 @@ def delete_incident(
     record(session, actor, "delete", "incident", iid, ref)
 
 
-def get_incident_doc(
-    session: Session, actor: Actor, ref: str, iid: str
-) -> tuple[dict[str, Any], int]:
+def get_incident_doc(session: Session, actor: Actor, ref: str, iid: str) -> tuple[dict[str, Any], int]:
     case = open_case(session, actor, ref, audit="read", what="incident")
     row = _incident(case, iid)
     return incident_to_doc(row), row.version
@@ -255,9 +245,7 @@ def replace_order(
     expect_version(old, version, f"order {oid!r}", required=True)
     check(OrderDoc, doc)
     if doc["id"] != oid:
-        raise InvalidInput(
-            f"the order's id ({doc['id']!r}) differs from the URL ({oid!r})", path="id"
-        )
+        raise InvalidInput(f"the order's id ({doc['id']!r}) differs from the URL ({oid!r})", path="id")
     with session.no_autoflush:
         order_from_doc(doc, old.position, row=old)
     flag_modified(old, "doc_keys")
@@ -283,9 +271,7 @@ def delete_order(session: Session, actor: Actor, ref: str, oid: str, version: in
 def _person(case: Case, pid: str) -> Person:
     found = next((p for p in case.people if p.kind != "victim" and p.ref == pid), None)
     if found is None:
-        raise NotFoundError(
-            f"case {case.reference!r} has no suspect or third party {pid!r}", path="person_id"
-        )
+        raise NotFoundError(f"case {case.reference!r} has no suspect or third party {pid!r}", path="person_id")
     return found
 
 
@@ -303,9 +289,7 @@ def add_person(session: Session, actor: Actor, ref: str, kind: str, doc: Any) ->
     return person
 
 
-def replace_person(
-    session: Session, actor: Actor, ref: str, pid: str, doc: Any, version: int | None
-) -> Person:
+def replace_person(session: Session, actor: Actor, ref: str, pid: str, doc: Any, version: int | None) -> Person:
     case = open_case(session, actor, ref, Perm.WRITE, audit=None)
     old = _person(case, pid)
     expect_version(old, version, f"{old.kind} {pid!r}")
@@ -353,9 +337,7 @@ def people_docs(case: Case) -> list[dict[str, Any]]:
 
 
 def order_docs(case: Case) -> list[dict[str, Any]]:
-    return [
-        {"status": o.status, "version": o.version, "order": order_to_doc(o)} for o in case.orders
-    ]
+    return [{"status": o.status, "version": o.version, "order": order_to_doc(o)} for o in case.orders]
 
 
 def load_full(session: Session, ref: str) -> Case | None:

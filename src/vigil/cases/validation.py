@@ -35,6 +35,4 @@ def check(model: type[BaseModel], doc: Any, where: str = "") -> BaseModel:
         more = len(exc.errors()) - 1
         if more:
             message += f" (and {more} more problem{'s' if more > 1 else ''})"
-        raise InvalidInput(
-            message, hint="see the vigil.case/1 format: `vigil schema case`", path=path
-        ) from None
+        raise InvalidInput(message, hint="see the vigil.case/1 format: `vigil schema case`", path=path) from None

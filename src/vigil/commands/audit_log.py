@@ -7,9 +7,7 @@ import typer
 from vigil.audit.service import verify
 from vigil.commands._runtime import database
 
-audit_log_app = typer.Typer(
-    help="The audit log of reads and writes of case data.", no_args_is_help=True
-)
+audit_log_app = typer.Typer(help="The audit log of reads and writes of case data.", no_args_is_help=True)
 
 
 @audit_log_app.command("verify")

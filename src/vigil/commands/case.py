@@ -61,9 +61,7 @@ def import_cases(
 def _load(session, case_id: str):  # type: ignore[no-untyped-def]
     case = load_full(session, case_id)
     if case is None:
-        raise NotFoundError(
-            f"no case {case_id!r}", hint="list imported ids with `vigil case import`"
-        )
+        raise NotFoundError(f"no case {case_id!r}", hint="list imported ids with `vigil case import`")
     return case
 
 
@@ -85,9 +83,7 @@ def export_case(
 @case_app.command("show")
 def show_case(
     case_id: str = typer.Argument(...),
-    json_out: bool = typer.Option(
-        False, "--json", help="Print the stored vigil.assessment/1 document."
-    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the stored vigil.assessment/1 document."),
 ) -> None:
     """Print the case's current assessment."""
     try:

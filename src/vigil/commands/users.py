@@ -24,12 +24,8 @@ def add(
     username: str = typer.Argument(...),
     role: str = typer.Option(..., help=f"One of: {', '.join(Role)}"),
     team: str | None = typer.Option(None, help="Team name (created if new)."),
-    display_name: str | None = typer.Option(
-        None, "--name", help="Full name, e.g. 'DC Alice Moss'."
-    ),
-    password_stdin: bool = typer.Option(
-        False, "--password-stdin", help="Read the password from stdin."
-    ),
+    display_name: str | None = typer.Option(None, "--name", help="Full name, e.g. 'DC Alice Moss'."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from stdin."),
 ) -> None:
     """Create a user (e.g. the first admin)."""
     if password_stdin:
@@ -38,12 +34,8 @@ def add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         with database() as session:
-            user = create_user(
-                session, Actor(None, "cli"), username, password, role, display_name, team
-            )
-            typer.echo(
-                f"created {user.role} {user.username}" + (f" in team {team}" if team else "")
-            )
+            user = create_user(session, Actor(None, "cli"), username, password, role, display_name, team)
+            typer.echo(f"created {user.role} {user.username}" + (f" in team {team}" if team else ""))
     except VigilError as exc:
         raise fail(exc) from None
 
@@ -54,8 +46,7 @@ def list_() -> None:
     with database() as session:
         for u in list_users(session):
             typer.echo(
-                f"{u.username}\t{u.role}\t{u.team.name if u.team else '-'}\t"
-                f"{'active' if u.active else 'inactive'}"
+                f"{u.username}\t{u.role}\t{u.team.name if u.team else '-'}\t{'active' if u.active else 'inactive'}"
             )
 
 

@@ -49,16 +49,12 @@ def specialist_investigator(case: Case, assessment: Assessment, as_of: date) -> 
     if level is RiskLevel.HIGH:
         reasons.append("Vigil assesses the risk as high")
     if not reasons:
-        return result(
-            code, Outcome.NOT_APPLICABLE, f"Not stalking ({category}) and not high risk ({level})."
-        )
+        return result(code, Outcome.NOT_APPLICABLE, f"Not stalking ({category}) and not high risk ({level}).")
     why = " and ".join(reasons)
     investigator = case.handling.investigator if case.handling else None
     evidence = [f"handling.investigator: {investigator or 'absent'}"]
     if investigator is None:
-        return result(
-            code, Outcome.UNKNOWN, f"{why}; the case does not say who investigated.", evidence
-        )
+        return result(code, Outcome.UNKNOWN, f"{why}; the case does not say who investigated.", evidence)
     if investigator in _SPECIALISTS:
         return result(code, Outcome.PASS, f"{why}; investigated by a {investigator}.", evidence)
     who = "no one" if investigator is Investigator.NONE else "a uniformed officer"
@@ -88,8 +84,7 @@ def breaches_investigated(case: Case, assessment: Assessment, as_of: date) -> Ch
         return result(
             code,
             Outcome.UNKNOWN,
-            f"{what}; the case records no outcome, so it cannot be told whether it was "
-            "investigated.",
+            f"{what}; the case records no outcome, so it cannot be told whether it was investigated.",
             evidence,
         )
     found = load_catalogue().mentions(text, "breach")
@@ -125,8 +120,7 @@ def bail_conditions_considered(case: Case, assessment: Assessment, as_of: date) 
         return result(
             code,
             Outcome.UNKNOWN,
-            "The case records no outcome, so it cannot be told whether a suspect was released "
-            "without conditions.",
+            "The case records no outcome, so it cannot be told whether a suspect was released without conditions.",
             evidence,
         )
     released = load_catalogue().mentions(text, "release")
@@ -142,8 +136,7 @@ def bail_conditions_considered(case: Case, assessment: Assessment, as_of: date) 
         return result(
             code,
             Outcome.UNKNOWN,
-            f"The outcome records a release ({_quoted(released)}) but not whether bail "
-            "conditions were imposed.",
+            f"The outcome records a release ({_quoted(released)}) but not whether bail conditions were imposed.",
             evidence,
         )
     return result(
@@ -160,16 +153,12 @@ def protective_order_considered(case: Case, assessment: Assessment, as_of: date)
     code = "protective-order-considered"
     category = assessment.classification.category
     if category not in STALKING_CATEGORIES:
-        return result(
-            code, Outcome.NOT_APPLICABLE, f"Vigil does not classify it as stalking ({category})."
-        )
+        return result(code, Outcome.NOT_APPLICABLE, f"Vigil does not classify it as stalking ({category}).")
     catalogue = load_catalogue()
     orders = [o for o in case.orders if o.type in catalogue.protective_order_types]
     if orders:
         kinds = ", ".join(sorted({o.type.value for o in orders}))
-        return result(
-            code, Outcome.PASS, f"A protective order is in place ({kinds}).", [o.id for o in orders]
-        )
+        return result(code, Outcome.PASS, f"A protective order is in place ({kinds}).", [o.id for o in orders])
     text = _outcome_text(case)
     if text is None:
         return result(
@@ -189,7 +178,6 @@ def protective_order_considered(case: Case, assessment: Assessment, as_of: date)
     return result(
         code,
         Outcome.FAIL,
-        "Stalking, but there is no SPO or restraining order and the recorded outcome does not "
-        "mention considering one.",
+        "Stalking, but there is no SPO or restraining order and the recorded outcome does not mention considering one.",
         ["handling.outcome"],
     )

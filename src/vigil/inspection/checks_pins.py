@@ -26,8 +26,7 @@ def no_pin(case: Case, assessment: Assessment, as_of: date) -> CheckResult:
         return result(
             code,
             Outcome.NOT_APPLICABLE,
-            f"Vigil found no course of conduct ({category}); the standard concerns stalking "
-            "and courses of conduct.",
+            f"Vigil found no course of conduct ({category}); the standard concerns stalking and courses of conduct.",
         )
     pin_types = load_catalogue().pin_order_types
     notices = [o for o in case.orders if o.type in pin_types]
@@ -53,7 +52,5 @@ def no_pin(case: Case, assessment: Assessment, as_of: date) -> CheckResult:
             )
         return result(code, Outcome.FAIL, why + later, [*after, *evidence])
     if flagged is None:
-        return result(
-            code, Outcome.UNKNOWN, "The case does not record whether a PIN was issued.", evidence
-        )
+        return result(code, Outcome.UNKNOWN, "The case does not record whether a PIN was issued.", evidence)
     return result(code, Outcome.PASS, "No police information notice was issued.", evidence)

@@ -89,12 +89,8 @@ def recorded_correctly(case: Case, assessment: Assessment, as_of: date) -> Check
             )
         note = ""
         if recorded != category:
-            note = (
-                f" Vigil's classification is {category}; check the aggravated form was considered."
-            )
-        return result(
-            code, Outcome.PASS, f"Stalking recorded as stalking ({recorded}).{note}", evidence
-        )
+            note = f" Vigil's classification is {category}; check the aggravated form was considered."
+        return result(code, Outcome.PASS, f"Stalking recorded as stalking ({recorded}).{note}", evidence)
     if recorded in _STALKING_RECORDS:
         return result(
             code,
@@ -112,17 +108,13 @@ def _latest_incident_day(case: Case) -> date | None:
 
 
 @register("former-partner-recorded-as-stalking")
-def former_partner_recorded_as_stalking(
-    case: Case, assessment: Assessment, as_of: date
-) -> CheckResult:
+def former_partner_recorded_as_stalking(case: Case, assessment: Assessment, as_of: date) -> CheckResult:
     """HOCR April 2020: a former partner's course of conduct is recorded as stalking by default."""
     code = "former-partner-recorded-as-stalking"
     definition = load_catalogue().check(code)
     category = assessment.classification.category
     if category not in COURSE_CATEGORIES:
-        return result(
-            code, Outcome.NOT_APPLICABLE, f"Vigil found no course of conduct ({category})."
-        )
+        return result(code, Outcome.NOT_APPLICABLE, f"Vigil found no course of conduct ({category}).")
     relationship = case.victim.relationship_to_suspect if case.victim else None
     if relationship in (None, Relationship.UNKNOWN):
         return result(
@@ -133,9 +125,7 @@ def former_partner_recorded_as_stalking(
             _course_evidence(assessment),
         )
     if relationship is not Relationship.EX_PARTNER:
-        return result(
-            code, Outcome.NOT_APPLICABLE, f"The suspect is not a former partner ({relationship})."
-        )
+        return result(code, Outcome.NOT_APPLICABLE, f"The suspect is not a former partner ({relationship}).")
     evidence = [*_course_evidence(assessment), "victim.relationship_to_suspect: ex-partner"]
     latest = _latest_incident_day(case)
     start = definition.in_force_from
@@ -172,8 +162,7 @@ def former_partner_recorded_as_stalking(
         )
     harassment_only = category in {Category.HARASSMENT, Category.HARASSMENT_FEAR_OF_VIOLENCE}
     tail = (
-        " Vigil also finds harassment rather than stalking: the record must say why it is "
-        "harassment in law only."
+        " Vigil also finds harassment rather than stalking: the record must say why it is harassment in law only."
         if harassment_only
         else f" Vigil classifies it as {category}."
     )

@@ -15,9 +15,7 @@ from vigil.contract import Assessment, Case, Category, RiskLevel
 from .registry import register, result
 from .results import CheckResult, Outcome
 
-_FEAR_CATEGORIES = frozenset(
-    {Category.STALKING_FEAR_OR_DISTRESS, Category.HARASSMENT_FEAR_OF_VIOLENCE}
-)
+_FEAR_CATEGORIES = frozenset({Category.STALKING_FEAR_OR_DISTRESS, Category.HARASSMENT_FEAR_OF_VIOLENCE})
 SCREENING_FIELD = "stalking_screening_completed"
 
 
@@ -95,8 +93,7 @@ def stalking_screening(case: Case, assessment: Assessment, as_of: date) -> Check
             return result(
                 code,
                 Outcome.UNKNOWN,
-                f"Screening indicated ({why}), but handling.{SCREENING_FIELD} is not true "
-                "or false.",
+                f"Screening indicated ({why}), but handling.{SCREENING_FIELD} is not true or false.",
                 evidence,
             )
         if value:
@@ -158,9 +155,5 @@ def risk_management_plan(case: Case, assessment: Assessment, as_of: date) -> Che
             evidence,
         )
     if plan:
-        return result(
-            code, Outcome.PASS, f"Risk is {level} and a risk management plan is in place.", evidence
-        )
-    return result(
-        code, Outcome.FAIL, f"Risk is {level} but there is no risk management plan.", evidence
-    )
+        return result(code, Outcome.PASS, f"Risk is {level} and a risk management plan is in place.", evidence)
+    return result(code, Outcome.FAIL, f"Risk is {level} but there is no risk management plan.", evidence)

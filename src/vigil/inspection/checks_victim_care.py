@@ -32,9 +32,7 @@ def victim_needs_assessment(case: Case, assessment: Assessment, as_of: date) -> 
             "Vigil found no offence, so the Victims' Code does not apply.",
         )
     done = case.handling.victim_needs_assessment if case.handling else None
-    evidence = [
-        f"handling.victim_needs_assessment: {'absent' if done is None else str(done).lower()}"
-    ]
+    evidence = [f"handling.victim_needs_assessment: {'absent' if done is None else str(done).lower()}"]
     if done is None:
         return result(
             code,
@@ -115,8 +113,7 @@ def victim_updates_on_time(case: Case, assessment: Assessment, as_of: date) -> C
         return result(
             code,
             Outcome.FAIL,
-            f"The victim has {entitlement}: an update within {span}. No update in time after "
-            f"{late}.",
+            f"The victim has {entitlement}: an update within {span}. No update in time after {late}.",
             evidence,
         )
     if not met:

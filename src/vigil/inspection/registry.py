@@ -52,9 +52,7 @@ def _load_check_modules() -> None:
     )
 
 
-def result(
-    code: str, outcome: Outcome, reason: str, evidence: list[str] | None = None
-) -> CheckResult:
+def result(code: str, outcome: Outcome, reason: str, evidence: list[str] | None = None) -> CheckResult:
     return CheckResult(code=code, outcome=outcome, reason=reason, evidence=evidence or [])
 
 

@@ -113,10 +113,7 @@ def render_html(
 ) -> str:
     """Render the report; `audits` may be the first `shown_limit` cases of a larger run."""
     bar_width = 280.0
-    check_bars = [
-        stacked(c.definition.title, c.tally, bar_width, _pct(c.tally.not_met))
-        for c in summary.checks
-    ]
+    check_bars = [stacked(c.definition.title, c.tally, bar_width, _pct(c.tally.not_met)) for c in summary.checks]
     comparison = [
         {
             "label": comp.figure.label,

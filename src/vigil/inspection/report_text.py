@@ -20,9 +20,7 @@ def pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-def render_summary(
-    console: Console, summary: Summary, stats: RunStats, meta: dict[str, Any]
-) -> None:
+def render_summary(console: Console, summary: Summary, stats: RunStats, meta: dict[str, Any]) -> None:
     console.print(f"[bold]Vigil case-handling audit[/] as of {meta['as_of']}")
     line = f"{summary.cases} case(s) audited; {stats.read} read"
     if stats.excluded:
@@ -40,8 +38,7 @@ def render_summary(
         console.print(f"  {RAG_WORDS[rag]}: {n}")
 
     table = Table(
-        title="Per check. Failed % and Not met % (failed or no evidence) are of the cases "
-        "the check applies to"
+        title="Per check. Failed % and Not met % (failed or no evidence) are of the cases the check applies to"
     )
     for heading, justify in [
         ("Check", "left"),
@@ -80,10 +77,7 @@ def render_summary(
             str(comp.tally.applicable),
         )
     console.print(versus)
-    console.print(
-        "This caseload: failed or without evidence, as a share of the cases the standard "
-        "applies to."
-    )
+    console.print("This caseload: failed or without evidence, as a share of the cases the standard applies to.")
     for problem in stats.problems[:20]:
         console.print(f"[bold red]Could not audit[/] {problem.where}: {problem.message}")
     if stats.problem_count > 20:

@@ -61,9 +61,7 @@ class Tally:
             "total": self.total,
             "applicable": self.applicable,
             "rates": {o.value: self.rate(o) for o in Outcome},
-            "of_applicable": {
-                o.value: self.of_applicable(o) for o in Outcome if o is not Outcome.NOT_APPLICABLE
-            },
+            "of_applicable": {o.value: self.of_applicable(o) for o in Outcome if o is not Outcome.NOT_APPLICABLE},
             "not_met": self.not_met,
         }
 

@@ -24,9 +24,7 @@ def _bank_holidays(region: str, year: int) -> frozenset[date]:
         country, subdiv = _REGIONS[region]
     except KeyError:
         known = ", ".join(sorted(_REGIONS))
-        raise InspectionDataError(
-            f"no bank holiday calendar for {region!r} (known: {known})"
-        ) from None
+        raise InspectionDataError(f"no bank holiday calendar for {region!r} (known: {known})") from None
     return frozenset(holidays.country_holidays(country, subdiv=subdiv, years=year))
 
 

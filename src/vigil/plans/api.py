@@ -74,9 +74,7 @@ def get_plan(case_id: str, session: DbSession, actor: CurrentActor) -> dict[str,
 
 
 @router.post("", status_code=201)
-def create_plan(
-    case_id: str, body: PlanIn, session: DbSession, actor: CurrentActor
-) -> dict[str, Any]:
+def create_plan(case_id: str, body: PlanIn, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     case = open_case(session, actor, case_id, Perm.PLAN, audit=None)
     plan = service.create_plan(session, actor, case, body.summary, body.review_date)
     session.refresh(plan, ["items"])
@@ -101,9 +99,7 @@ def patch_plan(
 @router.post("/items", status_code=201)
 def add_item(case_id: str, body: ItemIn, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     case = open_case(session, actor, case_id, Perm.PLAN, audit=None)
-    item = service.add_item(
-        session, actor, case, body.action, body.action_code, body.owner, body.due
-    )
+    item = service.add_item(session, actor, case, body.action, body.action_code, body.owner, body.due)
     return {"item": item_out(item)}
 
 
@@ -118,8 +114,6 @@ def patch_item(
     response: Response,
 ) -> dict[str, Any]:
     case = open_case(session, actor, case_id, Perm.PLAN, audit=None)
-    item = service.update_item(
-        session, actor, case, item_id, version, **body.model_dump(exclude_unset=True)
-    )
+    item = service.update_item(session, actor, case, item_id, version, **body.model_dump(exclude_unset=True))
     response.headers["ETag"] = f'"{item.version}"'
     return {"item": item_out(item)}

@@ -34,9 +34,7 @@ class PlanItem(Base):
     __tablename__ = "plan_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(
-        ForeignKey("risk_plans.id", ondelete="CASCADE"), index=True
-    )
+    plan_id: Mapped[int] = mapped_column(ForeignKey("risk_plans.id", ondelete="CASCADE"), index=True)
     action: Mapped[str] = mapped_column(Text)
     action_code: Mapped[str | None] = mapped_column(String(60))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

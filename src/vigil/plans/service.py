@@ -19,9 +19,7 @@ def get_plan(session: Session, case: Case) -> RiskPlan | None:
     return session.execute(select(RiskPlan).where(RiskPlan.case_id == case.id)).scalar_one_or_none()
 
 
-def create_plan(
-    session: Session, actor: Actor, case: Case, summary: str | None, review_date: date | None
-) -> RiskPlan:
+def create_plan(session: Session, actor: Actor, case: Case, summary: str | None, review_date: date | None) -> RiskPlan:
     if get_plan(session, case) is not None:
         raise ConflictError(
             f"case {case.reference!r} already has a risk management plan",
@@ -59,9 +57,7 @@ def _check_version(row: RiskPlan | PlanItem, version: int | None, what: str) -> 
         )
 
 
-def update_plan(
-    session: Session, actor: Actor, case: Case, version: int | None, **values: object
-) -> RiskPlan:
+def update_plan(session: Session, actor: Actor, case: Case, version: int | None, **values: object) -> RiskPlan:
     plan = _need_plan(session, case)
     _check_version(plan, version, "the risk management plan")
     for key, value in values.items():

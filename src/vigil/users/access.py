@@ -34,9 +34,7 @@ class Perm(StrEnum):
 R = Role
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
     R.CALL_HANDLER: frozenset({Perm.READ, Perm.WRITE}),
-    R.INVESTIGATOR: frozenset(
-        {Perm.READ, Perm.WRITE, Perm.OVERRIDE, Perm.ACK_ALERT, Perm.PLAN, Perm.CONTACT}
-    ),
+    R.INVESTIGATOR: frozenset({Perm.READ, Perm.WRITE, Perm.OVERRIDE, Perm.ACK_ALERT, Perm.PLAN, Perm.CONTACT}),
     R.SUPERVISOR: frozenset(
         {
             Perm.READ,
@@ -65,9 +63,7 @@ def visible_filter(user: User) -> ColumnElement[bool]:
     if user.role == R.ADMIN or not user.active:
         return false()
     assigned = exists(
-        select(CaseAssignment.id).where(
-            CaseAssignment.case_id == Case.id, CaseAssignment.user_id == user.id
-        )
+        select(CaseAssignment.id).where(CaseAssignment.case_id == Case.id, CaseAssignment.user_id == user.id)
     )
     if user.role == R.ADVOCATE:
         return and_(assigned, Case.advocate_consent.is_(True))

@@ -47,17 +47,11 @@ def create_token(body: TokenRequest, request: Request, session: DbSession) -> di
     return {"token": token, "token_type": "bearer", "user": user_out(user)}
 
 
-@router.post(
-    "/api/auth/login", summary="Log in for the web UI: sets a session cookie and a CSRF cookie"
-)
-def login(
-    body: Credentials, request: Request, response: Response, session: DbSession
-) -> dict[str, Any]:
+@router.post("/api/auth/login", summary="Log in for the web UI: sets a session cookie and a CSRF cookie")
+def login(body: Credentials, request: Request, response: Response, session: DbSession) -> dict[str, Any]:
     settings = request.app.state.settings
     user = _authenticate(request, session, body)
-    token = service.start_session(
-        session, user, client_ip(request), utcnow(), settings.session_hours
-    )
+    token = service.start_session(session, user, client_ip(request), utcnow(), settings.session_hours)
     csrf = secrets.token_urlsafe(32)
     max_age = settings.session_hours * 3600
     response.set_cookie(
@@ -109,9 +103,7 @@ def list_users(session: DbSession, actor: CurrentActor) -> dict[str, Any]:
 def add_user(body: UserIn, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     assert actor.user is not None
     require_role(actor.user, Role.ADMIN)
-    user = service.create_user(
-        session, actor, body.username, body.password, body.role, body.display_name, body.team
-    )
+    user = service.create_user(session, actor, body.username, body.password, body.role, body.display_name, body.team)
     return {"user": user_out(user)}
 
 
@@ -120,10 +112,7 @@ def list_teams(session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     assert actor.user is not None
     require_role(actor.user, Role.ADMIN)
     return {
-        "teams": [
-            {"id": t.id, "name": t.name}
-            for t in session.execute(select(Team).order_by(Team.name)).scalars()
-        ]
+        "teams": [{"id": t.id, "name": t.name} for t in session.execute(select(Team).order_by(Team.name)).scalars()]
     }
 
 
@@ -149,16 +138,12 @@ def list_assignments(case_id: str, session: DbSession, actor: CurrentActor) -> d
 
 
 @router.post("/api/cases/{case_id}/assignments", status_code=201, tags=["cases"])
-def assign(
-    case_id: str, body: AssignmentIn, session: DbSession, actor: CurrentActor
-) -> dict[str, Any]:
+def assign(case_id: str, body: AssignmentIn, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     service.assign(session, actor, case_id, body.username)
     return {"assigned": body.username, "case_id": case_id}
 
 
 @router.delete("/api/cases/{case_id}/assignments/{username}", tags=["cases"])
-def unassign(
-    case_id: str, username: str, session: DbSession, actor: CurrentActor
-) -> dict[str, Any]:
+def unassign(case_id: str, username: str, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     service.unassign(session, actor, case_id, username)
     return {"unassigned": username, "case_id": case_id}

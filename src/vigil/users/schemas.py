@@ -19,15 +19,11 @@ class Credentials(_In):
 
 
 class TokenRequest(Credentials):
-    name: str = Field(
-        "api", max_length=120, description="What the token is for", examples=["laptop"]
-    )
+    name: str = Field("api", max_length=120, description="What the token is for", examples=["laptop"])
 
 
 class UserIn(_In):
-    username: str = Field(
-        min_length=1, max_length=80, pattern=r"^[A-Za-z0-9._-]+$", examples=["alice"]
-    )
+    username: str = Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9._-]+$", examples=["alice"])
     password: str = Field(min_length=1, max_length=1000)
     role: str = Field(examples=["investigator"])
     display_name: str | None = Field(None, max_length=200, examples=["DC Alice Moss"])

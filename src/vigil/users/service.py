@@ -74,9 +74,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    record(
-        session, actor, "create", "user", str(user.id), detail={"username": username, "role": role}
-    )
+    record(session, actor, "create", "user", str(user.id), detail={"username": username, "role": role})
     return user
 
 
@@ -84,9 +82,7 @@ def _recent_failures(session: Session, username: str, ip: str | None, since: dat
     who = LoginAttempt.username == username
     if ip:
         who = or_(who, LoginAttempt.ip == ip)
-    query = select(func.count()).where(
-        who, LoginAttempt.at >= since, LoginAttempt.succeeded.is_(False)
-    )
+    query = select(func.count()).where(who, LoginAttempt.at >= since, LoginAttempt.succeeded.is_(False))
     return session.execute(query).scalar_one()
 
 
@@ -107,9 +103,7 @@ def authenticate(
             hint=f"wait {window_seconds // 60} minutes or ask an admin",
         )
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    ok = verify_password(user.password_hash if user else None, password) and bool(
-        user and user.active
-    )
+    ok = verify_password(user.password_hash if user else None, password) and bool(user and user.active)
     session.add(LoginAttempt(username=username, ip=ip, at=now, succeeded=ok))
     session.flush()
     if not ok or user is None:
@@ -152,9 +146,7 @@ def start_session(session: Session, user: User, ip: str | None, now: datetime, h
 
 
 def user_for_session(session: Session, token: str, now: datetime) -> User | None:
-    row = session.execute(
-        select(WebSession).where(WebSession.token_hash == digest(token))
-    ).scalar_one_or_none()
+    row = session.execute(select(WebSession).where(WebSession.token_hash == digest(token))).scalar_one_or_none()
     if row is None or row.expires_at < now:
         return None
     user = session.get(User, row.user_id)
@@ -162,9 +154,7 @@ def user_for_session(session: Session, token: str, now: datetime) -> User | None
 
 
 def end_session(session: Session, token: str) -> None:
-    row = session.execute(
-        select(WebSession).where(WebSession.token_hash == digest(token))
-    ).scalar_one_or_none()
+    row = session.execute(select(WebSession).where(WebSession.token_hash == digest(token))).scalar_one_or_none()
     if row is not None:
         session.delete(row)
         session.flush()
@@ -177,13 +167,9 @@ def assign(session: Session, actor: Actor, reference: str, username: str) -> Cas
     if user is None:
         raise NotFoundError(f"no user {username!r}", path="username")
     if session.execute(
-        select(CaseAssignment).where(
-            CaseAssignment.case_id == case.id, CaseAssignment.user_id == user.id
-        )
+        select(CaseAssignment).where(CaseAssignment.case_id == case.id, CaseAssignment.user_id == user.id)
     ).scalar_one_or_none():
-        raise ConflictError(
-            f"{username!r} is already assigned to case {reference!r}", path="username"
-        )
+        raise ConflictError(f"{username!r} is already assigned to case {reference!r}", path="username")
     row = CaseAssignment(case_id=case.id, user_id=user.id, assigned_by_id=actor.user.id)
     session.add(row)
     session.flush()

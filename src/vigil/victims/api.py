@@ -20,12 +20,8 @@ router = APIRouter(prefix="/api/cases/{case_id}", tags=["victims"])
 class ContactIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     at: datetime = Field(examples=["2024-03-02T10:00:00"])
-    channel: str = Field(
-        pattern="^(phone|in-person|email|text|letter|video|other)$", examples=["phone"]
-    )
-    purpose: str = Field(
-        pattern="^(update|needs-assessment|safety-planning|other)$", examples=["update"]
-    )
+    channel: str = Field(pattern="^(phone|in-person|email|text|letter|video|other)$", examples=["phone"])
+    purpose: str = Field(pattern="^(update|needs-assessment|safety-planning|other)$", examples=["update"])
     outcome: str | None = Field(None, examples=["Told victim S1 was arrested; safe word agreed."])
 
 
@@ -81,9 +77,7 @@ def get_contacts(case_id: str, session: DbSession, actor: CurrentActor) -> dict[
     status_code=201,
     summary="Record contact with the victim (meets Victims' Code duties)",
 )
-def post_contact(
-    case_id: str, body: ContactIn, session: DbSession, actor: CurrentActor
-) -> dict[str, Any]:
+def post_contact(case_id: str, body: ContactIn, session: DbSession, actor: CurrentActor) -> dict[str, Any]:
     case = open_case(session, actor, case_id, Perm.CONTACT, audit=None)
     contact = service.record_contact(
         session, actor, case, body.at.replace(tzinfo=None), body.channel, body.purpose, body.outcome
@@ -97,9 +91,7 @@ def get_preferences(case_id: str, session: DbSession, actor: CurrentActor) -> di
     return {"preferences": prefs_out(service.get_preferences(session, case))}
 
 
-@router.put(
-    "/contact-preferences", summary="Set safe-contact preferences (If-Match once they exist)"
-)
+@router.put("/contact-preferences", summary="Set safe-contact preferences (If-Match once they exist)")
 def put_preferences(
     case_id: str,
     body: PreferencesIn,

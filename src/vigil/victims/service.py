@@ -22,17 +22,13 @@ from vigil.victims.models import ContactPreferences, VictimContact, VictimsCodeD
 
 
 def open_duties(session: Session, case: Case, code: str | None = None) -> list[VictimsCodeDuty]:
-    query = select(VictimsCodeDuty).where(
-        VictimsCodeDuty.case_id == case.id, VictimsCodeDuty.met_at.is_(None)
-    )
+    query = select(VictimsCodeDuty).where(VictimsCodeDuty.case_id == case.id, VictimsCodeDuty.met_at.is_(None))
     if code:
         query = query.where(VictimsCodeDuty.duty == code)
     return list(session.execute(query.order_by(VictimsCodeDuty.due)).scalars())
 
 
-def raise_duty(
-    session: Session, actor: Actor, case: Case, code: str, reason: str
-) -> VictimsCodeDuty | None:
+def raise_duty(session: Session, actor: Actor, case: Case, code: str, reason: str) -> VictimsCodeDuty | None:
     """Owe the victim `code` by its deadline, unless one is already open (one reminder)."""
     if open_duties(session, case, code):
         return None
@@ -96,9 +92,7 @@ def list_contacts(session: Session, case: Case) -> list[VictimContact]:
 
 
 def get_preferences(session: Session, case: Case) -> ContactPreferences | None:
-    return session.execute(
-        select(ContactPreferences).where(ContactPreferences.case_id == case.id)
-    ).scalar_one_or_none()
+    return session.execute(select(ContactPreferences).where(ContactPreferences.case_id == case.id)).scalar_one_or_none()
 
 
 def set_preferences(
@@ -107,15 +101,12 @@ def set_preferences(
     prefs = get_preferences(session, case)
     if prefs is None:
         if version not in (None, 0):
-            raise ConflictError(
-                "the contact preferences were removed or never existed", hint="reload and retry"
-            )
+            raise ConflictError("the contact preferences were removed or never existed", hint="reload and retry")
         prefs = ContactPreferences(case_id=case.id)
         session.add(prefs)
     elif version != prefs.version:
         raise ConflictError(
-            f"the contact preferences were changed by someone else (now version {prefs.version}, "
-            f"you sent {version})",
+            f"the contact preferences were changed by someone else (now version {prefs.version}, you sent {version})",
             hint="reload them, check what changed, and apply your change again",
             path="version",
         )
@@ -137,8 +128,6 @@ def set_preferences(
 def list_duties(session: Session, case: Case) -> list[VictimsCodeDuty]:
     return list(
         session.execute(
-            select(VictimsCodeDuty)
-            .where(VictimsCodeDuty.case_id == case.id)
-            .order_by(VictimsCodeDuty.due)
+            select(VictimsCodeDuty).where(VictimsCodeDuty.case_id == case.id).order_by(VictimsCodeDuty.due)
         ).scalars()
     )

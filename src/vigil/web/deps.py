@@ -79,9 +79,7 @@ def current_user(
     if authorization:
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token:
-            raise AuthenticationError(
-                "the Authorization header must be 'Bearer <token>'", path="Authorization"
-            )
+            raise AuthenticationError("the Authorization header must be 'Bearer <token>'", path="Authorization")
         user = user_for_token(session, token.strip(), now)
         if user is None:
             raise AuthenticationError(
@@ -118,9 +116,7 @@ def check_csrf(request: Request) -> None:
 async def read_form_csrf(request: Request) -> None:
     """For HTML form posts: lift the csrf_token field so `check_csrf` can compare it."""
     ctype = request.headers.get("content-type", "")
-    if request.method in UNSAFE and ctype.startswith(
-        ("application/x-www-form-urlencoded", "multipart/")
-    ):
+    if request.method in UNSAFE and ctype.startswith(("application/x-www-form-urlencoded", "multipart/")):
         form = await request.form()
         token = form.get("csrf_token")
         request.state.csrf_form_token = token if isinstance(token, str) else None

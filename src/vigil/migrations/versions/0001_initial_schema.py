@@ -123,9 +123,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("doc_keys", sa.JSON(), nullable=False),
         sa.Column("extra", sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["created_by_id"], ["users.id"], name=op.f("fk_cases_created_by_id_users")
-        ),
+        sa.ForeignKeyConstraint(["created_by_id"], ["users.id"], name=op.f("fk_cases_created_by_id_users")),
         sa.ForeignKeyConstraint(["team_id"], ["teams.id"], name=op.f("fk_cases_team_id_teams")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
         sa.UniqueConstraint("reference", name=op.f("uq_cases_reference")),
@@ -172,9 +170,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_assessments_case_id_cases"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(
-            ["created_by_id"], ["users.id"], name=op.f("fk_assessments_created_by_id_users")
-        ),
+        sa.ForeignKeyConstraint(["created_by_id"], ["users.id"], name=op.f("fk_assessments_created_by_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assessments")),
         sa.UniqueConstraint("case_id", "seq", name="uq_assessments_case_seq"),
     )
@@ -246,9 +242,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("doc_keys", sa.JSON(), nullable=False),
         sa.Column("extra", sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_incidents_case_id_cases"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_incidents_case_id_cases"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_incidents")),
         sa.UniqueConstraint("case_id", "ref", name="uq_incidents_case_ref"),
     )
@@ -270,9 +264,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("doc_keys", sa.JSON(), nullable=False),
         sa.Column("extra", sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_orders_case_id_cases"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_orders_case_id_cases"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_orders")),
         sa.UniqueConstraint("case_id", "ref", name="uq_orders_case_ref"),
     )
@@ -294,9 +286,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("doc_keys", sa.JSON(), nullable=False),
         sa.Column("extra", sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_people_case_id_cases"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_people_case_id_cases"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
     with op.batch_alter_table("people", schema=None) as batch_op:
@@ -315,9 +305,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_risk_plans_case_id_cases"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(
-            ["created_by_id"], ["users.id"], name=op.f("fk_risk_plans_created_by_id_users")
-        ),
+        sa.ForeignKeyConstraint(["created_by_id"], ["users.id"], name=op.f("fk_risk_plans_created_by_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_risk_plans")),
         sa.UniqueConstraint("case_id", name=op.f("uq_risk_plans_case_id")),
     )
@@ -337,9 +325,7 @@ def upgrade() -> None:
             name=op.f("fk_victim_contacts_case_id_cases"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["officer_id"], ["users.id"], name=op.f("fk_victim_contacts_officer_id_users")
-        ),
+        sa.ForeignKeyConstraint(["officer_id"], ["users.id"], name=op.f("fk_victim_contacts_officer_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_victim_contacts")),
     )
     with op.batch_alter_table("victim_contacts", schema=None) as batch_op:
@@ -363,9 +349,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_victims_code_duties")),
     )
     with op.batch_alter_table("victims_code_duties", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_victims_code_duties_case_id"), ["case_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_victims_code_duties_case_id"), ["case_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_victims_code_duties_due"), ["due"], unique=False)
 
     op.create_table(
@@ -380,18 +364,14 @@ def upgrade() -> None:
         sa.Column("acknowledged_at", sa.DateTime(), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["acknowledged_by_id"], ["users.id"], name=op.f("fk_alerts_acknowledged_by_id_users")
-        ),
+        sa.ForeignKeyConstraint(["acknowledged_by_id"], ["users.id"], name=op.f("fk_alerts_acknowledged_by_id_users")),
         sa.ForeignKeyConstraint(
             ["assessment_id"],
             ["assessments.id"],
             name=op.f("fk_alerts_assessment_id_assessments"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_alerts_case_id_cases"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_alerts_case_id_cases"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alerts")),
     )
     with op.batch_alter_table("alerts", schema=None) as batch_op:
@@ -456,9 +436,7 @@ def upgrade() -> None:
             ["assessments.id"],
             name=op.f("fk_overrides_assessment_id_assessments"),
         ),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_overrides_case_id_cases"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_overrides_case_id_cases"), ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_overrides_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_overrides")),
     )
@@ -475,9 +453,7 @@ def upgrade() -> None:
         sa.Column("due", sa.Date(), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["owner_id"], ["users.id"], name=op.f("fk_plan_items_owner_id_users")
-        ),
+        sa.ForeignKeyConstraint(["owner_id"], ["users.id"], name=op.f("fk_plan_items_owner_id_users")),
         sa.ForeignKeyConstraint(
             ["plan_id"],
             ["risk_plans.id"],
