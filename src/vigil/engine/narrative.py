@@ -70,6 +70,14 @@ _LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,6}$")
 _WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
 
 
+_SENT_FROM = re.compile(
+    r"(?:e-?mail|text|sms|message|dm|direct message|post|comment|reply|voicemail|voice note|letter|note)s? "
+    r"(?:from|by|sent by)\s+(.+)",
+    re.I,
+)
+_IDENTIFIER = re.compile(r"[@_]|\d{3}|\.\w+\.")
+
+
 @dataclass
 class Analysis:
     """One text, segmented and with its referents and quotes, ready for matching."""
@@ -128,9 +136,15 @@ class Analysis:
     def _chat_speaker(self, name: str, names: set[str]) -> Actor:
         """The speaker of a chat line: the suspect by name or handle, otherwise (in a two-party chat) the victim."""
         clean = name.strip().lstrip("~").strip()
+        # "Email from s.lowe.admirer@example.org: '...'" is a header naming the sender, not a chat name.
+        sender = _SENT_FROM.match(clean)
+        if sender:
+            clean = sender.group(1)
         sid = self.cast.suspect_for_name(clean) or self.cast.suspect_for_identifier(clean)
         if sid:
             return Actor("suspect", sid)
+        if sender or _IDENTIFIER.search(clean):
+            return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
         others = [n for n in names if n != name]
         if others and all(
             self.cast.suspect_for_name(o.strip()) or self.cast.suspect_for_identifier(o.strip()) for o in others
