@@ -244,27 +244,25 @@ def _messages(text: str) -> list[str]:
     return _QUOTE.findall(text) or _CHAT.findall(text) or [text]
 
 
-def _four_grams(text: str) -> set[tuple[str, ...]]:
+def _ngrams(text: str, n: int, min_len: int) -> set[tuple[str, ...]]:
+    """n-word runs of the written words holding at least one word of min_len letters that is not a stop word."""
     grams: set[tuple[str, ...]] = set()
     for msg in _messages(text):
         toks = re.findall(r"[a-z0-9']+", msg.lower())
-        for i in range(len(toks) - 3):
-            gram = tuple(toks[i : i + 4])
-            if any(len(t) >= 4 and t not in _STOP for t in gram):
+        for i in range(len(toks) - n + 1):
+            gram = tuple(toks[i : i + n])
+            if any(len(t) >= min_len and t not in _STOP for t in gram):
                 grams.add(gram)
     return grams
+
+
+def _four_grams(text: str) -> set[tuple[str, ...]]:
+    return _ngrams(text, 4, 4)
 
 
 def _long_trigrams(text: str) -> set[tuple[str, ...]]:
     """Three-word runs holding a long, unusual word ("you will definately"): shared spelling habits."""
-    grams: set[tuple[str, ...]] = set()
-    for msg in _messages(text):
-        toks = re.findall(r"[a-z0-9']+", msg.lower())
-        for i in range(len(toks) - 2):
-            gram = tuple(toks[i : i + 3])
-            if any(len(t) >= 8 and t not in _STOP for t in gram):
-                grams.add(gram)
-    return grams
+    return _ngrams(text, 3, 8)
 
 
 def _sign_offs(text: str) -> set[str]:
