@@ -238,11 +238,15 @@ def recommend(
             "High-risk domestic abuse or stalking by a partner or family member: refer to MARAC.",
         )
     children = f.cue("children")
-    if children and medium_plus and cat is not Category.NO_OFFENCE:
-        add(
-            ActionCode.SAFEGUARD_CHILDREN,
-            f'Children are involved ("{children[0].sentence[:100]}"): consider a referral to children\'s services.',
+    # A child arrangements order means the parties share a child, whatever the narratives say.
+    cao = [o.id for o in f.case.orders if o.type is OrderType.CHILD_ARRANGEMENTS_ORDER]
+    if (children or cao) and medium_plus and cat is not Category.NO_OFFENCE:
+        why = (
+            f'Children are involved ("{children[0].sentence[:100]}")'
+            if children
+            else f"The parties share a child (child arrangements order {', '.join(cao)})"
         )
+        add(ActionCode.SAFEGUARD_CHILDREN, f"{why}: consider a referral to children's services.")
     named_others = any(
         t.role and t.role.value in ("new-partner", "family", "friend", "colleague") for t in f.case.third_parties
     )
