@@ -167,6 +167,26 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
                 continue
             for pattern in (bp.act, bp.history):
                 found.extend(_matches(bp.code, pattern, analysis, None, f"suspects[{sid}].history", speech=False))
+    # A call to her mother is contact with her mother: the channel alone does not make it contact with her,
+    # unless the words were for her ("asked her to pass it on") or a third party delivered them (via-third-party).
+    relayed = {
+        inc.id
+        for inc in case.incidents
+        if (inc.channel is not None and inc.channel.value == "via-third-party")
+        or texts.incidents[inc.id].cue_matches("pass_on")
+    }
+    by_words = {(f.incident_id, f.type) for f in found if f.source != "channel"}
+    found = [
+        f
+        for f in found
+        if not (
+            f.source == "channel"
+            and f.type is Behaviour.CONTACTING
+            and f.incident_id not in relayed
+            and (f.incident_id, Behaviour.THIRD_PARTY_CONTACT) in by_words
+            and (f.incident_id, Behaviour.CONTACTING) not in by_words
+        )
+    ]
     return dedupe(found)
 
 

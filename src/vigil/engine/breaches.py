@@ -103,6 +103,8 @@ def _conditions_breached(
     codes = {t.value for t in types}
     channel = inc.channel.value if inc.channel is not None else None
     permitted = _uses_permitted_route(inc, codes, order_conditions, law)
+    # The record says who was contacted: a third party, and nothing shows the words were for her.
+    to_someone_else = "third-party-contact" in codes and "contacting" not in codes
     other_spec = law.conditions.get(ConditionType.OTHER)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
@@ -136,6 +138,8 @@ def _conditions_breached(
                     out.append((cond.type, f"about {distance:g} metres away, within {cond.metres:g}"))
                 continue
         by_channel = channel in spec.breached_by_channels or (channel in spec.directed_channels and bool(types))
+        if by_channel and to_someone_else:
+            by_channel = False  # a call to her mother is not contact with her unless a message is passed on
         hit = sorted(b.value for b in types & set(spec.breached_by))
         if by_channel or hit:
             why = f"{channel} contact" if by_channel and channel else ", ".join(hit)

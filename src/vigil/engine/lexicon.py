@@ -16,7 +16,7 @@ from vigil.law import Law
 from .prefilter import Prefilter
 
 _MACROS = {
-    "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))",
+    "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))(?!['’]s\b)",
     "{P}": r"(?:my|me|her|his|their|your|ur|our|IP'?s|V\d+'?s|the victim'?s|the IP'?s)",
     "{W}": r"(?:[\w'’*-]+\s+)",
     "{W2}": r"(?:[\w'’*-]+\s+){0,2}",
@@ -92,6 +92,7 @@ _CUE_LISTS = (
     "witness",
     "exculpation",
     "not_about_victim",
+    "pass_on",
     "consented",
     "serious_harm",
     "no_threat",
