@@ -326,6 +326,7 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
 
     def add(account: str, sid: str, reason: str, iids: list[str], strong: bool = False) -> None:
         link = links.setdefault((account, sid), Link(account, sid))
+        iids = iids or [i.id for i in by_account.get(account, [])]
         if reason not in link.reasons:
             link.reasons.append(reason)
         link.incident_ids.extend(i for i in iids if i not in link.incident_ids)
@@ -333,11 +334,16 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
 
     # (a) the record ties the account to a suspect's own identifier (each identifier goes with the
     # nearest account named before it in the sentence; a denial such as "unconnected to S1" ties nothing).
-    for inc in case.incidents:
-        for sentence in re.split(r"(?<=[.!?;])\s+", inc.narrative):
+    # Disclosures are also written into a suspect's history or the victim's statement.
+    records: list[tuple[str, str, Incident | None]] = [(inc.id, inc.narrative, inc) for inc in case.incidents]
+    records += [(f"suspects[{s.id}].history", s.history, None) for s in case.suspects if s.history]
+    if case.victim and case.victim.statement:
+        records.append(("victim.statement", case.victim.statement, None))
+    for where_from, text, inc in records:
+        for sentence in re.split(r"(?<=[.!?;])\s+", text):
             low = sentence.lower()
             mentions = sorted((low.find(a.lower()), a) for a in by_account if a.lower() in low)
-            if not mentions and inc.account in by_account and inc.suspect_id is None:
+            if not mentions and inc is not None and inc.account in by_account and inc.suspect_id is None:
                 mentions = [(0, inc.account)]
             if not mentions or _UNCONNECTED.search(sentence):
                 continue
@@ -357,8 +363,8 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
                         add(
                             account,
                             s.id,
-                            f'{how} {s.id}\'s identifier {ident} ({inc.id}: "{sentence.strip()[:160]}")',
-                            [inc.id],
+                            f'{how} {s.id}\'s identifier {ident} ({where_from}: "{sentence.strip()[:160]}")',
+                            [inc.id] if inc is not None else [],
                             strong=tied,
                         )
     own: dict[str, list[Incident]] = defaultdict(list)

@@ -70,6 +70,7 @@ _LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,6}$")
 _WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
 
 
+_PERFECT_CLAUSE = re.compile(r"[\s,;:]*(?:and |\+ )?(?:has|have|had|has since|have since) (?!to\b)\w+", re.I)
 _SENT_FROM = re.compile(
     r"(?:e-?mail|text|sms|message|dm|direct message|post|comment|reply|voicemail|voice note|letter|note)s? "
     r"(?:from|by|sent by)\s+(.+)",
@@ -389,6 +390,9 @@ class Analysis:
         floor = max(s_start, q.start) if q else s_start
         c_start = self.clause_start(start, floor)
         prev_start = self.clause_start(max(c_start - 2, floor), floor) if c_start > floor else c_start
+        if _PERFECT_CLAUSE.match(self.text, c_start):
+            # "terrified he will kill her, has moved in with her mum": a new statement of fact.
+            prev_start = c_start
         hyp = self.compiled.cue("hypothetical")
         return bool(hyp.search(self.text, prev_start, start))
 
