@@ -351,7 +351,13 @@ class Analysis:
         out: list[re.Match[str]] = []
         last = -1
         for start, end in spans:
-            for m in pattern.finditer(self.text, start, end):
+            # From the sentence before ("Understood. Take care" spans two) to the end of the one after, so
+            # lookaheads see what a full scan sees; keep only matches that start by this sentence's end.
+            begin = self.sentence_span(start - 1)[0] if start > 0 else 0
+            stop = self.sentence_span(end)[1] if end < len(self.text) else end
+            for m in pattern.finditer(self.text, max(begin, last, 0), stop):
+                if m.start() >= end:
+                    break
                 if m.start() >= last:
                     out.append(m)
                     last = m.end()

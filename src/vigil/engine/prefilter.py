@@ -25,6 +25,36 @@ except ImportError:  # pragma: no cover
 WARM_UP_TEXTS = 40
 
 
+_STRAIGHTEN = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": ".", "\u00a0": " "}
+
+
+def to_ascii(text: str) -> str:
+    """One ASCII character for each character, applied alike to patterns and texts.
+
+    Hyperscan's \\w and \\b are ASCII-only (its Unicode mode makes the database far too slow
+    to build), so "the café window" would escape a pattern with \\w. Letters become "a",
+    decimal digits "0", typographic punctuation its plain form, anything else "#": what Python's re
+    matches in the text, the ASCII pattern matches in the ASCII text, and offsets are unchanged.
+    """
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif ch in _STRAIGHTEN:
+            out.append(_STRAIGHTEN[ch])
+        elif ch.isdecimal():
+            out.append("0")
+        elif ch.isalnum():
+            out.append("a")
+        elif ch.isspace():
+            out.append(" ")
+        else:
+            out.append("#")
+    return "".join(out)
+
+
 class Prefilter:
     def __init__(self, patterns: Sequence[re.Pattern[str]], *, warm_up: int = WARM_UP_TEXTS) -> None:
         self.patterns = list(patterns)
@@ -41,10 +71,10 @@ class Prefilter:
 
     def _build(self) -> None:
         db = _hs.Database()
-        flags = _hs.HS_FLAG_CASELESS | _hs.HS_FLAG_UTF8 | _hs.HS_FLAG_PREFILTER | _hs.HS_FLAG_ALLOWEMPTY
+        flags = _hs.HS_FLAG_CASELESS | _hs.HS_FLAG_PREFILTER | _hs.HS_FLAG_ALLOWEMPTY
         try:
             db.compile(
-                expressions=[p.pattern.encode("utf-8") for p in self.patterns],
+                expressions=[to_ascii(p.pattern).encode("ascii") for p in self.patterns],
                 ids=list(range(len(self.patterns))),
                 elements=len(self.patterns),
                 flags=[flags] * len(self.patterns),
@@ -66,27 +96,11 @@ class Prefilter:
             self._build()
             if self._db is None:
                 return None
-        data = text.encode("utf-8")
+        plain = to_ascii(text)
         ends: dict[int, list[int]] = {}
 
         def on_match(pid: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
             ends.setdefault(pid, []).append(to)
 
-        self._db.scan(data, match_event_handler=on_match, scratch=self._scratch)
-        if not ends or data.isascii():
-            return ends
-        # Byte offsets to character offsets for non-ASCII text.
-        chars = _byte_to_char(data)
-        return {pid: [chars[e] for e in offs] for pid, offs in ends.items()}
-
-
-def _byte_to_char(data: bytes) -> list[int]:
-    """Character index of the boundary at each byte offset of UTF-8 data (continuation bytes do not count)."""
-    boundary = [0] * (len(data) + 1)
-    n = 0
-    for i, b in enumerate(data):
-        boundary[i] = n
-        if (b & 0xC0) != 0x80:
-            n += 1
-    boundary[len(data)] = n
-    return boundary
+        self._db.scan(plain.encode("ascii"), match_event_handler=on_match, scratch=self._scratch)
+        return ends
