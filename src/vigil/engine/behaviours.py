@@ -78,9 +78,17 @@ def procured(case: Case) -> bool:
     return any(_PROCURED.search(t) for t in texts)
 
 
+_ON_OWN_INITIATIVE = re.compile(
+    r"\bon (?:her|his|their) own (?:initiative|accord)|\bacting alone\b|\bwithout (?:his|her|S\d'?s) knowledge|"
+    r"\b(?:S\d|he|she) (?:did not|didn'?t) know\b|\bdid not tell (?:S\d|him|her)\b",
+    re.I,
+)
+
+
 def incident_actor(inc: Incident, procured_by_suspect: bool = False) -> Actor:
     """Who acted: the suspect; or a named third party acting on their own (s.7(3A) needs procurement)."""
-    if inc.actor_id and not (procured_by_suspect or _PROCURED.search(inc.narrative)):
+    own_initiative = bool(_ON_OWN_INITIATIVE.search(inc.narrative))
+    if inc.actor_id and (own_initiative or not (procured_by_suspect or _PROCURED.search(inc.narrative))):
         return THIRD
     if inc.suspect_id:
         return Actor("suspect", inc.suspect_id)
