@@ -13,6 +13,7 @@ much as recall: an unproven breach is not reported.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vigil.contract import Breach, Case, ConditionType, Incident
 from vigil.law import Law
@@ -91,6 +92,15 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law) -> st
     return None
 
 
+def _not_passed_on(law: Law) -> re.Pattern[str]:
+    return _alternation(tuple(law.lexicon.get("not_passed_on") or ()))
+
+
+@lru_cache(maxsize=8)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in words) or r"(?!)", re.I)
+
+
 def _measured_distance(inc: Incident) -> float | None:
     distances = [float(m.group(1)) for m in _DISTANCE.finditer(inc.narrative)]
     return min(distances) if distances else None
@@ -105,6 +115,8 @@ def _conditions_breached(
     permitted = _uses_permitted_route(inc, codes, order_conditions, law)
     # The record says who was contacted: a third party, and nothing shows the words were for her.
     to_someone_else = "third-party-contact" in codes and "contacting" not in codes
+    if to_someone_else and _not_passed_on(law).search(inc.narrative):
+        types = {t for t in types if t.value != "third-party-contact"}  # asked about her, passed nothing on
     other_spec = law.conditions.get(ConditionType.OTHER)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:

@@ -92,9 +92,6 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         Behaviour.TURNING_UP_UNANNOUNCED,
         Behaviour.UNWANTED_GIFTS,
     }
-    if not f.cue("lawful_purpose"):
-        # A child arrangements order makes messages and handovers lawful, not following, watching or waiting for her.
-        benign -= {Behaviour.FOLLOWING, Behaviour.WATCHING_OR_SPYING, Behaviour.LOITERING}
     if lawful and set(f.types) <= benign and not fixation and not f.volume and not breached:
         v.category = Category.NO_OFFENCE
         source = _quote(lawful[0].sentence) if isinstance(lawful, list) and lawful else "an order requires it"
