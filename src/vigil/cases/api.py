@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Response
 
-from vigil.audit.service import record
 from vigil.cases import service
 from vigil.cases.reassess import latest_assessment
 from vigil.cases.records import incident_to_doc, order_to_doc, person_to_doc
@@ -19,8 +18,6 @@ from vigil.cases.schemas import (
     alert_out,
     case_summary,
 )
-from vigil.cases.service import expect_version
-from vigil.users.access import Perm
 from vigil.web.deps import CurrentActor, DbSession, Version
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
@@ -105,13 +102,7 @@ def patch_case(
     version: Version,
     response: Response,
 ) -> dict[str, Any]:
-    case = service.open_case(session, actor, case_id, Perm.WRITE, audit=None)
-    expect_version(case, version, f"case {case_id!r}", required=True)
-    changes = body.model_dump(exclude_none=True)
-    for key, value in changes.items():
-        setattr(case, key, value)
-    session.flush()
-    record(session, actor, "update", "case", case_id, case_id, changes)
+    case = service.change_case_settings(session, actor, case_id, body.model_dump(exclude_none=True), version)
     response.headers["ETag"] = f'"{case.version}"'
     return case_summary(case)
 
@@ -246,12 +237,7 @@ def patch_order(
     version: Version,
     response: Response,
 ) -> dict[str, Any]:
-    case = service.open_case(session, actor, case_id, Perm.WRITE, audit=None)
-    order = service._order(case, order_id)
-    expect_version(order, version, f"order {order_id!r}", required=True)
-    order.status = body.status
-    session.flush()
-    record(session, actor, "update", "order", order_id, case_id, {"status": body.status})
+    order = service.set_order_status(session, actor, case_id, order_id, body.status, version)
     response.headers["ETag"] = f'"{order.version}"'
     return {"order": order_to_doc(order), "status": order.status, "version": order.version}
 

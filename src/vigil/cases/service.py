@@ -6,7 +6,8 @@ flush but never commit: the request or command that called them commits.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -146,19 +147,39 @@ def export_case(session: Session, case: Case) -> dict[str, Any]:
     return case_to_doc(case)
 
 
+def change_case_settings(
+    session: Session, actor: Actor, ref: str, changes: dict[str, Any], version: int | None
+) -> Case:
+    """Consent and entitlement flags: risk-critical, so the caller must name the version it saw."""
+    case = open_case(session, actor, ref, Perm.WRITE, audit=None)
+    expect_version(case, version, f"case {ref!r}", required=True)
+    for key, value in changes.items():
+        setattr(case, key, value)
+    session.flush()
+    record(session, actor, "update", "case", ref, ref, changes)
+    return case
+
+
 def _after_change(session: Session, actor: Actor, case: Case, trigger: str) -> None:
     check(CaseDoc, case_to_doc(case))
     reassess(session, actor, case, trigger)
 
 
+T = TypeVar("T")
+
 # --- incidents -------------------------------------------------------------------------------
 
 
-def _incident(case: Case, iid: str) -> Incident:
-    found = next((x for x in case.incidents if x.ref == iid), None)
+def _child(case: Case, rows: Iterable[T], ref: str, what: str, path: str) -> T:
+    """The case's row with this reference, or a not-found error naming the case and the field."""
+    found = next((x for x in rows if x.ref == ref), None)  # type: ignore[attr-defined]
     if found is None:
-        raise NotFoundError(f"case {case.reference!r} has no incident {iid!r}", path="incident_id")
+        raise NotFoundError(f"case {case.reference!r} has no {what} {ref!r}", path=path)
     return found
+
+
+def _incident(case: Case, iid: str) -> Incident:
+    return _child(case, case.incidents, iid, "incident", "incident_id")
 
 
 def add_incident(session: Session, actor: Actor, ref: str, doc: Any) -> Incident:
@@ -210,10 +231,7 @@ def get_incident_doc(session: Session, actor: Actor, ref: str, iid: str) -> tupl
 
 
 def _order(case: Case, oid: str) -> Order:
-    found = next((x for x in case.orders if x.ref == oid), None)
-    if found is None:
-        raise NotFoundError(f"case {case.reference!r} has no order {oid!r}", path="order_id")
-    return found
+    return _child(case, case.orders, oid, "order", "order_id")
 
 
 def add_order(session: Session, actor: Actor, ref: str, doc: Any) -> Order:
@@ -265,14 +283,23 @@ def delete_order(session: Session, actor: Actor, ref: str, oid: str, version: in
     record(session, actor, "delete", "order", oid, ref)
 
 
+def set_order_status(session: Session, actor: Actor, ref: str, oid: str, status: str, version: int | None) -> Order:
+    """An order's status is risk-critical: the caller must name the version it saw."""
+    case = open_case(session, actor, ref, Perm.WRITE, audit=None)
+    order = _order(case, oid)
+    expect_version(order, version, f"order {oid!r}", required=True)
+    order.status = status
+    session.flush()
+    record(session, actor, "update", "order", oid, ref, {"status": status})
+    return order
+
+
 # --- people ----------------------------------------------------------------------------------
 
 
 def _person(case: Case, pid: str) -> Person:
-    found = next((p for p in case.people if p.kind != "victim" and p.ref == pid), None)
-    if found is None:
-        raise NotFoundError(f"case {case.reference!r} has no suspect or third party {pid!r}", path="person_id")
-    return found
+    others = (p for p in case.people if p.kind != "victim")
+    return _child(case, others, pid, "suspect or third party", "person_id")
 
 
 def add_person(session: Session, actor: Actor, ref: str, kind: str, doc: Any) -> Person:
