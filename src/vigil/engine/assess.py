@@ -146,7 +146,7 @@ def assess(case: Case, law: Law, as_of: date) -> Assessment:
     conduct = attribute(case, texts, links)
     found = dedupe(found + _structural(case, conduct, links, found))
     facts = gather(case, texts, found, conduct)
-    breaches = find_breaches(case, conduct, found, law)
+    breaches = find_breaches(case, conduct, found, law, texts)
     verdict = classify(facts, breaches)
     escalation = detect(facts, law) if verdict.harassment else EscalationResult()
     risk = assess_risk(facts, verdict, escalation, [b.incident_id for b in breaches], law, texts)

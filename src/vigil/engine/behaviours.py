@@ -175,27 +175,21 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
                 continue
             for pattern in (bp.act, bp.history):
                 found.extend(_matches(bp.code, pattern, analysis, None, f"suspects[{sid}].history", speech=False))
-    # A call to her mother is contact with her mother: the channel alone does not make it contact with her,
-    # unless the words were for her ("asked her to pass it on") or a third party delivered them (via-third-party).
-    relayed = {
-        inc.id
-        for inc in case.incidents
-        if (inc.channel is not None and inc.channel.value == "via-third-party")
-        or texts.incidents[inc.id].cue_matches("pass_on")
-    }
-    by_words = {(f.incident_id, f.type) for f in found if f.source != "channel"}
-    found = [
-        f
-        for f in found
-        if not (
-            f.source == "channel"
-            and f.type is Behaviour.CONTACTING
-            and f.incident_id not in relayed
-            and (f.incident_id, Behaviour.THIRD_PARTY_CONTACT) in by_words
-            and (f.incident_id, Behaviour.CONTACTING) not in by_words
-        )
-    ]
+    found = [f for f in found if not _contact_with_someone_else(f, found, case, texts)]
     return dedupe(found)
+
+
+def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: CaseText) -> bool:
+    """A call to her mother is contact with her mother: the channel alone does not make it contact with her,
+    unless the words were for her ("asked her to pass it on") or a third party delivered them (via-third-party)."""
+    if f.source != "channel" or f.type is not Behaviour.CONTACTING or f.incident_id is None:
+        return False
+    by_words = {g.type for g in found if g.incident_id == f.incident_id and g.source != "channel"}
+    if Behaviour.THIRD_PARTY_CONTACT not in by_words or Behaviour.CONTACTING in by_words:
+        return False
+    inc = next(i for i in case.incidents if i.id == f.incident_id)
+    relayed = inc.channel is not None and inc.channel.value == "via-third-party"
+    return not (relayed or texts.incidents[inc.id].cue_matches("pass_on"))
 
 
 def _matches(

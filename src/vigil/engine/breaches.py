@@ -13,11 +13,12 @@ much as recall: an unproven breach is not reported.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from vigil.contract import Breach, Case, ConditionType, Incident
+from vigil.contract import Behaviour, Breach, Case, ConditionType, Incident
 from vigil.law import Law
+from vigil.law.models import ConditionDef
 
+from .behaviours import CaseText
 from .findings import Conduct, Found
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -92,22 +93,28 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law) -> st
     return None
 
 
-def _not_passed_on(law: Law) -> re.Pattern[str]:
-    return _alternation(tuple(law.lexicon.get("not_passed_on") or ()))
-
-
-@lru_cache(maxsize=8)
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{w})" for w in words) or r"(?!)", re.I)
-
-
 def _measured_distance(inc: Incident) -> float | None:
     distances = [float(m.group(1)) for m in _DISTANCE.finditer(inc.narrative)]
     return min(distances) if distances else None
 
 
+def _other_term_breached(inc: Incident, text: str, types: set[Behaviour], spec: ConditionDef | None) -> str | None:
+    """Why an incident breaks a term written in the order's own words, if it does."""
+    if spec and spec.permission and re.search(spec.permission.words, text, re.I):
+        return None  # a term that allows contact forbids nothing
+    named = _PLACE_IN_TEXT.search(text)
+    channel = inc.channel.value if inc.channel is not None else None
+    if named and channel in ("in-person", "other") and at_place(inc, named.group(1).strip(" .")):
+        return f"was at {named.group(1).strip(' .')}, which the order forbids"
+    for rule in spec.wording if spec else []:
+        hit = sorted(b.value for b in types & set(rule.breached_by))
+        if hit and re.search(rule.words, text, re.I):
+            return f"breaks the condition '{text}' ({', '.join(hit)})"
+    return None
+
+
 def _conditions_breached(
-    inc: Incident, found: list[Found], order_conditions, law: Law
+    inc: Incident, found: list[Found], order_conditions, law: Law, passed_nothing_on: bool
 ) -> list[tuple[ConditionType, str]]:  # type: ignore[no-untyped-def]
     types = {b.type for b in found}
     codes = {t.value for t in types}
@@ -115,8 +122,8 @@ def _conditions_breached(
     permitted = _uses_permitted_route(inc, codes, order_conditions, law)
     # The record says who was contacted: a third party, and nothing shows the words were for her.
     to_someone_else = "third-party-contact" in codes and "contacting" not in codes
-    if to_someone_else and _not_passed_on(law).search(inc.narrative):
-        types = {t for t in types if t.value != "third-party-contact"}  # asked about her, passed nothing on
+    if to_someone_else and passed_nothing_on:
+        types.discard(Behaviour.THIRD_PARTY_CONTACT)  # asked about her, passed nothing on
     other_spec = law.conditions.get(ConditionType.OTHER)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
@@ -128,18 +135,9 @@ def _conditions_breached(
                 out.append((cond.type, f"was at {cond.place}, inside the exclusion zone"))
             continue
         if cond.type is ConditionType.OTHER:
-            text = cond.text or ""
-            if other_spec and other_spec.permission and re.search(other_spec.permission.words, text, re.I):
-                continue
-            named = _PLACE_IN_TEXT.search(text)
-            if named and channel in ("in-person", "other") and at_place(inc, named.group(1).strip(" .")):
-                out.append((cond.type, f"was at {named.group(1).strip(' .')}, which the order forbids"))
-                continue
-            for rule in other_spec.wording if other_spec else []:
-                hit = sorted(b.value for b in types & set(rule.breached_by))
-                if hit and re.search(rule.words, text, re.I):
-                    out.append((cond.type, f"breaks the condition '{text}' ({', '.join(hit)})"))
-                    break
+            why = _other_term_breached(inc, cond.text or "", types, other_spec)
+            if why:
+                out.append((cond.type, why))
             continue
         if spec is None:
             continue
@@ -159,7 +157,7 @@ def _conditions_breached(
     return out
 
 
-def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: Law) -> list[Breach]:
+def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: Law, texts: CaseText) -> list[Breach]:
     by_incident: dict[str, list[Found]] = {}
     for b in behaviours:
         if b.incident_id:
@@ -177,7 +175,8 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
             day = inc.when.date()
             if day < order.start_day or (order.end_day and day > order.end_day):
                 continue
-            hits = _conditions_breached(inc, by_incident.get(inc.id, []), order.conditions, law)
+            passed_nothing_on = bool(texts.incidents[inc.id].cue_matches("not_passed_on"))
+            hits = _conditions_breached(inc, by_incident.get(inc.id, []), order.conditions, law, passed_nothing_on)
             if not hits:
                 continue
             title = spec.title

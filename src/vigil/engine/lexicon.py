@@ -93,6 +93,7 @@ _CUE_LISTS = (
     "exculpation",
     "not_about_victim",
     "pass_on",
+    "not_passed_on",
     "consented",
     "serious_harm",
     "no_threat",
