@@ -30,7 +30,7 @@ from .conduct import attribute
 from .escalation import EscalationResult, detect
 from .facts import STALKING_ACTS, gather
 from .findings import Conduct, Found
-from .lexicon import compile_law
+from .lexicon import Compiled, compile_law
 from .offences import disclose
 from .risk import assess_risk
 
@@ -138,8 +138,12 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
 
 def assess(case: Case, law: Law, as_of: date) -> Assessment:
     """Assess one case under the given law, as on `as_of` (never the clock)."""
-    case = _sorted_case(case)
     compiled = compile_law(law)
+    with compiled.analyses.lock:
+        return _assess(_sorted_case(case), law, compiled, as_of)
+
+
+def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment:
     texts = analyse_case(case, compiled)
     found = find_behaviours(case, texts, compiled)
     links = link_accounts(case, texts)

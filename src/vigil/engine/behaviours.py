@@ -16,7 +16,7 @@ from vigil.contract import Behaviour, Case, Incident
 from .cast import build_cast
 from .findings import Cue, Found
 from .lexicon import Compiled
-from .narrative import THIRD, UNKNOWN, Actor, Analysis, Cast, Match
+from .narrative import THIRD, UNKNOWN, Actor, Analysis, Cast, Kind, Match
 
 EVIDENCE_MAX = 220
 # Behaviours that describe a suspect's past rather than this episode; from a
@@ -99,14 +99,25 @@ def analyse_case(case: Case, compiled: Compiled) -> CaseText:
     cast = build_cast(case, compiled)
     texts = CaseText(cast=cast)
     sent = procured(case)
+    who = cast.fingerprint()
+
+    def analysed(text: str, kind: Kind, actor: Actor) -> Analysis:
+        key = (text, kind, actor, who)
+        hit = compiled.analyses.get(key)
+        if isinstance(hit, Analysis):
+            return hit
+        made = Analysis.of(text, kind, actor, compiled, cast)
+        compiled.analyses.put(key, made)
+        return made
+
     for inc in case.incidents:
-        texts.incidents[inc.id] = Analysis.of(inc.narrative, "narrative", incident_actor(inc, sent), compiled, cast)
+        texts.incidents[inc.id] = analysed(inc.narrative, "narrative", incident_actor(inc, sent))
     if case.victim and case.victim.statement:
         default = Actor("suspect", cast.primary_suspect) if cast.primary_suspect else UNKNOWN
-        texts.statement = Analysis.of(case.victim.statement, "statement", default, compiled, cast)
+        texts.statement = analysed(case.victim.statement, "statement", default)
     for s in case.suspects:
         if s.history:
-            texts.histories[s.id] = Analysis.of(s.history, "history", Actor("suspect", s.id), compiled, cast)
+            texts.histories[s.id] = analysed(s.history, "history", Actor("suspect", s.id))
     return texts
 
 
@@ -149,21 +160,7 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
     # The victim's own word that no threat was made outweighs a veiled phrase.
     no_threat = bool(texts.statement and texts.statement.cue_matches("no_threat"))
     for inc in case.incidents:
-        analysis = texts.incidents[inc.id]
-        if analysis.default_actor.role == "third":
-            continue  # a third party acting on their own: not the suspect's conduct
-        if inc.suspect_id is None and case.suspects and analysis.cue_matches("exculpation"):
-            continue  # the record shows someone else did it
-        if any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")):
-            continue  # "it does not name or refer to V1": not conduct towards her, however unwelcome
-        for bp in compiled.behaviours:
-            if inc.channel and inc.channel.value in bp.channels:
-                words = inc.narrative.strip().split(". ")[0][:120]
-                found.append(Found(bp.code, inc.id, f"{inc.channel.value}: {words}", "channel", inc.suspect_id))
-            found.extend(_matches(bp.code, bp.act, analysis, inc.id, "narrative", speech=False))
-            found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
-            if not no_threat:
-                found.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
+        found.extend(_incident_behaviours(inc, texts.incidents[inc.id], compiled, no_threat, bool(case.suspects)))
     if texts.statement is not None:
         for bp in compiled.behaviours:
             found.extend(_matches(bp.code, bp.act, texts.statement, None, "victim.statement", speech=False))
@@ -177,6 +174,33 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
                 found.extend(_matches(bp.code, pattern, analysis, None, f"suspects[{sid}].history", speech=False))
     found = [f for f in found if not _contact_with_someone_else(f, found, case, texts)]
     return dedupe(found)
+
+
+def _incident_behaviours(
+    inc: Incident, analysis: Analysis, compiled: Compiled, no_threat: bool, has_suspects: bool
+) -> list[Found]:
+    """One incident's behaviours; kept with its (possibly reused) analysis, since they depend on nothing else."""
+    channel = inc.channel.value if inc.channel else None
+
+    def compute() -> list[Found]:
+        found: list[Found] = []
+        if analysis.default_actor.role == "third":
+            return found  # a third party acting on their own: not the suspect's conduct
+        if inc.suspect_id is None and has_suspects and analysis.cue_matches("exculpation"):
+            return found  # the record shows someone else did it
+        if any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")):
+            return found  # "it does not name or refer to V1": not conduct towards her, however unwelcome
+        for bp in compiled.behaviours:
+            if channel and channel in bp.channels:
+                words = inc.narrative.strip().split(". ")[0][:120]
+                found.append(Found(bp.code, inc.id, f"{channel}: {words}", "channel", inc.suspect_id))
+            found.extend(_matches(bp.code, bp.act, analysis, inc.id, "narrative", speech=False))
+            found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
+            if not no_threat:
+                found.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
+        return found
+
+    return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)
 
 
 def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: CaseText) -> bool:

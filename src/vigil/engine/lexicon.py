@@ -8,6 +8,8 @@ pattern per context, so matching a narrative is a handful of C-level scans.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour
@@ -49,6 +51,39 @@ class BehaviourPatterns:
     veiled: re.Pattern[str] | None = None
 
 
+class AnalysisCache:
+    """A bounded least-recently-used map from (text, kind, actor, cast) to its analysis.
+
+    Why: a case held in the database is re-assessed after every change, and all but the new incident
+    read exactly as before. The engine is pure, so an unchanged text with the same cast reads the same;
+    only memory bounds how many are kept.
+    """
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        # Analyses fill in lazily and Hyperscan's scratch space is per-thread, so one assessment at a time
+        # uses them; the GIL already let only one run at once.
+        self.lock = threading.RLock()
+        self._items: OrderedDict[tuple[object, ...], object] = OrderedDict()
+
+    def get(self, key: tuple[object, ...]) -> object | None:
+        hit = self._items.get(key)
+        if hit is not None:
+            self._items.move_to_end(key)
+        return hit
+
+    def put(self, key: tuple[object, ...], value: object) -> None:
+        self._items[key] = value
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 @dataclass(frozen=True)
 class Compiled:
     """Everything the text analysis needs, compiled from one Law."""
@@ -60,6 +95,8 @@ class Compiled:
     normalise: dict[str, str] = field(default_factory=dict)
     normalise_re: re.Pattern[str] | None = None
     prefilter: Prefilter | None = None
+    # Recently analysed texts, reused when the same case is assessed again (see narrative.analysed).
+    analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache(), compare=False, repr=False)
 
     def cue(self, name: str) -> re.Pattern[str]:
         return self.cues[name]

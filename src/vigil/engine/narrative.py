@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .lexicon import Compiled
 from .people import THIRD, UNKNOWN, VICTIM, Actor, Cast, Kind, Match, Quote, Referent, Role, SuspectNames
 from .referents import find_referents
 from .segments import _CLAUSE_BOUNDARY, find_chat_lines, find_quotes, normalise, split_sentences
+
+T = TypeVar("T")
 
 __all__ = [
     "THIRD",
@@ -96,6 +100,8 @@ class Analysis:
     _ref_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
     _candidates: dict[int, list[int]] | None = None
+    # Matches per (kind, pattern): several steps ask for the same cue, and a cached analysis is reused whole.
+    _memo: dict[tuple[str, object], list[Any]] = field(default_factory=dict)
 
     # ----- building -------------------------------------------------------
     @classmethod
@@ -402,8 +408,18 @@ class Analysis:
         hyp = self.compiled.cue("hypothetical")
         return bool(hyp.search(self.text, prev_start, start))
 
+    def memoised(self, key: tuple[str, object], compute: Callable[[], list[T]]) -> list[T]:
+        """What a later step derives from this text alone, kept with it (the analysis may be reused)."""
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = compute()
+        return hit
+
     def act_matches(self, pattern: re.Pattern[str]) -> list[Match]:
         """Conduct described in the text (not in a suspect's own quoted words)."""
+        key = ("act", id(pattern))
+        if key in self._memo:
+            return self._memo[key]
         out: list[Match] = []
         for m in self._finditer(pattern):
             q = self.quote_at(m.start())
@@ -413,16 +429,21 @@ class Analysis:
             floor = max(s_start, q.start) if q else s_start
             actor = self.passive_agent(m.end(), s_end) or self.subject_before(m.start(), floor) or self.default_actor
             out.append(self._match(m, actor, in_speech=False))
+        self._memo[key] = out
         return out
 
     def speech_matches(self, pattern: re.Pattern[str]) -> list[Match]:
         """Words said or written: inside quotes, or reported after a speech verb."""
+        key = ("speech", id(pattern))
+        if key in self._memo:
+            return self._memo[key]
         out: list[Match] = []
         for m in self._finditer(pattern):
             speaker = self.speech_frame(m.start())
             if speaker is None:
                 continue
             out.append(self._match(m, speaker, in_speech=True))
+        self._memo[key] = out
         return out
 
     def _match(self, m: re.Match[str], actor: Actor, *, in_speech: bool, inner: bool = True) -> Match:
@@ -442,9 +463,13 @@ class Analysis:
         pattern = self.compiled.cues.get(name)
         if pattern is None:
             return []
-        out = []
+        key = ("cue", name)
+        if key in self._memo:
+            return self._memo[key]
+        out: list[Match] = []
         for m in self._finditer(pattern):
             q = self.quote_at(m.start())
             speaker = q.speaker if q else None
             out.append(self._match(m, speaker or self.default_actor, in_speech=q is not None, inner=False))
+        self._memo[key] = out
         return out

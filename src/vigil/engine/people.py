@@ -47,6 +47,18 @@ class Cast:
     identifiers: dict[str, str] = field(default_factory=dict)  # normalised identifier -> suspect id
     others_re: re.Pattern[str] | None = None  # names of the case's known third parties
 
+    def fingerprint(self) -> tuple[object, ...]:
+        """Everything about the cast that can change how a text is read, as a hashable key."""
+        return (
+            self.suspects,
+            self.primary_suspect,
+            self.suspect_gender,
+            self.victim_gender,
+            self.names_re.pattern if self.names_re else None,
+            self.others_re.pattern if self.others_re else None,
+            tuple(sorted(self.identifiers.items())),
+        )
+
     def suspect_for_identifier(self, value: str) -> str | None:
         return self.identifiers.get(re.sub(r"[\s()-]", "", value.lower()))
 
