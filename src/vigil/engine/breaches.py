@@ -87,8 +87,10 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law) -> st
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
             continue
+        kinds = set(perm.kinds)
         for route in _route_words(text, set(perm.ignore)):
-            if route <= have:
+            named = route - kinds
+            if route <= have or (named and named <= have):
                 return text
     return None
 

@@ -46,7 +46,6 @@ BEYOND_GRIEVANCE = frozenset(
         Behaviour.ACCOUNT_INTRUSION,
         Behaviour.IMPERSONATION,
         Behaviour.FAKE_ACCOUNT,
-        Behaviour.PUBLISHING,
         Behaviour.PROXY_STALKING,
         Behaviour.UNWANTED_GIFTS,
     }
@@ -135,6 +134,7 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
             f.types.setdefault(b.type, []).append(b)
     for name in (
         "fixation",
+        "rejected_suitor",
         "grievance",
         "lawful_purpose",
         "welcomed",
@@ -162,6 +162,8 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
             if m.group(1) is None or int(m.group(1)) >= 10:
                 f.volume.append((inc.id, m.group(0)))
     f.polite_share = _polite_share(f)
+    if not f.cues["complied"] and f.polite_share < 0.5:
+        f.cues["fixation"] = f.cues["fixation"] + f.cues["rejected_suitor"]  # he would not take no for an answer
     principal = case.suspect(f.principal)
     f.organisation = bool(principal and any(_ORGANISATION.search(i) for i in principal.identifiers))
     return f

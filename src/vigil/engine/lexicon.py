@@ -112,6 +112,7 @@ _CUE_LISTS = (
     "substantial_effect",
     "no_effect",
     "fixation",
+    "rejected_suitor",
     "grievance",
     "lawful_purpose",
     "polite",

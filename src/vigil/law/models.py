@@ -105,6 +105,11 @@ class Permission(_Strict):
     exempts: list[ConditionType]
     void_if: list[Behaviour]
     ignore: list[str] = Field(default_factory=list, description="Words too general to identify the route.")
+    kinds: list[str] = Field(
+        default_factory=list,
+        description="Words that say what kind of route it is ('app', 'centre'); a record that names the route "
+        "itself ('via CoParent Hub') need not repeat them.",
+    )
 
 
 class ConditionDef(_Strict):
