@@ -339,34 +339,14 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     records += [(f"suspects[{s.id}].history", s.history, None) for s in case.suspects if s.history]
     if case.victim and case.victim.statement:
         records.append(("victim.statement", case.victim.statement, None))
-    for where_from, text, inc in records:
-        for sentence in re.split(r"(?<=[.!?;])\s+", text):
-            low = sentence.lower()
-            mentions = sorted((low.find(a.lower()), a) for a in by_account if a.lower() in low)
-            if not mentions and inc is not None and inc.account in by_account and inc.suspect_id is None:
-                mentions = [(0, inc.account)]
-            if not mentions or _UNCONNECTED.search(sentence):
-                continue
-            tied = bool(_LINKING.search(sentence))
-            for s in case.suspects:
-                for ident in s.identifiers:
-                    where = _identifier_at(sentence, ident, names=tied)
-                    if where < 0 or ident.lower() in {a.lower() for _, a in mentions}:
-                        continue
-                    before_it = [a for pos, a in mentions if pos <= where]
-                    if _ALL_OF_THEM.search(sentence):
-                        accounts = before_it or [a for _, a in mentions]  # "both registered with ..."
-                    else:
-                        accounts = [before_it[-1] if before_it else mentions[0][1]]
-                    how = "tied in the record to" if tied else "mentioned in the record with"
-                    for account in accounts:
-                        add(
-                            account,
-                            s.id,
-                            f'{how} {s.id}\'s identifier {ident} ({where_from}: "{sentence.strip()[:160]}")',
-                            [inc.id] if inc is not None else [],
-                            strong=tied,
-                        )
+    derived: dict[str, list[tuple[str, str]]] = {sid: [(i, "") for i in s.identifiers] for sid, s in suspects.items()}
+    for _round in range(2):
+        # Round two: identifiers the record gives for an account already tied to a suspect ("registered to
+        # his number and the email x@y") tie other accounts that use them (links are transitive).
+        found_more = _tie_accounts(records, by_account, derived, add)
+        derived = {sid: [x for x in found_more.get(sid, []) if x[0].lower() not in by_account] for sid in suspects}
+        if not any(derived.values()):
+            break
     own: dict[str, list[Incident]] = defaultdict(list)
     for inc in case.incidents:
         if inc.suspect_id:
@@ -383,6 +363,50 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         if after == before:
             break
     return [lk for lk in links.values() if lk.strong or len(lk.reasons) >= 2]
+
+
+_CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
+
+
+def _tie_accounts(records, by_account, idents, add) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    """Link accounts the record ties to a suspect's identifiers; return the other identifiers those
+    tying sentences give (an account's registration email), for a further round."""
+    more: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for where_from, text, inc in records:
+        for sentence in re.split(r"(?<=[.!?;])\s+", text):
+            low = sentence.lower()
+            mentions = sorted((low.find(a.lower()), a) for a in by_account if a.lower() in low)
+            if not mentions and inc is not None and inc.account in by_account and inc.suspect_id is None:
+                mentions = [(0, inc.account)]
+            if not mentions or _UNCONNECTED.search(sentence):
+                continue
+            tied = bool(_LINKING.search(sentence))
+            for sid, pairs in idents.items():
+                for ident, via in pairs:
+                    where = _identifier_at(sentence, ident, names=tied)
+                    if where < 0 or ident.lower() in {a.lower() for _, a in mentions}:
+                        continue
+                    before_it = [a for pos, a in mentions if pos <= where]
+                    if _ALL_OF_THEM.search(sentence):
+                        accounts = before_it or [a for _, a in mentions]  # "both registered with ..."
+                    else:
+                        accounts = [before_it[-1] if before_it else mentions[0][1]]
+                    how = "tied in the record to" if tied else "mentioned in the record with"
+                    whose = f"{sid}'s identifier {ident}" if not via else f"{ident}, which the record gives for {via}"
+                    for account in accounts:
+                        add(
+                            account,
+                            sid,
+                            f'{how} {whose} ({where_from}: "{sentence.strip()[:160]}")',
+                            [inc.id] if inc is not None else [],
+                            strong=tied,
+                        )
+                        if tied:
+                            for m in _CONTACT_ID.finditer(sentence):
+                                other = m.group(0).strip()
+                                if normalise_identifier(other) != normalise_identifier(ident):
+                                    more[sid].append((other, f"{account} ({sid}'s)"))
+    return more
 
 
 _PET_NAME = re.compile(

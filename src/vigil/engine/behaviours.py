@@ -194,7 +194,9 @@ def _incident_behaviours(
             if channel and channel in bp.channels:
                 words = inc.narrative.strip().split(". ")[0][:120]
                 found.append(Found(bp.code, inc.id, f"{channel}: {words}", "channel", inc.suspect_id))
-            found.extend(_matches(bp.code, bp.act, analysis, inc.id, "narrative", speech=False))
+            found.extend(
+                _matches(bp.code, bp.act, analysis, inc.id, "narrative", speech=False, victims_things=bp.victims_things)
+            )
             found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
             if not no_threat:
                 found.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
@@ -216,8 +218,22 @@ def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: 
     return not (relayed or texts.incidents[inc.id].cue_matches("pass_on"))
 
 
+_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+
+
+def _own_things(m: Match, analysis: Analysis) -> bool:
+    """'S1 stood there checking his phone': the possessive is the suspect's own (his gender, not hers)."""
+    if m.actor.role != "suspect":
+        return False
+    cast = analysis.cast
+    if cast.suspect_gender is None or cast.suspect_gender == cast.victim_gender:
+        return False
+    words = re.findall(r"\b(his|her)\b", analysis.text[m.start : m.end].lower())
+    return bool(words) and all(_POSSESSIVE_GENDER[w] == cast.suspect_gender for w in words)
+
+
 def _matches(
-    code: Behaviour, pattern, analysis: Analysis, iid: str | None, source: str, *, speech: bool
+    code: Behaviour, pattern, analysis: Analysis, iid: str | None, source: str, *, speech: bool, victims_things=False
 ) -> list[Found]:  # type: ignore[no-untyped-def]
     if pattern is None or not analysis.might_match(pattern):
         return []
@@ -225,7 +241,7 @@ def _matches(
     return [
         Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id)
         for m in matches
-        if _accept(m, analysis, code)
+        if _accept(m, analysis, code) and not (victims_things and not speech and _own_things(m, analysis))
     ]
 
 

@@ -23,8 +23,14 @@ from .findings import Conduct, Found
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NEAR = re.compile(
-    r"\b(?:near|nearby|junction with|close to|towards|off|past|adjacent to|next to|outside of|end of|from)"
+    r"\b(?:near|nearby|junction with|corner with|close to|towards|off|past|adjacent to|next to|outside of|end of|from|"
+    r"short of)"
     r"\s+(?:the\s+)?$"
+)
+_STAYED_OUT = re.compile(
+    r"\b(?:did not|didn'?t|never|does not|doesn'?t) (?:\w+ )?(?:step|go|walk|come|enter|set foot|cross|drive)"
+    r"(?: \w+)? (?:into|in|onto|on to|down|up|along|through)?\s*(?:the\s+)?"
+    r"|\b(?:just |stopped |stayed )?short of\s+(?:the\s+)?"
 )
 _PLACE_IN_TEXT = re.compile(
     r"\b(?:not|never) (?:to )?(?:attend|enter|go (?:to|into|near)|visit|come (?:to|within \d+ ?m of)|be (?:at|in))"
@@ -53,7 +59,15 @@ def at_place(inc: Incident, place: str) -> bool:
         return False
     # "Chaucer Road, near junction with Marlowe Avenue" is outside Marlowe Avenue.
     first = min((text.find(w) for w in core if text.find(w) >= 0), default=-1)
-    return not (first >= 0 and _NEAR.search(text[max(0, first - 30) : first]))
+    if first >= 0 and _NEAR.search(text[max(0, first - 30) : first]):
+        return False
+    # "He did not step into Market Street": the record says he stayed out.
+    story = inc.narrative.lower()
+    for m in _STAYED_OUT.finditer(story):
+        following = _WORD.findall(story[m.end() : m.end() + 60])[: len(want)]
+        if following and following[0] in core and core <= set(following):
+            return False
+    return True
 
 
 _DISTANCE = re.compile(
@@ -69,7 +83,13 @@ def _stem(word: str) -> str:
 def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     """The routes a permission names: "through the parties' solicitors" -> {solicitor}."""
     routes = []
-    for m in re.finditer(r"\b(?:through|via|by|using|on|at|in)\s+([^,;.]+?)(?=,|;|\.|\band\b|\bor\b|$)", text.lower()):
+    # The route ends where its purpose begins: "between the parties' solicitors about the return of property".
+    for m in re.finditer(
+        # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
+        r"(?=\b(?:through|via|by|using|on|at|in|between)\s+([^,;.]+?)"
+        r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor the\b|$))",
+        text.lower(),
+    ):
         words = {_stem(w) for w in _WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
         if words:
             routes.append(words)

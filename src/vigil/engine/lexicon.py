@@ -49,6 +49,7 @@ class BehaviourPatterns:
     history: re.Pattern[str] | None
     channels: frozenset[str]
     veiled: re.Pattern[str] | None = None
+    victims_things: bool = False
 
 
 class AnalysisCache:
@@ -162,6 +163,7 @@ def _compile(law: Law) -> Compiled:
             history=_union(b.lexicon.history),
             channels=frozenset(b.channels),
             veiled=_union(b.lexicon.veiled),
+            victims_things=b.victims_things,
         )
         for b in law.behaviours.values()
     )

@@ -66,6 +66,11 @@ class BehaviourDef(_Strict):
     severity: int = Field(ge=0, le=5, description="0 none .. 5 life-threatening; drives escalation.")
     physical_presence: bool = False
     channels: list[str] = Field(default_factory=list, description="Channels that are this act.")
+    victims_things: bool = Field(
+        default=False,
+        description="The act is done to the victim's things (her phone, her car): 'checking his phone' said of "
+        "the suspect is his own phone, not this act.",
+    )
     lexicon: Lexicon = Field(default_factory=Lexicon)
 
 
