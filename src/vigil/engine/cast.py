@@ -22,6 +22,16 @@ _ORG = re.compile(
 )
 _HE = re.compile(r"(?<![\w])(?<![\w]['’])(?:he|him|his|himself)(?![\w'’])", re.I)
 _SHE = re.compile(r"(?<![\w])(?<![\w]['’])(?:she|her|hers|herself)(?![\w'’])", re.I)
+# In a sentence that names one party, "he"/"she" and "his" are usually that party; "him" is usually the
+# other one ("V1 had not given him this address"); "her" may be either, so it does not vote there.
+_SAME_M = re.compile(r"(?<![\w])(?<![\w]['’])(?:he|his|himself)(?![\w'’])", re.I)
+_SAME_F = re.compile(r"(?<![\w])(?<![\w]['’])(?:she|hers|herself)(?![\w'’])", re.I)
+_OTHER_M = re.compile(r"(?<![\w])(?<![\w]['’])him(?![\w'’])", re.I)
+_REPORTER = re.compile(
+    r"(?<![\w])(he|she) (?:says|states|stated|reports|reported|explains|explained|describes|"
+    r"described|believes|disclosed|discloses)\b",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"(?<![\w])(?<![\w]['’])(?:I|my|me)(?![\w'’])")
 _ROLE_GENDER = {
     "wife": "f",
@@ -167,9 +177,16 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
     suspect_votes: Counter[str] = Counter()
     victim_votes: Counter[str] = Counter()
     statement = case.victim.statement if case.victim and case.victim.statement else ""
-    if statement and _FIRST_PERSON.search(statement):
-        suspect_votes["m"] += len(_HE.findall(statement))
-        suspect_votes["f"] += len(_SHE.findall(statement))
+    # A statement in her own words ("he follows me") speaks of the suspect as he or she; sentences without
+    # "I" or "me" ("IP states she ...", an officer's summary) speak of her, so only first-person sentences vote.
+    # "She states he ..." is someone taking her account: the one reporting is the victim ("he told me" is not).
+    for sent in _SENT.findall(statement):
+        if _FIRST_PERSON.search(sent):
+            for m in _REPORTER.finditer(sent):
+                victim_votes["m" if m.group(1).lower() == "he" else "f"] += 1
+            rest = _REPORTER.sub(" ", sent)
+            suspect_votes["m"] += len(_SAME_M.findall(rest))
+            suspect_votes["f"] += len(_SAME_F.findall(rest))
     sus_ref = compiled.cue("suspect_refs")
     vic_ref = compiled.cue("victim_refs")
     names_re = _names_re(names)
@@ -177,13 +194,15 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
         for sent in _SENT.findall(inc.narrative):
             has_s = bool(sus_ref.search(sent) or (names_re and names_re.search(sent)))
             has_v = bool(vic_ref.search(sent))
-            he, she = len(_HE.findall(sent)), len(_SHE.findall(sent))
+            he, she, him = len(_SAME_M.findall(sent)), len(_SAME_F.findall(sent)), len(_OTHER_M.findall(sent))
             if has_s and not has_v:
                 suspect_votes["m"] += he
                 suspect_votes["f"] += she
+                victim_votes["m"] += him
             elif has_v and not has_s:
                 victim_votes["m"] += he
                 victim_votes["f"] += she
+                suspect_votes["m"] += him
     for s in case.suspects:
         hist = (s.history or "")[:120].lower()
         for role, gender in compiled.role_genders.items():

@@ -133,6 +133,12 @@ _NOT_NAMES = {
 
 
 _SID = re.compile(r"S\d+", re.I)
+# "Rachel's red Fiat had been parked opposite": whoever owns the vehicle is the one doing it.
+_OWNERS_VEHICLE = re.compile(
+    r"['’]s? (?:[\w-]+ ){0,3}(?:car|van|vehicle|truck|lorry|motorbike|moped|jeep|taxi)\b"
+    r"|['’]s? (?:[\w-]+ ){0,3}(?:had been |has been |was |were |is )?(?:parked|pulled up|idling|driven)\b",
+    re.I,
+)
 
 
 def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: str | None) -> list[Referent]:
@@ -183,9 +189,17 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         verbal = (prev.endswith("ed") and len(prev) > 3) or (
             prev.endswith("ing") and len(prev) > 4 and prev not in _ING_NOUNS
         )
-        obj = (pronoun is None and (prev in _OBJECT_WORDS or verbal)) or possessive
+        drives = (
+            possessive
+            and (
+                prev in ("", "and", "but", "then", "when", "while", "as")
+                or text[max(0, start - 3) : start].rstrip()[-1:] in ":;"
+            )
+            and bool(_OWNERS_VEHICLE.match(text, end, end + 60))
+        )
+        obj = (pronoun is None and (prev in _OBJECT_WORDS or verbal)) or (possessive and not drives)
         # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
-        part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS
+        part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS or drives
         refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
         last_end = end
     return refs
