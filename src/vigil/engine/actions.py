@@ -75,6 +75,13 @@ def _ruled_out(f: Facts, iid: str) -> bool:
     return bool(f.texts.incidents[iid].cue_matches("exculpation"))
 
 
+def _bail_lapsed(f: Facts) -> bool:
+    """Bail conditions were imposed but have ended while the conduct goes on: fresh ones are needed."""
+    bail = [o for o in f.case.orders if o.type is OrderType.BAIL_CONDITIONS]
+    latest = max((i.when.date().isoformat() for i in f.case.incidents if i.when), default=None)
+    return bool(bail) and latest is not None and all(o.ends is not None and o.ends < latest for o in bail)
+
+
 def recommend(
     f: Facts,
     v: Verdict,
@@ -184,7 +191,7 @@ def recommend(
     )
     if (
         offence
-        and not (handling and handling.bail_conditions_imposed)
+        and not (handling and handling.bail_conditions_imposed and not _bail_lapsed(f))
         and (ActionCode.CONSIDER_ARREST in out or released)
     ):
         add(

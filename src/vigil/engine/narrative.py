@@ -273,7 +273,8 @@ class Analysis:
             if ref.object_position and not ref.participle_subject:
                 i -= 1
                 continue
-            if _PERCEPTION.search(between) and not ref.participle_subject:
+            seen = _PERCEPTION.search(between)
+            if seen and not ref.participle_subject and not self._other_subject_before(ref, ref.end + seen.start()):
                 i -= 1
                 continue
             if self._in_closed_subclause(ref, floor, pos):
@@ -281,6 +282,21 @@ class Analysis:
                 continue
             return self.resolve(ref)
         return None
+
+    def _other_subject_before(self, ref: Referent, pos: int) -> bool:
+        """'Kyle went mad when I told him and said ...': 'told' has its own subject (I), so it says nothing
+        about whether Kyle is the one acting."""
+        refs = self.referents
+        j = bisect_right(self._ref_starts, ref.end - 1)
+        last = ref.end
+        while j < len(refs) and refs[j].start < pos:
+            r = refs[j]
+            # "My colleague Beth saw him": a name in apposition is the same person.
+            if r.start >= ref.end and not r.object_position and self.text[last : r.start].strip(" ,"):
+                return True
+            last = max(last, r.end)
+            j += 1
+        return False
 
     def _in_closed_subclause(self, ref: Referent, floor: int, pos: int) -> bool:
         """'He came out as I left and walked behind me': 'I' is the subject of a finished subordinate clause."""
