@@ -200,6 +200,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         obj = (pronoun is None and (prev in _OBJECT_WORDS or verbal)) or (possessive and not drives)
         # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
         part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS or drives
+        if refs and refs[-1].object_position and not text[refs[-1].end : start].strip(" ,"):
+            obj = True  # "an email to my manager Lorraine": a name in apposition shares its role
         refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
         last_end = end
     return refs

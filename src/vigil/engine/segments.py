@@ -27,6 +27,12 @@ _CHAT_LINE = re.compile(
 )
 
 
+# Several stamped messages run together on one line: "[00:12] nyx_wolf: ... [00:13] nyx_wolf: ...".
+_INLINE_CHAT = re.compile(
+    r"\[\d{1,2}[:.]\d{2}[^\]\n]{0,24}\][ \t]*(?P<name>[^:\n\[\]]{1,40}?):[ \t]+(?P<body>[^\[\n]*[^\[\s])"
+)
+
+
 def find_chat_lines(text: str) -> list[tuple[int, int, str]]:
     """Lines of a pasted chat export ("[08/02/2025, 23:12] Kay: text"): (start, end, speaker name).
 
@@ -37,6 +43,12 @@ def find_chat_lines(text: str) -> list[tuple[int, int, str]]:
         (m.start("body"), m.end("body"), m.group("name").strip(), bool(m.group("stamp")))
         for m in _CHAT_LINE.finditer(text)
     ]
+    inline = [(m.start("body"), m.end("body"), m.group("name").strip(), True) for m in _INLINE_CHAT.finditer(text)]
+    if len(inline) >= 2:
+        # The line pattern takes a whole line from its first stamp; the inline one splits it per message.
+        covered = {x[0] for x in inline}
+        lines = [x for x in lines if not any(x[0] <= c < x[1] for c in covered)] + inline
+        lines.sort()
     if not lines:
         return []
     stamped = [x for x in lines if x[3]]
