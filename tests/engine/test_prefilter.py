@@ -14,7 +14,8 @@ from vigil.services.assessing import assess_document
 
 ROOT = Path(__file__).resolve().parents[1]
 # Sets written by different authors, some with accents and typographic quotes ("the café window").
-CASES = [p for d in ("heldout", "dev2", "dev3", "dev4") for p in sorted((ROOT / d / "cases").glob("*.json"))] + sorted(
+SETS = ("heldout", "dev2", "dev3", "dev4", "dev5", "dev6")
+CASES = [p for d in SETS for p in sorted((ROOT / d / "cases").glob("*.json"))] + sorted(
     (ROOT.parents[1] / "shared" / "examples").glob("*.json")
 )
 
