@@ -75,6 +75,18 @@ def _ruled_out(f: Facts, iid: str) -> bool:
     return bool(f.texts.incidents[iid].cue_matches("exculpation"))
 
 
+_FAMILIES = (
+    {"stalking", "stalking-fear-or-distress"},
+    {"harassment", "harassment-fear-of-violence"},
+)
+
+
+def _same_family(recorded: str | None, cat: Category) -> bool:
+    """Recorded as stalking where the record also shows s.4A: already a stalking crime, so the aggravated
+    form is for charging (the offences list says so), not a re-recording."""
+    return recorded is not None and any(recorded in fam and cat.value in fam for fam in _FAMILIES)
+
+
 def _bail_lapsed(f: Facts) -> bool:
     """Bail conditions were imposed but have ended while the conduct goes on: fresh ones are needed."""
     bail = [o for o in f.case.orders if o.type is OrderType.BAIL_CONDITIONS]
@@ -114,7 +126,7 @@ def recommend(
             ),
             f.course_ids,
         )
-    elif offence and recorded != cat.value:
+    elif offence and recorded != cat.value and not _same_family(recorded, cat):
         add(
             ActionCode.RECORD_CRIME,
             f"Record the course of conduct as {cat.value} ({offences[0].code.value if offences else ''})"

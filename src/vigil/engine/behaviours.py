@@ -69,18 +69,31 @@ _PROCURED = re.compile(
     r"(?:behalf|instructions?)|\bat (?:his|her|S\d'?s) request|keep an eye on",
     re.I,
 )
+# In her own statement "she asked me to note ..." asks the victim, and "told police to ..." the police:
+# neither procures anyone (in a go-between's quoted words "Mark asked me to give you this" still does).
+_NOT_PROCURING = re.compile(
+    r"\b(?:asked|told|got|sent)\b (?:me|us|police|the police|officers?|the officer|PC \w+|DC \w+) to\b", re.I
+)
 
 
 def procured(case: Case) -> bool:
     """The record shows the suspect asked, paid or sent someone to act (PHA 1997 s.7(3A))."""
     texts = [case.victim.statement or ""] if case.victim else []
     texts += [i.narrative for i in case.incidents if i.actor_id]
-    return any(_PROCURED.search(t) for t in texts)
+    statement = texts[0] if case.victim else ""
+    return any(
+        m is not None and not (t is statement and _NOT_PROCURING.match(t, m.start()))
+        for t in texts
+        for m in _PROCURED.finditer(t)
+    )
 
 
 _ON_OWN_INITIATIVE = re.compile(
     r"\bon (?:her|his|their) own (?:initiative|accord)|\bacting alone\b|\bwithout (?:his|her|S\d'?s) knowledge|"
-    r"\b(?:S\d|he|she) (?:did not|didn'?t) know\b|\bdid not tell (?:S\d|him|her)\b",
+    r"\b(?:S\d|he|she|[A-Z][a-z]+) (?:did not|didn'?t|does not|doesn'?t) know\b"
+    r"(?! (?:where|who|how|what|when|why|if|whether))|"
+    r"\bknew nothing (?:about|of) it|\bdid not tell (?:S\d|him|her)\b|"
+    r"\b(?:sent|did|wrote|posted) it on (?:her|his) own\b",
     re.I,
 )
 

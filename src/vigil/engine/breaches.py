@@ -87,10 +87,19 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     for m in re.finditer(
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
         r"(?=\b(?:through|via|by|using|on|at|in|between)\s+([^,;.]+?)"
-        r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor the\b|$))",
+        r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor the\b"
+        r"|\bas the\b|$))",
         text.lower(),
     ):
         words = {_stem(w) for w in _WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
+        if words:
+            routes.append(words)
+    # "his solicitor may write to the victim": the one allowed to act is the route.
+    for m in re.finditer(
+        r"\b(?:his|her|their|the respondent'?s|the defendant'?s|the suspect'?s) ([a-z]+(?: [a-z]+)?) may\b",
+        text.lower(),
+    ):
+        words = {_stem(w) for w in _WORD.findall(m.group(1)) if w not in ignore}
         if words:
             routes.append(words)
     return routes
@@ -102,7 +111,8 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law) -> st
     perm = spec.permission if spec else None
     if perm is None or found & set(perm.void_if):
         return None
-    have = {_stem(w) for w in _WORD.findall(f"{inc.location or ''} {inc.narrative}".lower())}
+    # The account it came from counts: "OurFamilyWizard: Neil" is the app the order permits.
+    have = {_stem(w) for w in _WORD.findall(f"{inc.location or ''} {inc.account or ''} {inc.narrative}".lower())}
     for cond in conds:
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):

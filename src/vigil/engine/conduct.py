@@ -77,7 +77,11 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
     linked = {lk.account: lk.suspect_id for lk in links}
     conduct.proxies = procured_by(case, texts)
     for inc in case.incidents:
-        if inc.suspect_id:
+        if inc.actor_id and texts.incidents[inc.id].default_actor.role == "third":
+            # Someone else acting on their own: not the suspect's conduct unless he procured it (s.7(3A)).
+            conduct.attributed[inc.id] = None
+            conduct.how[inc.id] = f"by {inc.actor_id}, acting on their own (s.7(3A) needs procurement)"
+        elif inc.suspect_id:
             sid = conduct.proxies.get(inc.suspect_id, inc.suspect_id)
             conduct.attributed[inc.id] = sid
             conduct.how[inc.id] = (
@@ -92,7 +96,9 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
     by_person: dict[str, list[Incident]] = defaultdict(list)
     for inc in case.incidents:
         person = conduct.attributed[inc.id]
-        if person is None:
+        if person is None and inc.actor_id and texts.incidents[inc.id].default_actor.role == "third":
+            person = f"third:{inc.actor_id}"
+        elif person is None:
             # One unknown account is one actor; unnamed actors are one person only if the record says so.
             person = f"account:{inc.account}" if inc.account else UNKNOWN_ACTOR
         by_person[person].append(inc)
@@ -103,7 +109,7 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
         conduct.occasions[person] = _occasions(
             incs, texts, None if person.startswith(("account:", UNKNOWN_ACTOR)) else person
         )
-    named = {p: o for p, o in conduct.occasions.items() if not p.startswith(("account:", UNKNOWN_ACTOR))}
+    named = {p: o for p, o in conduct.occasions.items() if not p.startswith(("account:", UNKNOWN_ACTOR, "third:"))}
     pool = named or conduct.occasions
     if pool:
         conduct.principal = max(pool, key=lambda p: (len(pool[p]), p == (case.suspects[0].id if case.suspects else "")))

@@ -91,6 +91,16 @@ def detect(f: Facts, law: Law) -> EscalationResult:
                 f"({', '.join(ids[first_physical:])}).",
                 ids,
             )
+    # Proximity: from public places to her home (following her on a run, then at her window, then her door).
+    present = [(o, _physical(f, o.incident_ids, incidents, law)) for o in occ]
+    places = [(o, any(_at_home(incidents[i]) for i in o.incident_ids)) for o, p in present if p]
+    if len(places) >= 3 and "proximity" not in out.kinds and not places[0][1] and places[-1][1]:
+        out.add(
+            "proximity",
+            f"The conduct has moved from public places ({places[0][0].incident_ids[0]}) to the victim's home "
+            f"({', '.join(o.incident_ids[0] for o, home in places if home)}).",
+            [o.incident_ids[0] for o, _ in places],
+        )
     # Volume: many more contacts per occasion than at the start ("a text a week" to "forty a day").
     counts = [_count(incidents, o.incident_ids) for o in occ]
     if len(counts) >= 3 and counts[-1] >= 10 and counts[-1] >= 3 * max(counts[0], 1) and "frequency" not in out.kinds:
@@ -146,6 +156,24 @@ def _severity(f: Facts, iids: list[str], law: Law) -> int:
         if any(b.incident_id in iids for b in found):
             best = max(best, law.behaviours[code].severity)
     return best
+
+
+_HOME = re.compile(
+    r"\b(?:home|house|flat|front door|back door|doorstep|bedroom|garden|letterbox|driveway|home address)\b", re.I
+)
+
+
+def _at_home(inc) -> bool:  # type: ignore[no-untyped-def]
+    """Where the record places the incident at the victim's home (its location, or the narrative's)."""
+    where = inc.location or ""
+    return bool(_HOME.search(where)) or (not where and bool(_HOME_IN_TEXT.search(inc.narrative)))
+
+
+_HOME_IN_TEXT = re.compile(
+    r"\b(?:her|my|IP'?s|V\d'?s|the victim'?s) (?:front |back )?"
+    r"(?:home|house|flat|door|doorstep|bedroom|garden|window)\b",
+    re.I,
+)
 
 
 def _physical(f: Facts, iids: list[str], incidents: dict, law: Law) -> bool:  # type: ignore[type-arg]

@@ -74,6 +74,10 @@ _LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,6}$")
 _WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
 
 
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'[dm]|I'll|I've|me|my)\b")
+_HE_WORD = re.compile(r"\b(?:he|him|his|he's|he'd|himself)\b", re.I)
+_SHE_WORD = re.compile(r"\b(?:she|her|she's|she'd|herself)\b", re.I)
+_THE_MAN = re.compile(r"\bthe (?:man|male|guy|bloke|woman|female|suspect)\b", re.I)
 _PERFECT_CLAUSE = re.compile(r"[\s,;:]*(?:and |\+ )?(?:has|have|had|has since|have since) (?!to\b)\w+", re.I)
 _SENT_FROM = re.compile(
     r"(?:e-?mail|text|sms|message|dm|direct message|post|comment|reply|voicemail|voice note|letter|note)s? "
@@ -135,7 +139,7 @@ class Analysis:
             self._quotes = [Quote(s, e, UNKNOWN) for s, e, _ in spans]
             names = {n for _, _, n in chat}
             self._quotes = [
-                Quote(s, e, self._chat_speaker(n, names) if n is not None else self._quote_speaker(s))
+                Quote(s, e, self._chat_speaker(n, names) if n is not None else self._quote_speaker(s, e))
                 for s, e, n in spans
             ]
         return self._quotes
@@ -317,7 +321,7 @@ class Analysis:
             return self.resolve(refs[i])
         return None
 
-    def _quote_speaker(self, qstart: int) -> Actor:
+    def _quote_speaker(self, qstart: int, qend: int | None = None) -> Actor:
         s_start, _ = self.sentence_span(qstart - 1)
         prefix_start = s_start
         prefix = self.text[prefix_start : qstart - 1]
@@ -332,7 +336,22 @@ class Analysis:
             actor = self.subject_before(qstart - 1, prefix_start)
             if actor is not None and (actor.role == "victim" or actor.role == "suspect"):
                 return actor
+        if qend is not None and self._speaks_of_suspect(self.text[qstart:qend]):
+            return VICTIM  # "'I'd never seen him before the run'": whoever speaks, it is not the suspect
         return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
+
+    def _speaks_of_suspect(self, words: str) -> bool:
+        """Quoted words in the first person that speak of the suspect as someone else."""
+        if not _FIRST_PERSON_WORD.search(words):
+            return False
+        gender = self.cast.suspect_gender
+        third = _HE_WORD if gender == "m" else _SHE_WORD if gender == "f" else None
+        names = self.cast.names_re
+        return bool(
+            (third is not None and third.search(words))
+            or (names is not None and names.search(words))
+            or _THE_MAN.search(words)
+        )
 
     def speech_frame(self, pos: int) -> Actor | None:
         """Reported speech: 'he said he would kill her' -> the subject of the speech verb."""
