@@ -336,8 +336,10 @@ class Analysis:
             actor = self.subject_before(qstart - 1, prefix_start)
             if actor is not None and (actor.role == "victim" or actor.role == "suspect"):
                 return actor
-        if qend is not None and self._speaks_of_suspect(self.text[qstart:qend]):
-            return VICTIM  # "'I'd never seen him before the run'": whoever speaks, it is not the suspect
+        if self.kind == "statement" and qend is not None and self._speaks_of_suspect(self.text[qstart:qend]):
+            # An officer quoting her account ("'I'd never seen him before the run'"). In an incident's narrative
+            # an unattributed quote is most often the message itself, which may well speak of another man.
+            return VICTIM
         return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
 
     def _speaks_of_suspect(self, words: str) -> bool:
