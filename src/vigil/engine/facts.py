@@ -37,7 +37,8 @@ STALKING_ACTS = frozenset(
         Behaviour.FALSE_ALLEGATIONS,
     }
 )
-# Acts that a grievance does not explain: covert, identity-based or reputational.
+# Acts that a grievance does not explain: covert or identity-based. A new number after a block, or a post
+# naming her as a bad payer, still pursues the grievance.
 BEYOND_GRIEVANCE = frozenset(
     {
         Behaviour.FOLLOWING,
@@ -45,7 +46,6 @@ BEYOND_GRIEVANCE = frozenset(
         Behaviour.MONITORING_COMMUNICATIONS,
         Behaviour.ACCOUNT_INTRUSION,
         Behaviour.IMPERSONATION,
-        Behaviour.FAKE_ACCOUNT,
         Behaviour.PROXY_STALKING,
         Behaviour.UNWANTED_GIFTS,
     }

@@ -74,6 +74,9 @@ _LAST_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,6}$")
 _WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
 
 
+_IF = re.compile(r"\b(?:if|unless)\b", re.I)
+_GAP_WORDS = re.compile(r"[\w'’]+")
+_TIME_CLAUSE = re.compile(r"\b(?:after|before|since|once|until|when)\s+(?:she|I|V\d|IP|the victim)\b", re.I)
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'[dm]|I'll|I've|me|my)\b")
 _HE_WORD = re.compile(r"\b(?:he|him|his|he's|he'd|himself)\b", re.I)
 _SHE_WORD = re.compile(r"\b(?:she|her|she's|she'd|herself)\b", re.I)
@@ -334,7 +337,10 @@ class Analysis:
         else:
             # "Victim statement (taken 08/12): '...'", "Text from SUSP: '...'": the nearest subject before it.
             actor = self.subject_before(qstart - 1, prefix_start)
-            if actor is not None and (actor.role == "victim" or actor.role == "suspect"):
+            # "Snapchat message, the day after she blocked him: '...'": she is the subject of a time clause,
+            # not the sender.
+            dated = actor is not None and actor.role == "victim" and _TIME_CLAUSE.search(prefix)
+            if actor is not None and (actor.role == "victim" or actor.role == "suspect") and not dated:
                 return actor
         if self.kind == "statement" and qend is not None and self._speaks_of_suspect(self.text[qstart:qend]):
             # An officer quoting her account ("'I'd never seen him before the run'"). In an incident's narrative
@@ -424,6 +430,14 @@ class Analysis:
             return False  # "S1 denies following IP, but dashcam footage shows...": evidence contradicts the denial
         # A new subject between the cue and the match (or opening it) ends the scope:
         # "If you don't come back I'll end it all" does not negate "I'll end it all".
+        # "if u don't unblock me ur brother gets the pics": the "not" belongs to the condition, and what
+        # follows it some words later is the consequence threatened.
+        if (
+            cues
+            and _IF.search(self.text, floor, cues[-1].start())
+            and len(_GAP_WORDS.findall(self.text, cues[-1].end(), start)) >= 2
+        ):
+            return inner and bool(_INNER_NEG.search(self.text, start, end))
         if cues:
             between = self.text[cues[-1].end() : min(end, start + 8)]
             # "not frightened that he'll hurt me": the scope runs into what is feared or believed.
