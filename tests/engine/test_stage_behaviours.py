@@ -21,9 +21,19 @@ from vigil.engine.lexicon import compile_law
 from vigil.law import load_law
 
 STAGES = Path(__file__).resolve().parents[1] / "stages"
-SETS = {"set1": STAGES / "behaviour_sentences.yaml", "set2": STAGES / "behaviour_sentences_2.yaml"}
+SETS = {
+    "set1": STAGES / "behaviour_sentences.yaml",
+    "set2": STAGES / "behaviour_sentences_2.yaml",
+    "set3": STAGES / "behaviour_sentences_3.yaml",
+}
 # Floors sit just under the measured figures (docs/benchmarks.md): a fall is a regression.
-FLOORS = {("set1", "dev"): 0.95, ("set1", "test"): 0.60, ("set2", "dev"): 0.94, ("set2", "test"): 0.64}
+FLOORS = {
+    ("set1", "dev"): 0.95,
+    ("set1", "test"): 0.60,
+    ("set2", "dev"): 0.94,
+    ("set2", "test"): 0.64,
+    ("set3", "test"): 0.72,
+}
 
 
 def _case(item: dict[str, Any]) -> Case:
