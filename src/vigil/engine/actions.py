@@ -241,7 +241,11 @@ def recommend(
     unattributed = [
         i
         for i in f.case.incidents
-        if i.suspect_id is None and i.account and not _known_sender(f, i.id) and not _ruled_out(f, i.id)
+        if i.suspect_id is None
+        and i.account
+        and not i.actor_id  # the record names who did it
+        and not _known_sender(f, i.id)
+        and not _ruled_out(f, i.id)
     ]
     if unattributed:
         add(

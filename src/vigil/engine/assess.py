@@ -50,7 +50,8 @@ _INVITED = re.compile(
     r"\b(?:invited|arranged|as agreed|agreed (?:time|visit|day|date)|by appointment|(?:notified|agreed|proposed) time|"
     r"(?:gave|giving|with|after) (?:\w+ )?(?:hours'?|days'?|written )?notice|let (?:him|them|S\d) in|"
     r"(?:following|after) (?:her|his|V\d'?s|IP'?s) (?:own )?(?:report|request)|"
-    r"at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|asked (?:him|her) to come)\b",
+    r"at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|asked (?:him|her) to come|"
+    r"are you still (?:alright|ok|okay|on|coming)|(?:was|were) expecting (?:him|her|S\d))\b",
     re.I,
 )
 

@@ -69,6 +69,8 @@ _PROCURED = re.compile(
     r"(?:behalf|instructions?)|\bat (?:his|her|S\d'?s) request|keep an eye on",
     re.I,
 )
+# "I asked her to take it down": the victim asking someone is not the suspect procuring them.
+_VICTIM_ASKS = re.compile(r"\b(?:I|V\d|IP|the victim)\s+(?:\w+\s+)?$")
 # In her own statement "she asked me to note ..." asks the victim, and "told police to ..." the police:
 # neither procures anyone (in a go-between's quoted words "Mark asked me to give you this" still does).
 _NOT_PROCURING = re.compile(
@@ -76,16 +78,21 @@ _NOT_PROCURING = re.compile(
 )
 
 
+def _procures(text: str, *, statement: bool = False) -> bool:
+    """Words showing someone was asked, paid or sent to act, other than by the victim herself."""
+    for m in _PROCURED.finditer(text):
+        if statement and _NOT_PROCURING.match(text, m.start()):
+            continue
+        if _VICTIM_ASKS.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        return True
+    return False
+
+
 def procured(case: Case) -> bool:
     """The record shows the suspect asked, paid or sent someone to act (PHA 1997 s.7(3A))."""
-    texts = [case.victim.statement or ""] if case.victim else []
-    texts += [i.narrative for i in case.incidents if i.actor_id]
-    statement = texts[0] if case.victim else ""
-    return any(
-        m is not None and not (t is statement and _NOT_PROCURING.match(t, m.start()))
-        for t in texts
-        for m in _PROCURED.finditer(t)
-    )
+    statement = case.victim.statement if case.victim and case.victim.statement else ""
+    return _procures(statement, statement=True) or any(_procures(i.narrative) for i in case.incidents if i.actor_id)
 
 
 _ON_OWN_INITIATIVE = re.compile(
@@ -101,7 +108,7 @@ _ON_OWN_INITIATIVE = re.compile(
 def incident_actor(inc: Incident, procured_by_suspect: bool = False) -> Actor:
     """Who acted: the suspect; or a named third party acting on their own (s.7(3A) needs procurement)."""
     own_initiative = bool(_ON_OWN_INITIATIVE.search(inc.narrative))
-    if inc.actor_id and (own_initiative or not (procured_by_suspect or _PROCURED.search(inc.narrative))):
+    if inc.actor_id and (own_initiative or not (procured_by_suspect or _procures(inc.narrative))):
         return THIRD
     if inc.suspect_id:
         return Actor("suspect", inc.suspect_id)

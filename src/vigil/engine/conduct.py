@@ -21,7 +21,11 @@ from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
 _DAY = timedelta(days=1)  # date-only records can be the same event within a day
-_SAME_EVENT = re.compile(r"\bsame (?:incident|event|occasion|episode) as\b", re.I)
+_SAME_EVENT = re.compile(
+    r"\bsame (?:incident|event|occasion|episode) as\b|\b(?:report|record|account) of the (?:same )?(?:event|incident) "
+    r"(?:in|at|as) I\d+|\bnot a (?:further|separate|new|second|different) (?:event|incident|occasion)",
+    re.I,
+)
 _WORD = re.compile(r"[a-z]{4,}")
 UNKNOWN_ACTOR = "unknown"
 
@@ -44,19 +48,21 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     """Two records of one event: same channel and place, within an hour, describing the same thing."""
     if a.when is None or b.when is None or not _same_place(a, b):
         return False
+    said_so = bool(_SAME_EVENT.search(a.narrative) or _SAME_EVENT.search(b.narrative))
     date_only = len(a.occurred_at or "") == 10 or len(b.occurred_at or "") == 10
-    if date_only:
+    if said_so or date_only:
+        # A later report the record itself calls the same event ("a report of the event in I1") may be hours on.
         if a.when.date() != b.when.date():
             return False
     elif abs(a.when - b.when) > SAME_EVENT_WINDOW:
         return False
+    if said_so:
+        return True  # the record itself says so ("Same incident as 999 call at 23:17")
     record_cue = bool(
         texts.incidents[a.id].cue_matches("record_of_event") or texts.incidents[b.id].cue_matches("record_of_event")
     )
     if a.channel != b.channel and not record_cue:
         return False
-    if _SAME_EVENT.search(a.narrative) or _SAME_EVENT.search(b.narrative):
-        return True  # the record itself says so ("Same incident as 999 call at 23:17")
     sim = _similar(a.narrative, b.narrative)
     return sim >= 0.45 or (record_cue and sim >= 0.1)
 
