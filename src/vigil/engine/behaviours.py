@@ -100,7 +100,8 @@ _ON_OWN_INITIATIVE = re.compile(
     r"\b(?:S\d|he|she|[A-Z][a-z]+) (?:did not|didn'?t|does not|doesn'?t) know\b"
     r"(?! (?:where|who|how|what|when|why|if|whether))|"
     r"\bknew nothing (?:about|of) it|\bdid not tell (?:S\d|him|her)\b|"
-    r"\b(?:sent|did|wrote|posted) it on (?:her|his) own\b",
+    r"\b(?:sent|did|wrote|posted) it on (?:her|his) own\b|\b(?:wrote|posted|sent|did) it (?:herself|himself)\b|"
+    r"\b(?:did not|didn'?t|never) ask (?:her|him|them) to\b|\b(?:her|his|their) own idea\b",
     re.I,
 )
 
