@@ -44,8 +44,21 @@ def place_tokens(place: str) -> set[str]:
     return set(_WORD.findall(place.lower()))
 
 
+def place_alternatives(place: str) -> list[str]:
+    """ "The front garden and driveway of 7 Orchard Rise" names two places: the front garden of 7 Orchard Rise and
+    the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is."""
+    m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place.strip())
+    if not m:
+        return [place]
+    return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
+
+
 def at_place(inc: Incident, place: str) -> bool:
     """The incident happened in the named place (every distinctive word of it is in the location)."""
+    return any(_at_one_place(inc, alt) for alt in place_alternatives(place))
+
+
+def _at_one_place(inc: Incident, place: str) -> bool:
     want = place_tokens(place)
     if not want:
         return False

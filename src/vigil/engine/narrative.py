@@ -478,10 +478,27 @@ class Analysis:
                 continue
             s_start, s_end = self.sentence_span(m.start())
             floor = max(s_start, q.start) if q else s_start
-            actor = self.passive_agent(m.end(), s_end) or self.subject_before(m.start(), floor) or self.default_actor
+            actor = (
+                self._suspect_owner_within(m.start(), m.end())
+                or self.passive_agent(m.end(), s_end)
+                or self.subject_before(m.start(), floor)
+                or self.default_actor
+            )
             out.append(self._match(m, actor, in_speech=False))
         self._memo[key] = out
         return out
+
+    def _suspect_owner_within(self, start: int, end: int) -> Actor | None:
+        """ "An envelope in S1's handwriting": the suspect named as owner inside the matched words did it."""
+        refs = self.referents
+        i = bisect_right(self._ref_starts, start - 1)
+        while i < len(refs) and refs[i].start < end:
+            ref = refs[i]
+            owner = self.text[ref.end : ref.end + 2] in ("'s", "’s")
+            if owner and ref.actor is not None and ref.actor.role == "suspect":
+                return ref.actor
+            i += 1
+        return None
 
     def speech_matches(self, pattern: re.Pattern[str]) -> list[Match]:
         """Words said or written: inside quotes, or reported after a speech verb."""
