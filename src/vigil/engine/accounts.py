@@ -160,7 +160,7 @@ _ATOMS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w[\w.]*|\b\d{1,3}(?:\.\d{1,3}){
 
 def identifier_atoms(ident: str) -> list[str]:
     """The parts of an identifier that can be matched: "home broadband 198.51.100.23" -> the IP address."""
-    atoms = [a.strip() for a in _ATOMS.findall(ident)]
+    atoms = [a.strip() for a in _ATOMS.findall(ident.replace("(0)", ""))]  # "+44 (0)7700 ..." is one number
     return atoms or [ident]
 
 
@@ -228,7 +228,7 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
 _LINKING = re.compile(
     r"\b(?:registered|recovery|linked|belongs?|subscriber|owned|paid|ip address|same (?:device|phone|broadband|ip|"
     r"e-?mail|number|address)|logged in from|created (?:with|using|from)|account holder|return|disclosure|"
-    r"platform data|verified|attributed)\b",
+    r"platform data|verified|attributed|imei|same handset|handset|in the name of)\b",
     re.I,
 )
 _QUOTE = re.compile(r"(?<![\w])['‘\"“]([^'’\"”]{3,})['’\"”](?![\w])")
