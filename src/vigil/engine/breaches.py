@@ -159,7 +159,7 @@ def _other_term_breached(inc: Incident, text: str, types: set[Behaviour], spec: 
 
 
 def _conditions_breached(
-    inc: Incident, found: list[Found], order_conditions, law: Law, passed_nothing_on: bool
+    inc: Incident, found: list[Found], order_conditions, law: Law, passed_nothing_on: bool, *, elsewhere: bool = False
 ) -> list[tuple[ConditionType, str]]:  # type: ignore[no-untyped-def]
     types = {b.type for b in found}
     codes = {t.value for t in types}
@@ -193,7 +193,7 @@ def _conditions_breached(
                     out.append((cond.type, f"about {distance:g} metres away, within {cond.metres:g}"))
                 continue
         by_channel = channel in spec.breached_by_channels or (channel in spec.directed_channels and bool(types))
-        if by_channel and to_someone_else:
+        if by_channel and (to_someone_else or elsewhere):
             by_channel = False  # a call to her mother is not contact with her unless a message is passed on
         hit = sorted(b.value for b in types & set(spec.breached_by))
         if by_channel or hit:
@@ -220,8 +220,15 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
             day = inc.when.date()
             if day < order.start_day or (order.end_day and day > order.end_day):
                 continue
-            passed_nothing_on = bool(texts.incidents[inc.id].cue_matches("not_passed_on"))
-            hits = _conditions_breached(inc, by_incident.get(inc.id, []), order.conditions, law, passed_nothing_on)
+            analysis = texts.incidents[inc.id]
+            passed_nothing_on = bool(analysis.cue_matches("not_passed_on"))
+            # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
+            elsewhere = any(
+                not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")
+            )
+            hits = _conditions_breached(
+                inc, by_incident.get(inc.id, []), order.conditions, law, passed_nothing_on, elsewhere=elsewhere
+            )
             if not hits:
                 continue
             title = spec.title
