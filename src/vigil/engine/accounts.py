@@ -182,6 +182,8 @@ def _identifier_at(text: str, ident: str, *, names: bool = False) -> int:
     return 0
 
 
+_COMPARED = re.compile(r"\bsame\b[^.;]{0,50}\bas\s+$")
+_THIS_ACCOUNT = re.compile(r"\b(?:the|this) (?:account|address|profile|number|e-?mail account)\b")
 _ALL_OF_THEM = re.compile(r"\b(?:both|all|each|all three|all of them|these accounts|the accounts)\b", re.I)
 _UNCONNECTED = re.compile(
     r"\b(?:unconnected|not connected|no (?:shared|link|connection|overlap|match|matching)|not (?:linked|registered|"
@@ -375,9 +377,16 @@ def _tie_accounts(records, by_account, idents, add) -> dict[str, list[tuple[str,
     for where_from, text, inc in records:
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             low = sentence.lower()
-            mentions = sorted((low.find(a.lower()), a) for a in by_account if a.lower() in low)
-            if not mentions and inc is not None and inc.account in by_account and inc.suspect_id is None:
-                mentions = [(0, inc.account)]
+            # "from the same broadband connection as @X": X is what it is compared with, not the account described.
+            mentions = sorted(
+                (low.find(a.lower()), a)
+                for a in by_account
+                if a.lower() in low and not _COMPARED.search(low, 0, low.find(a.lower()))
+            )
+            own = inc is not None and inc.account in by_account and inc.suspect_id is None
+            if own and (not mentions or _THIS_ACCOUNT.search(low)) and all(a != inc.account for _, a in mentions):
+                here = _THIS_ACCOUNT.search(low)
+                mentions = sorted([*mentions, (here.start() if here else 0, inc.account)])
             if not mentions or _UNCONNECTED.search(sentence):
                 continue
             tied = bool(_LINKING.search(sentence))
