@@ -357,7 +357,7 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     for _ in range(3):
         before = {k for k, lk in links.items() if lk.strong or len(lk.reasons) >= 2}
         pool = {sid: list(incs) for sid, incs in own.items()}
-        for account, sid in before:
+        for account, sid in sorted(before):  # a set: sorted, so the pooled text (and result) never depends on hashing
             pool.setdefault(sid, []).extend(by_account[account])
         for account, incs in by_account.items():
             _weak_reasons(account, incs, suspects, pool, texts, add)

@@ -15,8 +15,10 @@ from .behaviours import CaseText
 from .conduct import course_people
 from .findings import Conduct, Cue, Found, Occasion
 
-THREATS = frozenset({Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.WEAPON})
-VIOLENT = THREATS | {Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION}
+# A tuple, most serious first: iterating it picks evidence in the same order in every process (a frozenset's
+# order follows string hashing, which changes from run to run).
+THREATS = (Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.WEAPON)
+VIOLENT = frozenset(THREATS) | {Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION}
 # Acts that point to stalking rather than a dispute: the s.2A(3) acts beyond
 # plain contact, and the technology-enabled equivalents.
 STALKING_ACTS = frozenset(
