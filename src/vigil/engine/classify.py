@@ -15,7 +15,6 @@ Order of questions, as the law asks them:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour, Breach, Category, Four
@@ -47,13 +46,6 @@ def _quote(words: str, limit: int = 120) -> str:
     return f'"{words[:limit]}{"…" if len(words) > limit else ""}"'
 
 
-def _separation_words(f: Facts) -> re.Pattern[str] | None:
-    """The law's words for a separation ("split up", "ended it"), from the compiled lexicon the texts were read with."""
-    for analysis in f.texts.incidents.values():
-        return analysis.compiled.cues.get("separation")
-    return None
-
-
 def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.case.incidents:
         return Verdict(
@@ -65,8 +57,8 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     welcomed = [c for c in f.cue("welcomed") if c.source == "victim.statement" or c.incident_id]
     stop = f.cue("stop_requests")
     # Having split up is not asking him to stop when she says, in her own words, that she wants the contact now.
-    separation = _separation_words(f)
-    asked = [c for c in stop if not (separation and separation.search(c.words))]
+    split = {(c.sentence, c.words) for c in f.cue("separation")}
+    asked = [c for c in stop if (c.sentence, c.words) not in split]
     own_welcome = [c for c in welcomed if c.source == "victim.statement"]
     unwanted = not (welcomed and not (asked if own_welcome else stop))
     fixation = f.cue("fixation")

@@ -92,8 +92,7 @@ def detect(f: Facts, law: Law) -> EscalationResult:
                 ids,
             )
     # Proximity: from public places to her home (following her on a run, then at her window, then her door).
-    present = [(o, _physical(f, o.incident_ids, incidents, law)) for o in occ]
-    places = [(o, any(_at_home(incidents[i]) for i in o.incident_ids)) for o, p in present if p]
+    places = [(o, any(_at_home(incidents[i]) for i in o.incident_ids)) for o, p in zip(occ, physical, strict=True) if p]
     neighbours = f.case.victim is not None and f.case.victim.relationship_to_suspect == "neighbour"
     first_away = bool(places) and all(incidents[i].location for i in places[0][0].incident_ids) and not places[0][1]
     if len(places) >= 3 and "proximity" not in out.kinds and not neighbours and first_away and places[-1][1]:

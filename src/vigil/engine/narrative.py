@@ -468,25 +468,25 @@ class Analysis:
 
     def act_matches(self, pattern: re.Pattern[str]) -> list[Match]:
         """Conduct described in the text (not in a suspect's own quoted words)."""
-        key = ("act", id(pattern))
-        if key in self._memo:
-            return self._memo[key]
-        out: list[Match] = []
-        for m in self._finditer(pattern):
-            q = self.quote_at(m.start())
-            if q is not None and q.speaker.role != "victim":
-                continue
-            s_start, s_end = self.sentence_span(m.start())
-            floor = max(s_start, q.start) if q else s_start
-            actor = (
-                self._suspect_owner_within(m.start(), m.end())
-                or self.passive_agent(m.end(), s_end)
-                or self.subject_before(m.start(), floor)
-                or self.default_actor
-            )
-            out.append(self._match(m, actor, in_speech=False))
-        self._memo[key] = out
-        return out
+
+        def compute() -> list[Match]:
+            out: list[Match] = []
+            for m in self._finditer(pattern):
+                q = self.quote_at(m.start())
+                if q is not None and q.speaker.role != "victim":
+                    continue
+                s_start, s_end = self.sentence_span(m.start())
+                floor = max(s_start, q.start) if q else s_start
+                actor = (
+                    self._suspect_owner_within(m.start(), m.end())
+                    or self.passive_agent(m.end(), s_end)
+                    or self.subject_before(m.start(), floor)
+                    or self.default_actor
+                )
+                out.append(self._match(m, actor, in_speech=False))
+            return out
+
+        return self.memoised(("act", id(pattern)), compute)
 
     def _suspect_owner_within(self, start: int, end: int) -> Actor | None:
         """ "An envelope in S1's handwriting": the suspect named as owner inside the matched words did it."""
@@ -502,17 +502,16 @@ class Analysis:
 
     def speech_matches(self, pattern: re.Pattern[str]) -> list[Match]:
         """Words said or written: inside quotes, or reported after a speech verb."""
-        key = ("speech", id(pattern))
-        if key in self._memo:
-            return self._memo[key]
-        out: list[Match] = []
-        for m in self._finditer(pattern):
-            speaker = self.speech_frame(m.start())
-            if speaker is None:
-                continue
-            out.append(self._match(m, speaker, in_speech=True))
-        self._memo[key] = out
-        return out
+
+        def compute() -> list[Match]:
+            out: list[Match] = []
+            for m in self._finditer(pattern):
+                speaker = self.speech_frame(m.start())
+                if speaker is not None:
+                    out.append(self._match(m, speaker, in_speech=True))
+            return out
+
+        return self.memoised(("speech", id(pattern)), compute)
 
     def _match(self, m: re.Match[str], actor: Actor, *, in_speech: bool, inner: bool = True) -> Match:
         s_start, s_end = self.sentence_span(m.start())
@@ -531,13 +530,13 @@ class Analysis:
         pattern = self.compiled.cues.get(name)
         if pattern is None:
             return []
-        key = ("cue", name)
-        if key in self._memo:
-            return self._memo[key]
-        out: list[Match] = []
-        for m in self._finditer(pattern):
-            q = self.quote_at(m.start())
-            speaker = q.speaker if q else None
-            out.append(self._match(m, speaker or self.default_actor, in_speech=q is not None, inner=False))
-        self._memo[key] = out
-        return out
+
+        def compute() -> list[Match]:
+            out: list[Match] = []
+            for m in self._finditer(pattern):
+                q = self.quote_at(m.start())
+                speaker = q.speaker if q else None
+                out.append(self._match(m, speaker or self.default_actor, in_speech=q is not None, inner=False))
+            return out
+
+        return self.memoised(("cue", name), compute)
