@@ -105,16 +105,21 @@ def _incident_page(
             "values": values,
             "errors": errors,
             "channels": [c.value for c in Channel],
-            "suspects": [p.ref for p in case.people if p.kind == "suspect"],
+            "suspects": _suspect_refs(case),
         },
         status_code=status,
     )
 
 
+def _suspect_refs(case: Any) -> list[str]:
+    """The case's suspects, for the forms' "by" and "against" choices."""
+    return [p.ref for p in case.people if p.kind == "suspect"]
+
+
 @router.get("/cases/{case_id}/incidents/new")
 def new_incident(request: Request, case_id: str, session: DbSession, actor: PageActor) -> Response:
     case = service.open_case(session, actor, case_id, Perm.WRITE, audit=None)
-    suspects = [p.ref for p in case.people if p.kind == "suspect"]
+    suspects = _suspect_refs(case)
     values = {
         "id": next_id("I", [x.ref for x in case.incidents]),
         "occurred_on": actor.today.isoformat(),
@@ -190,7 +195,7 @@ def _order_page(
             "errors": errors,
             "order_types": [t.value for t in OrderType],
             "condition_types": [c.value for c in ConditionType],
-            "suspects": [p.ref for p in case.people if p.kind == "suspect"],
+            "suspects": _suspect_refs(case),
         },
         status_code=status,
     )
@@ -199,7 +204,7 @@ def _order_page(
 @router.get("/cases/{case_id}/orders/new")
 def new_order(request: Request, case_id: str, session: DbSession, actor: PageActor) -> Response:
     case = service.open_case(session, actor, case_id, Perm.WRITE, audit=None)
-    suspects = [p.ref for p in case.people if p.kind == "suspect"]
+    suspects = _suspect_refs(case)
     values = {
         "id": next_id("O", [o.ref for o in case.orders]),
         "starts": actor.today.isoformat(),
