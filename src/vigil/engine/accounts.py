@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from vigil.contract import Case, Incident
 
 from .behaviours import CaseText
+from .lexicon import Compiled
 
 _STOP = frozenset(
     [
@@ -182,14 +183,7 @@ def _identifier_at(text: str, ident: str, *, names: bool = False) -> int:
     return 0
 
 
-_COMPARED = re.compile(r"\bsame\b[^.;]{0,50}\bas\s+$")
-_THIS_ACCOUNT = re.compile(r"\b(?:the|this) (?:account|address|profile|number|e-?mail account)\b")
 _ALL_OF_THEM = re.compile(r"\b(?:both|all|each|all three|all of them|these accounts|the accounts)\b", re.I)
-_UNCONNECTED = re.compile(
-    r"\b(?:unconnected|not connected|no (?:shared|link|connection|overlap|match|matching)|not (?:linked|registered|"
-    r"associated|traced)|nothing (?:connecting|linking)|(?:does|did) not match)\b",
-    re.I,
-)
 
 
 def _atom_in(text: str, ident: str, *, names: bool = False) -> bool:
@@ -227,12 +221,6 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return grams
 
 
-_LINKING = re.compile(
-    r"\b(?:registered|recovery|linked|belongs?|subscriber|owned|paid|ip address|same (?:device|phone|broadband|ip|"
-    r"e-?mail|number|address)|logged in from|created (?:with|using|from)|account holder|return|disclosure|"
-    r"platform data|verified|attributed|imei|same handset|handset|in the name of)\b",
-    re.I,
-)
 _QUOTE = re.compile(r"(?<![\w])['‘\"“]([^'’\"”]{3,})['’\"”](?![\w])")
 _CHAT = re.compile(r"^\s*(?:\[[^\]]+\]\s*)?[^:\n]{1,40}:\s+(.+)$", re.M)
 _COMMON_ADDRESS = frozenset(
@@ -345,7 +333,7 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     for _round in range(2):
         # Round two: identifiers the record gives for an account already tied to a suspect ("registered to
         # his number and the email x@y") tie other accounts that use them (links are transitive).
-        found_more = _tie_accounts(records, by_account, derived, add)
+        found_more = _tie_accounts(records, by_account, derived, add, texts.compiled)
         derived = {sid: [x for x in found_more.get(sid, []) if x[0].lower() not in by_account] for sid in suspects}
         if not any(derived.values()):
             break
@@ -370,10 +358,14 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
 _CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
 
 
-def _tie_accounts(records, by_account, idents, add) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+def _tie_accounts(  # type: ignore[no-untyped-def]
+    records, by_account, idents, add, compiled: Compiled
+) -> dict[str, list[tuple[str, str]]]:
     """Link accounts the record ties to a suspect's identifiers; return the other identifiers those
     tying sentences give (an account's registration email), for a further round."""
     more: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    compared, this_account = compiled.pattern("compared_with"), compiled.pattern("this_account")
+    unconnected, linking = compiled.pattern("no_link_found"), compiled.pattern("linking_evidence")
     for where_from, text, inc in records:
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             low = sentence.lower()
@@ -381,15 +373,15 @@ def _tie_accounts(records, by_account, idents, add) -> dict[str, list[tuple[str,
             mentions = sorted(
                 (low.find(a.lower()), a)
                 for a in by_account
-                if a.lower() in low and not _COMPARED.search(low, 0, low.find(a.lower()))
+                if a.lower() in low and not compared.search(low, 0, low.find(a.lower()))
             )
             own = inc is not None and inc.account in by_account and inc.suspect_id is None
-            if own and (not mentions or _THIS_ACCOUNT.search(low)) and all(a != inc.account for _, a in mentions):
-                here = _THIS_ACCOUNT.search(low)
+            if own and (not mentions or this_account.search(low)) and all(a != inc.account for _, a in mentions):
+                here = this_account.search(low)
                 mentions = sorted([*mentions, (here.start() if here else 0, inc.account)])
-            if not mentions or _UNCONNECTED.search(sentence):
+            if not mentions or unconnected.search(sentence):
                 continue
-            tied = bool(_LINKING.search(sentence))
+            tied = bool(linking.search(sentence))
             for sid, pairs in idents.items():
                 for ident, via in pairs:
                     where = _identifier_at(sentence, ident, names=tied)
@@ -418,9 +410,6 @@ def _tie_accounts(records, by_account, idents, add) -> dict[str, list[tuple[str,
     return more
 
 
-_PET_NAME = re.compile(
-    r"\b\w+(?: \w+)? (?:always |only |used to |would )?(?:call|calls|called|calling) me ['‘\"“]?([A-Z]?[a-z]{2,})"
-)
 _NOT_PET = frozenset(
     {"names", "every", "all", "the", "a", "an", "at", "on", "in", "back", "up", "again", "and", "from"}
 )
@@ -436,7 +425,9 @@ def pet_names(texts: CaseText) -> set[str]:
     """What the suspect calls the victim, from her statement ("he always called me Bumble")."""
     if texts.statement is None:
         return set()
-    return {m.group(1).lower() for m in _PET_NAME.finditer(texts.statement.original)} - _NOT_PET
+    return {
+        m.group(1).lower() for m in texts.compiled.pattern("pet_name").finditer(texts.statement.original)
+    } - _NOT_PET
 
 
 def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: ignore[no-untyped-def]

@@ -8,8 +8,6 @@ conditions not imposed, victims not assessed or referred.
 
 from __future__ import annotations
 
-import re
-
 from vigil.contract import (
     COURSE_CATEGORIES,
     STALKING_CATEGORIES,
@@ -56,18 +54,9 @@ DIGITAL_BEHAVIOURS = frozenset(
 DOMESTIC = frozenset({Relationship.CURRENT_PARTNER, Relationship.EX_PARTNER, Relationship.FAMILY})
 
 
-_SENDER = re.compile(
-    r"^\W*(?:[\w'’]+\s+){0,3}?(?:e-?mail|message|text|letter|post|call|comment|dm|reply)s?\s+from\s+(?:the|a|an|his|her|my|"
-    r"V\d'?s|IP'?s)\s+(?:\w+\s+)?(?:club\s+)?(secretary|headteacher|head teacher|head|teacher|manager|coach|producer|"
-    r"solicitor|council|officer|police|landlord|employer|school|college|university|nursery|bank|agent|company|"
-    r"mother|father|sister|brother|friend|colleague)\b",
-    re.I,
-)
-
-
 def _known_sender(f: Facts, iid: str) -> bool:
     """An account the record itself identifies as someone else's (the club secretary's e-mail)."""
-    return bool(_SENDER.search(f.texts.incidents[iid].original))
+    return bool(f.texts.compiled.pattern("official_sender").search(f.texts.incidents[iid].original))
 
 
 def _ruled_out(f: Facts, iid: str) -> bool:

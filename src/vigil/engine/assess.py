@@ -7,7 +7,6 @@ not depend on the order incidents arrive in.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from vigil.contract import (
@@ -34,27 +33,6 @@ from .lexicon import Compiled, compile_law
 from .offences import disclose
 from .risk import assess_risk
 
-_VICTIMS_PLACE = re.compile(
-    r"\b(?:V\d+|IP|victim|her|his|my|the complainant)'?s?\s+(?:\w+\s+)?"
-    r"(?:home|house|flat|address|workplace|work|office|door|doorstep|drive|driveway|mother's|mum's|parents'?|"
-    r"school|college|gym)\b|\b(?:outside|opposite) (?:V\d+|IP|victim|her|his)'?s?\b",
-    re.I,
-)
-_PROCURED = re.compile(
-    r"\b(?:asked|told|got|sent|paid|persuaded|instructed) (?:me|her|him|them|\w+) to "
-    r"(?:send|tell|pass|give|hand|deliver|message|contact|post|follow|watch)|"
-    r"\bon (?:his|her) (?:behalf|instructions?)|\bat (?:his|her) request",
-    re.I,
-)
-_INVITED = re.compile(
-    r"\b(?:invited|arranged|as agreed|agreed (?:time|visit|day|date)|by appointment|(?:notified|agreed|proposed) time|"
-    r"(?:gave|giving|with|after) (?:\w+ )?(?:hours'?|days'?|written )?notice|let (?:him|them|S\d) in|"
-    r"(?:following|after) (?:her|his|V\d'?s|IP'?s) (?:own )?(?:report|request)|"
-    r"at (?:her|his|V\d'?s|IP'?s) (?:request|invitation)|asked (?:him|her) to come|"
-    r"are you still (?:alright|ok|okay|on|coming)|(?:was|were) expecting (?:him|her|S\d))\b",
-    re.I,
-)
-
 
 def _sorted_case(case: Case) -> Case:
     """Incidents in time order (then id), so input order never changes the result."""
@@ -62,7 +40,7 @@ def _sorted_case(case: Case) -> Case:
     return case.model_copy(update={"incidents": incidents})
 
 
-def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Found]) -> list[Found]:
+def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Found], compiled: Compiled) -> list[Found]:
     """Behaviours shown by the pattern, not by words: fake accounts and proxies."""
     out: list[Found] = []
     known = {i.strip().lower() for s in case.suspects for i in s.identifiers}
@@ -82,17 +60,17 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                         )
                     )
     present = {(b.incident_id, b.type) for b in found}
-    sent = procured(case)
+    sent = procured(case, compiled)
     for inc in case.incidents:
         if (
             inc.channel is not None
             and inc.channel.value == "in-person"
-            and incident_actor(inc, sent).role == "suspect"
+            and incident_actor(inc, compiled, sent).role == "suspect"
             and not (case.victim and case.victim.relationship_to_suspect == "neighbour")
             and inc.location
-            and _VICTIMS_PLACE.search(inc.location)
+            and compiled.pattern("victims_place").search(inc.location)
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
-            and not _INVITED.search(inc.narrative)
+            and not compiled.pattern("invited").search(inc.narrative)
         ):
             out.append(
                 Found(
@@ -108,7 +86,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
         if (
             third_hand
             and inc.suspect_id
-            and (_PROCURED.search(inc.narrative) or (inc.actor_id and sent))
+            and (compiled.pattern("sent_with_message").search(inc.narrative) or (inc.actor_id and sent))
             and (inc.id, Behaviour.PROXY_STALKING) not in present
         ):
             out.append(
@@ -149,7 +127,7 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
     found = find_behaviours(case, texts, compiled)
     links = link_accounts(case, texts)
     conduct = attribute(case, texts, links)
-    found = dedupe(found + _structural(case, conduct, links, found))
+    found = dedupe(found + _structural(case, conduct, links, found, compiled))
     facts = gather(case, texts, found, conduct)
     breaches = find_breaches(case, conduct, found, law, texts)
     verdict = classify(facts, breaches)

@@ -29,6 +29,7 @@ class CaseText:
     """Every text of a case, analysed once and shared by all steps."""
 
     cast: Cast
+    compiled: Compiled
     incidents: dict[str, Analysis] = field(default_factory=dict)
     statement: Analysis | None = None
     histories: dict[str, Analysis] = field(default_factory=dict)
@@ -64,52 +65,33 @@ class CaseText:
         return found
 
 
-_PROCURED = re.compile(
-    r"\b(?:asked|told|got|sent|paid|paying|pays|gives|gave|persuaded|instructed)\b[^.]{0,40}\bto\b|\bon (?:his|her) "
-    r"(?:behalf|instructions?)|\bat (?:his|her|S\d'?s) request|keep an eye on",
-    re.I,
-)
-# "I asked her to take it down": the victim asking someone is not the suspect procuring them.
-_VICTIM_ASKS = re.compile(r"\b(?:I|V\d|IP|the victim)\s+(?:\w+\s+)?$")
-# In her own statement "she asked me to note ..." asks the victim, and "told police to ..." the police:
-# neither procures anyone (in a go-between's quoted words "Mark asked me to give you this" still does).
-_NOT_PROCURING = re.compile(
-    r"\b(?:asked|told|got|sent)\b (?:me|us|police|the police|officers?|the officer|PC \w+|DC \w+) to\b", re.I
-)
+def _procures(text: str, compiled: Compiled, *, statement: bool = False) -> bool:
+    """Words showing someone was asked, paid or sent to act, other than by the victim herself.
 
-
-def _procures(text: str, *, statement: bool = False) -> bool:
-    """Words showing someone was asked, paid or sent to act, other than by the victim herself."""
-    for m in _PROCURED.finditer(text):
-        if statement and _NOT_PROCURING.match(text, m.start()):
+    In her own statement "she asked me to note it" or "told police to" procures nobody (in a go-between's
+    quoted words "Mark asked me to give you this" still does); "I asked her to take it down" is the victim
+    asking, read in the few words before the match."""
+    for m in compiled.pattern("asked_to_act").finditer(text):
+        if statement and compiled.pattern("asks_victim_or_police").match(text, m.start()):
             continue
-        if _VICTIM_ASKS.search(text, max(0, m.start() - 24), m.start()):
+        if compiled.pattern("victim_asking").search(text, max(0, m.start() - 24), m.start()):
             continue
         return True
     return False
 
 
-def procured(case: Case) -> bool:
+def procured(case: Case, compiled: Compiled) -> bool:
     """The record shows the suspect asked, paid or sent someone to act (PHA 1997 s.7(3A))."""
     statement = case.victim.statement if case.victim and case.victim.statement else ""
-    return _procures(statement, statement=True) or any(_procures(i.narrative) for i in case.incidents if i.actor_id)
+    return _procures(statement, compiled, statement=True) or any(
+        _procures(i.narrative, compiled) for i in case.incidents if i.actor_id
+    )
 
 
-_ON_OWN_INITIATIVE = re.compile(
-    r"\bon (?:her|his|their) own (?:initiative|accord)|\bacting alone\b|\bwithout (?:his|her|S\d'?s) knowledge|"
-    r"\b(?:S\d|he|she|[A-Z][a-z]+) (?:did not|didn'?t|does not|doesn'?t) know\b"
-    r"(?! (?:where|who|how|what|when|why|if|whether))|"
-    r"\bknew nothing (?:about|of) it|\bdid not tell (?:S\d|him|her)\b|"
-    r"\b(?:sent|did|wrote|posted) it on (?:her|his) own\b|\b(?:wrote|posted|sent|did) it (?:herself|himself)\b|"
-    r"\b(?:did not|didn'?t|never) ask (?:her|him|them) to\b|\b(?:her|his|their) own idea\b",
-    re.I,
-)
-
-
-def incident_actor(inc: Incident, procured_by_suspect: bool = False) -> Actor:
+def incident_actor(inc: Incident, compiled: Compiled, procured_by_suspect: bool = False) -> Actor:
     """Who acted: the suspect; or a named third party acting on their own (s.7(3A) needs procurement)."""
-    own_initiative = bool(_ON_OWN_INITIATIVE.search(inc.narrative))
-    if inc.actor_id and (own_initiative or not (procured_by_suspect or _procures(inc.narrative))):
+    own_initiative = bool(compiled.pattern("own_initiative").search(inc.narrative))
+    if inc.actor_id and (own_initiative or not (procured_by_suspect or _procures(inc.narrative, compiled))):
         return THIRD
     if inc.suspect_id:
         return Actor("suspect", inc.suspect_id)
@@ -118,8 +100,8 @@ def incident_actor(inc: Incident, procured_by_suspect: bool = False) -> Actor:
 
 def analyse_case(case: Case, compiled: Compiled) -> CaseText:
     cast = build_cast(case, compiled)
-    texts = CaseText(cast=cast)
-    sent = procured(case)
+    texts = CaseText(cast=cast, compiled=compiled)
+    sent = procured(case, compiled)
     who = cast.fingerprint()
 
     def analysed(text: str, kind: Kind, actor: Actor) -> Analysis:
@@ -132,7 +114,7 @@ def analyse_case(case: Case, compiled: Compiled) -> CaseText:
         return made
 
     for inc in case.incidents:
-        texts.incidents[inc.id] = analysed(inc.narrative, "narrative", incident_actor(inc, sent))
+        texts.incidents[inc.id] = analysed(inc.narrative, "narrative", incident_actor(inc, compiled, sent))
     if case.victim and case.victim.statement:
         default = Actor("suspect", cast.primary_suspect) if cast.primary_suspect else UNKNOWN
         texts.statement = analysed(case.victim.statement, "statement", default)

@@ -20,23 +20,9 @@ from vigil.law.models import ConditionDef
 
 from .behaviours import CaseText
 from .findings import Conduct, Found
+from .lexicon import Compiled, compile_law
 
 _WORD = re.compile(r"[a-z0-9]+")
-_NEAR = re.compile(
-    r"\b(?:near|nearby|junction with|corner with|close to|towards|off|past|adjacent to|next to|outside of|end of|from|"
-    r"short of)"
-    r"\s+(?:the\s+)?$"
-)
-_STAYED_OUT = re.compile(
-    r"\b(?:did not|didn'?t|never|does not|doesn'?t) (?:\w+ )?(?:step|go|walk|come|enter|set foot|cross|drive)"
-    r"(?: \w+)? (?:into|in|onto|on to|down|up|along|through)?\s*(?:the\s+)?"
-    r"|\b(?:just |stopped |stayed )?short of\s+(?:the\s+)?"
-)
-_PLACE_IN_TEXT = re.compile(
-    r"\b(?:not|never) (?:to )?(?:attend|enter|go (?:to|into|near)|visit|come (?:to|within \d+ ?m of)|be (?:at|in))"
-    r"\s+(.+)",
-    re.I,
-)
 _STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", "lane", "close", "avenue", "way"})
 
 
@@ -53,12 +39,12 @@ def place_alternatives(place: str) -> list[str]:
     return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
 
 
-def at_place(inc: Incident, place: str) -> bool:
+def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     """The incident happened in the named place (every distinctive word of it is in the location)."""
-    return any(_at_one_place(inc, alt) for alt in place_alternatives(place))
+    return any(_at_one_place(inc, alt, compiled) for alt in place_alternatives(place))
 
 
-def _at_one_place(inc: Incident, place: str) -> bool:
+def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     want = place_tokens(place)
     if not want:
         return False
@@ -72,11 +58,11 @@ def _at_one_place(inc: Incident, place: str) -> bool:
         return False
     # "Chaucer Road, near junction with Marlowe Avenue" is outside Marlowe Avenue.
     first = min((text.find(w) for w in core if text.find(w) >= 0), default=-1)
-    if first >= 0 and _NEAR.search(text[max(0, first - 30) : first]):
+    if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
         return False
     # "He did not step into Market Street": the record says he stayed out.
     story = inc.narrative.lower()
-    for m in _STAYED_OUT.finditer(story):
+    for m in compiled.pattern("stayed_out").finditer(story):
         following = _WORD.findall(story[m.end() : m.end() + 60])[: len(want)]
         if following and following[0] in core and core <= set(following):
             return False
@@ -143,13 +129,15 @@ def _measured_distance(inc: Incident) -> float | None:
     return min(distances) if distances else None
 
 
-def _other_term_breached(inc: Incident, text: str, types: set[Behaviour], spec: ConditionDef | None) -> str | None:
+def _other_term_breached(
+    inc: Incident, text: str, types: set[Behaviour], spec: ConditionDef | None, compiled: Compiled
+) -> str | None:
     """Why an incident breaks a term written in the order's own words, if it does."""
     if spec and spec.permission and re.search(spec.permission.words, text, re.I):
         return None  # a term that allows contact forbids nothing
-    named = _PLACE_IN_TEXT.search(text)
+    named = compiled.pattern("place_condition").search(text)
     channel = inc.channel.value if inc.channel is not None else None
-    if named and channel in ("in-person", "other") and at_place(inc, named.group(1).strip(" .")):
+    if named and channel in ("in-person", "other") and at_place(inc, named.group(1).strip(" ."), compiled):
         return f"was at {named.group(1).strip(' .')}, which the order forbids"
     for rule in spec.wording if spec else []:
         hit = sorted(b.value for b in types & set(rule.breached_by))
@@ -170,17 +158,18 @@ def _conditions_breached(
     if to_someone_else and passed_nothing_on:
         types.discard(Behaviour.THIRD_PARTY_CONTACT)  # asked about her, passed nothing on
     other_spec = law.conditions.get(ConditionType.OTHER)
+    compiled = compile_law(law)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
         spec = law.conditions.get(cond.type)
         if permitted and other_spec and other_spec.permission and cond.type in other_spec.permission.exempts:
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
-            if cond.place and channel in _IN_PERSON and at_place(inc, cond.place):
+            if cond.place and channel in _IN_PERSON and at_place(inc, cond.place, compiled):
                 out.append((cond.type, f"was at {cond.place}, inside the exclusion zone"))
             continue
         if cond.type is ConditionType.OTHER:
-            why = _other_term_breached(inc, cond.text or "", types, other_spec)
+            why = _other_term_breached(inc, cond.text or "", types, other_spec, compiled)
             if why:
                 out.append((cond.type, why))
             continue

@@ -21,11 +21,6 @@ from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
 _DAY = timedelta(days=1)  # date-only records can be the same event within a day
-_SAME_EVENT = re.compile(
-    r"\bsame (?:incident|event|occasion|episode) as\b|\b(?:report|record|account) of the (?:same )?(?:event|incident) "
-    r"(?:in|at|as) I\d+|\bnot a (?:further|separate|new|second|different) (?:event|incident|occasion)",
-    re.I,
-)
 _WORD = re.compile(r"[a-z]{4,}")
 UNKNOWN_ACTOR = "unknown"
 
@@ -48,7 +43,8 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     """Two records of one event: same channel and place, within an hour, describing the same thing."""
     if a.when is None or b.when is None or not _same_place(a, b):
         return False
-    said_so = bool(_SAME_EVENT.search(a.narrative) or _SAME_EVENT.search(b.narrative))
+    said = texts.compiled.pattern("same_event")
+    said_so = bool(said.search(a.narrative) or said.search(b.narrative))
     date_only = len(a.occurred_at or "") == 10 or len(b.occurred_at or "") == 10
     if said_so or date_only:
         # A later report the record itself calls the same event ("a report of the event in I1") may be hours on.

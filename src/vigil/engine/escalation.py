@@ -9,13 +9,13 @@ worse. Each kind is reported with the incidents it rests on.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 
-from vigil.contract import Channel, Escalation
+from vigil.contract import Channel, Escalation, Incident
 from vigil.law import Law
 
 from .facts import Facts
+from .lexicon import Compiled
 
 REMOTE = frozenset(
     {
@@ -92,7 +92,11 @@ def detect(f: Facts, law: Law) -> EscalationResult:
                 ids,
             )
     # Proximity: from public places to her home (following her on a run, then at her window, then her door).
-    places = [(o, any(_at_home(incidents[i]) for i in o.incident_ids)) for o, p in zip(occ, physical, strict=True) if p]
+    places = [
+        (o, any(_at_home(incidents[i], f.texts.compiled) for i in o.incident_ids))
+        for o, p in zip(occ, physical, strict=True)
+        if p
+    ]
     neighbours = f.case.victim is not None and f.case.victim.relationship_to_suspect == "neighbour"
     first_away = bool(places) and all(incidents[i].location for i in places[0][0].incident_ids) and not places[0][1]
     if len(places) >= 3 and "proximity" not in out.kinds and not neighbours and first_away and places[-1][1]:
@@ -103,7 +107,7 @@ def detect(f: Facts, law: Law) -> EscalationResult:
             [o.incident_ids[0] for o, _ in places],
         )
     # Volume: many more contacts per occasion than at the start ("a text a week" to "forty a day").
-    counts = [_count(incidents, o.incident_ids) for o in occ]
+    counts = [_count(incidents, o.incident_ids, f.texts.compiled) for o in occ]
     if len(counts) >= 3 and counts[-1] >= 10 and counts[-1] >= 3 * max(counts[0], 1) and "frequency" not in out.kinds:
         out.add(
             "frequency",
@@ -138,15 +142,11 @@ def detect(f: Facts, law: Law) -> EscalationResult:
     return out
 
 
-_NUMBER = re.compile(
-    r"\b(\d{1,4})\s+(?:\w+\s+)?(?:calls|texts|messages|emails|e-mails|dms|voicemails|missed calls)", re.I
-)
-
-
-def _count(incidents: dict, iids: list[str]) -> int:  # type: ignore[type-arg]
+def _count(incidents: dict, iids: list[str], compiled: Compiled) -> int:  # type: ignore[type-arg]
+    """The most calls or messages any record of the occasion says were sent ("40 missed calls")."""
     best = 1
     for iid in iids:
-        for m in _NUMBER.finditer(incidents[iid].narrative):
+        for m in compiled.pattern("message_count").finditer(incidents[iid].narrative):
             best = max(best, int(m.group(1)))
     return best
 
@@ -159,22 +159,12 @@ def _severity(f: Facts, iids: list[str], law: Law) -> int:
     return best
 
 
-_HOME = re.compile(
-    r"\b(?:home|house|flat|front door|back door|doorstep|bedroom|garden|letterbox|driveway|home address)\b", re.I
-)
-
-
-def _at_home(inc) -> bool:  # type: ignore[no-untyped-def]
+def _at_home(inc: Incident, compiled: Compiled) -> bool:
     """Where the record places the incident at the victim's home (its location, or the narrative's)."""
     where = inc.location or ""
-    return bool(_HOME.search(where)) or (not where and bool(_HOME_IN_TEXT.search(inc.narrative)))
-
-
-_HOME_IN_TEXT = re.compile(
-    r"\b(?:her|my|IP'?s|V\d'?s|the victim'?s) (?:front |back )?"
-    r"(?:home|house|flat|door|doorstep|bedroom|garden|window)\b",
-    re.I,
-)
+    if where:
+        return bool(compiled.pattern("home_location").search(where))
+    return bool(compiled.pattern("at_her_home").search(inc.narrative))
 
 
 def _physical(f: Facts, iids: list[str], incidents: dict, law: Law) -> bool:  # type: ignore[type-arg]

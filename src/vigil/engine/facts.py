@@ -6,7 +6,6 @@ the same facts, and each fact keeps the incident ids and words it rests on.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour, Case, Relationship
@@ -65,15 +64,6 @@ OPPRESSIVE = (
         Behaviour.THREAT_OF_SUICIDE,
     }
 ) - {Behaviour.UNWANTED_GIFTS}
-_VOLUME = re.compile(
-    r"\b(?:(\d{2,})|dozens|hundreds|scores|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty|thirty|forty|fifty|sixty|(?:forty|fifty|thirty|twenty) or \w+)\s+(?:\w+\s+)?"
-    r"(?:calls|texts|messages|emails|e-mails|dms|voicemails|voice notes|missed calls)",
-    re.I,
-)
-_ORGANISATION = re.compile(
-    r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|bank|company)\b", re.I
-)
 # Cues that only count in the victim's (or recorder's) own words, never in a suspect's quote.
 VICTIM_VOICE = frozenset({"substantial_effect", "no_effect", "no_fear", "welcomed", "stop_requests", "children"})
 PARTNERS = frozenset({Relationship.EX_PARTNER, Relationship.CURRENT_PARTNER})
@@ -160,14 +150,16 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
     for inc in case.incidents:
         if mutual:
             break
-        for m in _VOLUME.finditer(inc.narrative):
+        for m in texts.compiled.pattern("message_volume").finditer(inc.narrative):
             if m.group(1) is None or int(m.group(1)) >= 10:
                 f.volume.append((inc.id, m.group(0)))
     f.polite_share = _polite_share(f)
     if not f.cues["complied"] and f.polite_share < 0.5:
         f.cues["fixation"] = f.cues["fixation"] + f.cues["rejected_suitor"]  # he would not take no for an answer
     principal = case.suspect(f.principal)
-    f.organisation = bool(principal and any(_ORGANISATION.search(i) for i in principal.identifiers))
+    f.organisation = bool(
+        principal and any(texts.compiled.pattern("organisation").search(i) for i in principal.identifiers)
+    )
     return f
 
 

@@ -96,11 +96,17 @@ class Compiled:
     normalise: dict[str, str] = field(default_factory=dict)
     normalise_re: re.Pattern[str] | None = None
     prefilter: Prefilter | None = None
+    # context.yaml: whole patterns read in a window around a finding, by name.
+    context: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # Recently analysed texts, reused when the same case is assessed again (see narrative.analysed).
     analyses: AnalysisCache = field(default_factory=lambda: AnalysisCache(), compare=False, repr=False)
 
     def cue(self, name: str) -> re.Pattern[str]:
         return self.cues[name]
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """A context pattern by its name in context.yaml."""
+        return self.context[name]
 
 
 _CUE_LISTS = (
@@ -202,9 +208,11 @@ def _compile(law: Law) -> Compiled:
         if table
         else None
     )
+    context = {name: re.compile(c.regex(), 0 if c.case_sensitive else re.IGNORECASE) for name, c in law.context.items()}
     return Compiled(
         behaviours=behaviours,
         cues=cues,
+        context=context,
         role_genders=roles,
         roles=role_re,
         prefilter=Prefilter(scanned),

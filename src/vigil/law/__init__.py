@@ -2,7 +2,7 @@
 
 No reasoning lives here; the engine reads this data. Each jurisdiction is a
 folder of YAML files: law.yaml (version), offences/*.yaml, behaviours.yaml,
-risk.yaml, orders.yaml, actions.yaml and lexicon.yaml.
+risk.yaml, orders.yaml, actions.yaml, lexicon.yaml and context.yaml.
 """
 
 from __future__ import annotations
@@ -85,5 +85,6 @@ def _build(jurisdiction: str, meta: Any, offences: list[dict[str, Any]], orders:
         orders=_keyed(orders["orders"], OrderDef, "orders.yaml orders"),
         actions=_keyed(_read(root / "actions.yaml"), ActionDef, "actions.yaml"),
         lexicon=_read(root / "lexicon.yaml") or {},
+        context=_read(root / "context.yaml") or {},
         dates=meta.get("dates") or {},
     )

@@ -147,6 +147,20 @@ class ActionDef(_Strict):
     source: str
 
 
+class ContextPattern(_Strict):
+    """A whole regular expression read in a window around a finding (context.yaml)."""
+
+    why: str
+    before: str = ""
+    any: list[str] = Field(min_length=1)
+    after: str = ""
+    case_sensitive: bool = False
+
+    def regex(self) -> str:
+        body = "|".join(self.any)
+        return f"{self.before}(?:{body}){self.after}" if self.before or self.after else body
+
+
 class Law(_Strict):
     jurisdiction: str
     version: str
@@ -161,4 +175,7 @@ class Law(_Strict):
     )
     lexicon: dict[str, list[str] | dict[str, str]] = Field(
         default_factory=dict, description="Shared word lists: negation cues, fear words, ..."
+    )
+    context: dict[str, ContextPattern] = Field(
+        default_factory=dict, description="Patterns read around a finding: who acted, where, whether invited ..."
     )
