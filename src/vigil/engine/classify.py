@@ -96,7 +96,15 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         Behaviour.TURNING_UP_UNANNOUNCED,
         Behaviour.UNWANTED_GIFTS,
     }
-    if lawful and set(f.types) <= benign and not fixation and not f.volume and not breached:
+    # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
+    # purpose: that is not targeting the people around her.
+    lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
+    kinds = {
+        code
+        for code, found in f.types.items()
+        if code is not Behaviour.THIRD_PARTY_CONTACT or any(b.incident_id not in lawful_ids for b in found)
+    }
+    if lawful and kinds <= benign and not fixation and not f.volume and not breached:
         v.category = Category.NO_OFFENCE
         source = _quote(lawful[0].sentence) if isinstance(lawful, list) and lawful else "an order requires it"
         v.rationale.append(
