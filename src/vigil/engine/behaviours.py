@@ -15,7 +15,7 @@ from vigil.contract import Behaviour, Case, Incident
 
 from .cast import build_cast
 from .findings import Cue, Found
-from .lexicon import Compiled
+from .lexicon import Compiled, perceived_cue
 from .narrative import THIRD, UNKNOWN, Actor, Analysis, Cast, Kind, Match
 
 EVIDENCE_MAX = 220
@@ -203,6 +203,11 @@ def _incident_behaviours(
             found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
             if not no_threat:
                 found.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
+                found.extend(
+                    Found(bp.code, inc.id, _evidence(analysis, m), "narrative", inc.suspect_id)
+                    for m in analysis.cue_matches(perceived_cue(bp.code))
+                    if not m.negated and not m.hypothetical
+                )
         return found
 
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)

@@ -150,6 +150,10 @@ _CUE_LISTS = (
 _CACHE: dict[int, tuple[Law, Compiled]] = {}
 
 
+def perceived_cue(code: Behaviour) -> str:
+    return f"perceived:{code.value}"
+
+
 def compile_law(law: Law) -> Compiled:
     """Compile once per Law object (Law is immutable, so its id is a safe key while it lives)."""
     hit = _CACHE.get(id(law))
@@ -174,6 +178,11 @@ def _compile(law: Law) -> Compiled:
         for b in law.behaviours.values()
     )
     cues: dict[str, re.Pattern[str]] = {}
+    for b in law.behaviours.values():
+        # How the victim read the incident ("took it as a threat to kill") is matched like a cue: anyone may say it.
+        perceived = _union(b.lexicon.perceived)
+        if perceived is not None:
+            cues[perceived_cue(b.code)] = perceived
     for name in _CUE_LISTS:
         items = law.lexicon.get(name) or []
         if name == "negation":

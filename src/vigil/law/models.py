@@ -54,6 +54,11 @@ class Lexicon(_Strict):
         default_factory=list,
         description="Speech that is a threat only in context: dropped if the victim says none was made.",
     )
+    perceived: list[str] = Field(
+        default_factory=list,
+        description="How the victim or the recorder read the incident ('she took it as a threat to kill her'): "
+        "the incident's suspect did this act, whoever is the grammatical subject, unless negated or hypothetical.",
+    )
 
 
 class BehaviourDef(_Strict):
