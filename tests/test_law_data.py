@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from vigil.contract import ActionCode, Behaviour, ConditionType, OffenceCode, OrderType
+from scenario_support import check, expand_case
+from test_scenarios import AS_OF
+from vigil.contract import ActionCode, Behaviour, Case, ConditionType, OffenceCode, OrderType
+from vigil.engine import assess
 from vigil.engine.lexicon import compile_law
 from vigil.law import LawDataError, available_jurisdictions, load_law
+from vigil.law.models import ContextPattern
 
 SCENARIOS = Path(__file__).parent / "scenarios" / "england-and-wales"
+NEVER = ContextPattern(why="disabled: matches nothing", any=["(?!x)x"])
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +32,43 @@ def _scenario_rules() -> set[str]:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             rules.update(str(r) for r in item.get("rules", []))
     return rules
+
+
+def _scenarios() -> list[dict[str, Any]]:
+    return [
+        item
+        for path in sorted(SCENARIOS.glob("*.yaml"))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    ]
+
+
+def test_every_context_pattern_has_a_scenario(law) -> None:  # type: ignore[no-untyped-def]
+    named = {r.removeprefix("context:") for r in _scenario_rules() if r.startswith("context:")}
+    missing = sorted(set(law.context) - named)
+    assert not missing, "context patterns with no scenario naming them as context:<name>: " + ", ".join(missing)
+    unknown = sorted(named - set(law.context))
+    assert not unknown, "scenarios name context patterns that do not exist: " + ", ".join(unknown)
+
+
+def test_each_context_pattern_decides_a_scenario_it_is_named_in(law) -> None:  # type: ignore[no-untyped-def]
+    """Switched off (matching nothing), a pattern must make a scenario tagged context:<name> fail: the tag is honest."""
+    tagged: dict[str, list[dict[str, Any]]] = {}
+    for item in _scenarios():
+        for rule in item.get("rules", []):
+            if str(rule).startswith("context:"):
+                tagged.setdefault(str(rule).removeprefix("context:"), []).append(item)
+    unpinned = []
+    for name in sorted(law.context):
+        mutated = law.model_copy(update={"context": {**law.context, name: NEVER}})
+        for item in tagged.get(name, []):
+            case = Case.model_validate(expand_case(item["name"], item["case"]))
+            if check(assess(case, mutated, AS_OF).model_dump(mode="json"), item["expected"]):
+                break  # this scenario fails without the pattern: it pins it
+        else:
+            unpinned.append(name)
+    assert not unpinned, "context patterns whose scenarios still pass with the pattern switched off: " + ", ".join(
+        unpinned
+    )
 
 
 def test_every_contract_code_has_law_data(law) -> None:  # type: ignore[no-untyped-def]

@@ -87,6 +87,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             third_hand
             and inc.suspect_id
             and (compiled.pattern("sent_with_message").search(inc.narrative) or (inc.actor_id and sent))
+            and not compiled.pattern("own_initiative").search(inc.narrative)
             and (inc.id, Behaviour.PROXY_STALKING) not in present
         ):
             out.append(

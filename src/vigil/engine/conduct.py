@@ -54,13 +54,26 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
         return False
     if said_so:
         return True  # the record itself says so ("Same incident as 999 call at 23:17")
+    if any(texts.compiled.pattern("returned").search(i.narrative) for i in (a, b)):
+        return False  # "he came back to the shop": a second visit, however alike the records read
     record_cue = bool(
         texts.incidents[a.id].cue_matches("record_of_event") or texts.incidents[b.id].cue_matches("record_of_event")
     )
     if a.channel != b.channel and not record_cue:
         return False
     sim = _similar(a.narrative, b.narrative)
-    return sim >= 0.45 or (record_cue and sim >= 0.1)
+    if sim >= 0.45 or (record_cue and sim >= 0.1):
+        return True
+    # A call log in shorthand and the attending officer's note share few words, but both are records, of one
+    # named place, within the hour, and neither speaks of a return: one event.
+    both_records = bool(texts.incidents[a.id].cue_matches("record_of_event")) and bool(
+        texts.incidents[b.id].cue_matches("record_of_event")
+    )
+    return both_records and a.channel == b.channel and _same_named_place(a, b)
+
+
+def _same_named_place(a: Incident, b: Incident) -> bool:
+    return bool(a.location and b.location) and a.location.strip().lower() == (b.location or "").strip().lower()
 
 
 def procured_by(case: Case, texts: CaseText) -> dict[str, str]:
