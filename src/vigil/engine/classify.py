@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour, Breach, Category, Four
 
-from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, Facts
+from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, VIOLENT, Facts
 
 
 @dataclass
@@ -44,6 +44,36 @@ def _ids(ids: list[str], limit: int = 12) -> str:
 def _quote(words: str, limit: int = 120) -> str:
     words = words.strip()
     return f'"{words[:limit]}{"…" if len(words) > limit else ""}"'
+
+
+# Conduct that may be an offence on its own, whoever did it (an anonymous abusive or threatening message).
+_OFFENCE_ON_ITS_OWN = VIOLENT | {
+    Behaviour.ABUSIVE_CONTENT,
+    Behaviour.PROPERTY_DAMAGE,
+    Behaviour.INTIMATE_IMAGE_ABUSE,
+    Behaviour.THREAT_TO_EXPOSE,
+}
+
+
+def _offence_outside_course(f: Facts, v: Verdict) -> Verdict:
+    """The suspect's course is not harassment, but a record outside it may still be an offence by someone not
+    yet identified ("a Snapchat calling her a slag" from an account nobody has tied to him): one incident."""
+    course = set(f.course_ids)
+    outside = sorted(
+        {
+            b.incident_id
+            for b in f.behaviours
+            if b.incident_id and b.incident_id not in course and b.type in _OFFENCE_ON_ITS_OWN
+        }
+    )
+    if not outside:
+        return v
+    v.category = Category.SINGLE_INCIDENT
+    v.rationale.append(
+        f"{_ids(outside)} may be an offence on its own (for example Malicious Communications Act 1988 s.1) by a "
+        "person not yet shown to be the suspect: record it as a single incident so that later conduct can be linked."
+    )
+    return v
 
 
 def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
@@ -112,7 +142,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             "fixation, so it falls within PHA 1997 s.1(3) (preventing or detecting crime, a rule of law, or "
             "reasonable in the circumstances)."
         )
-        return v
+        return _offence_outside_course(f, v)
     complied = f.cue("complied")
     if not oppressive and not fixation and complied and not breached:
         v.category = Category.NO_OFFENCE
@@ -120,7 +150,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             f"Not harassment: the contact stopped when the victim asked ({_quote(complied[0].sentence)}), so it is "
             "not a persistent, oppressive course of conduct (PHA 1997 s.1(2); Majrowski [2006] UKHL 34)."
         )
-        return v
+        return _offence_outside_course(f, v)
     if (
         not oppressive
         and not fixation
@@ -142,7 +172,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             f"(PHA 1997 s.1(2); Majrowski [2006] UKHL 34): {'; '.join(why)}. Conduct that is reasonable, or "
             "pursued under a rule of law, is outside s.1 (s.1(3)(b), (c))."
         )
-        return v
+        return _offence_outside_course(f, v)
     v.harassment = True
     basis = [b.value for b in oppressive] or ["repeated unwanted contact"]
     if breached:
