@@ -165,7 +165,10 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
     for inc in case.incidents:
         found.extend(_incident_behaviours(inc, texts.incidents[inc.id], compiled, no_threat, bool(case.suspects)))
     if texts.statement is not None:
+        cleared = _cleared(case, texts, compiled)
         for bp in compiled.behaviours:
+            if bp.code in cleared:
+                continue  # the record that looked into it found it was not his doing
             found.extend(_matches(bp.code, bp.act, texts.statement, None, "victim.statement", speech=False))
             found.extend(_matches(bp.code, bp.speech, texts.statement, None, "victim.statement", speech=True))
             found.extend(_matches(bp.code, bp.history, texts.statement, None, "victim.statement", speech=False))
@@ -177,6 +180,20 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
                 found.extend(_matches(bp.code, pattern, analysis, None, f"suspects[{sid}].history", speech=False))
     found = [f for f in found if not _contact_with_someone_else(f, found, case, texts)]
     return dedupe(found)
+
+
+def _cleared(case: Case, texts: CaseText, compiled: Compiled) -> set[Behaviour]:
+    """Acts an unattributed record describes and then clears him of ("the AirTag was her partner's; no evidence
+    of any involvement by S1"): her statement's account of the same act is not evidence against him either."""
+    out: set[Behaviour] = set()
+    for inc in case.incidents:
+        analysis = texts.incidents[inc.id]
+        if inc.suspect_id is not None or not analysis.cue_matches("exculpation"):
+            continue
+        for bp in compiled.behaviours:
+            if bp.act is not None and analysis.might_match(bp.act) and analysis.act_matches(bp.act):
+                out.add(bp.code)
+    return out - {Behaviour.CONTACTING}
 
 
 def _incident_behaviours(

@@ -99,6 +99,15 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     v = Verdict(Category.SINGLE_INCIDENT, four)
     if not f.course:
         n = len(f.case.incidents)
+        cleared = [c for c in f.cue("exculpation") if c.incident_id]
+        if not f.behaviours and cleared:
+            v.category = Category.NO_OFFENCE
+            v.rationale.append(
+                f"No offence shown: the records describe no act by the suspect, and {cleared[0].incident_id} found "
+                f"nothing to connect him ({_quote(cleared[0].sentence)}). Keep the record so later conduct can be "
+                "linked."
+            )
+            return v
         v.rationale.append(
             "No course of conduct: PHA 1997 s.7(3) needs conduct on at least two occasions by the same person; "
             + (f"the {n} records describe one occasion." if n > 1 else "one incident is recorded.")

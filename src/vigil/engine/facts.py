@@ -143,7 +143,7 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
             name, keep_negated=name in ("no_fear", "no_effect", "welcomed"), victim_voice=name in VICTIM_VOICE
         )
     f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True, keep_hypothetical=True)
-    for name in ("witness", "serious_harm"):
+    for name in ("witness", "serious_harm", "exculpation"):
         f.cues[name] = texts.cues(name, keep_negated=True)
     f.fear_occasions = _fear_occasions(f)
     mutual = bool(f.cues["welcomed"])
