@@ -128,7 +128,10 @@ def detect(f: Facts, law: Law) -> EscalationResult:
             day = inc.when.date() if inc.when else None
             after_action = bool(day and police_days and day > police_days[0])
             under_order = day is not None and any(
-                order.against in (None, f.principal) and order.start_day and day >= order.start_day
+                order.against in (None, f.principal)
+                and order.start_day
+                and day >= order.start_day
+                and (order.end_day is None or day <= order.end_day)  # an order that has run out is not defied
                 for order in f.case.orders
             )
             if after_action or under_order:
