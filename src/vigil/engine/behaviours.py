@@ -225,6 +225,10 @@ def _incident_behaviours(
                     for m in analysis.cue_matches(perceived_cue(bp.code))
                     if not m.negated and not m.hypothetical
                 )
+        if any(not m.negated for m in analysis.cue_matches("lawful_purpose")):
+            # A letting agent serving his notice or a solicitor writing for him acts lawfully on his behalf:
+            # that is not stalking by proxy (PHA 1997 s.1(3)).
+            found = [f for f in found if f.type is not Behaviour.PROXY_STALKING]
         return found
 
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)

@@ -33,7 +33,9 @@ def place_tokens(place: str) -> set[str]:
 def place_alternatives(place: str) -> list[str]:
     """ "The front garden and driveway of 7 Orchard Rise" names two places: the front garden of 7 Orchard Rise and
     the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is."""
-    m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place.strip())
+    # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
+    place = re.sub(r"(?i),?\s+(?:including|incl\.?|together with|and all)\b.*$", "", place.strip())
+    m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
     if not m:
         return [place]
     return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
@@ -86,7 +88,7 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     for m in re.finditer(
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
         r"(?=\b(?:through|via|by|using|on|at|in|between)\s+([^,;.]+?)"
-        r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor the\b"
+        r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor\b"
         r"|\bas the\b|$))",
         text.lower(),
     ):
@@ -104,14 +106,15 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     return routes
 
 
-def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law) -> str | None:  # type: ignore[no-untyped-def]
+def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: str = "") -> str | None:  # type: ignore[no-untyped-def]
     """The permission an incident keeps to, if any; None when it strays or oppresses."""
     spec = law.conditions.get(ConditionType.OTHER)
     perm = spec.permission if spec else None
     if perm is None or found & set(perm.void_if):
         return None
     # The account it came from counts: "OurFamilyWizard: Neil" is the app the order permits.
-    have = {_stem(w) for w in _WORD.findall(f"{inc.location or ''} {inc.account or ''} {inc.narrative}".lower())}
+    text = f"{inc.location or ''} {inc.account or ''} {inc.narrative} {via}".lower()
+    have = {_stem(w) for w in _WORD.findall(text)}
     for cond in conds:
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
@@ -146,13 +149,30 @@ def _other_term_breached(
     return None
 
 
+def _go_betweens(case: Case, inc: Incident) -> str:
+    """Who the record says carried the contact ("email from W2"), as the case describes them ("Harrow & Finch
+    Lettings, his managing agent"), so a route named in an order can be recognised."""
+    return " ".join(
+        t.description or ""
+        for t in case.third_parties
+        if t.id == inc.actor_id or re.search(rf"(?<![\w]){re.escape(t.id)}(?![\w])", inc.narrative)
+    )
+
+
 def _conditions_breached(
-    inc: Incident, found: list[Found], order_conditions, law: Law, passed_nothing_on: bool, *, elsewhere: bool = False
-) -> list[tuple[ConditionType, str]]:  # type: ignore[no-untyped-def]
+    inc: Incident,
+    found: list[Found],
+    order_conditions,  # type: ignore[no-untyped-def]
+    law: Law,
+    passed_nothing_on: bool,
+    *,
+    elsewhere: bool = False,
+    via: str = "",
+) -> list[tuple[ConditionType, str]]:
     types = {b.type for b in found}
     codes = {t.value for t in types}
     channel = inc.channel.value if inc.channel is not None else None
-    permitted = _uses_permitted_route(inc, codes, order_conditions, law)
+    permitted = _uses_permitted_route(inc, codes, order_conditions, law, via)
     # The record says who was contacted: a third party, and nothing shows the words were for her.
     to_someone_else = "third-party-contact" in codes and "contacting" not in codes
     if to_someone_else and passed_nothing_on:
@@ -216,7 +236,13 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
                 not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")
             )
             hits = _conditions_breached(
-                inc, by_incident.get(inc.id, []), order.conditions, law, passed_nothing_on, elsewhere=elsewhere
+                inc,
+                by_incident.get(inc.id, []),
+                order.conditions,
+                law,
+                passed_nothing_on,
+                elsewhere=elsewhere,
+                via=_go_betweens(case, inc),
             )
             if not hits:
                 continue
