@@ -441,6 +441,11 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         add(account, sid, f'uses the name {sid} calls the victim ("{used[0]}", from her statement)', acc_ids)
     for sid in suspects:
         theirs = [i for i in pool.get(sid, []) if i.account != account]
+        # "the profile opens as that contact (07700 900588)": the record gives an account already tied to him.
+        tied = sorted({i.account for i in theirs if i.account and i.suspect_id is None})
+        given = [a for a in tied if any(_atom_in(inc.narrative, a) for inc in incs)]
+        if given:
+            add(account, sid, f"the record gives {given[0]}, an account tied to {sid}, for it", acc_ids)
         if theirs:
             their_text = " ".join(i.narrative for i in theirs)
             shared = _bigrams(acc_text) & _bigrams(their_text)
@@ -478,6 +483,10 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
                 )
                 break
         for inc in incs:
+            for m in texts.incidents[inc.id].cue_matches("recognised"):
+                if not m.negated and not m.hypothetical:
+                    add(account, sid, f'recognised as {sid} ({inc.id}: "{m.sentence[:160]}")', [inc.id])
+                    break
             for m in texts.incidents[inc.id].cue_matches("private_knowledge"):
                 add(
                     account,

@@ -132,6 +132,7 @@ _CUE_LISTS = (
     "separation",
     "new_account",
     "private_knowledge",
+    "recognised",
     "racial_hostility",
     "complied",
     "witness",
