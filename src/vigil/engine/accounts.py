@@ -195,7 +195,10 @@ def _atom_in(text: str, ident: str, *, names: bool = False) -> bool:
         return re.search(rf"(?<!\d)(?:{norm}|{intl})(?!\d)", digits) is not None
     if len(norm) < 4 or (re.fullmatch(r"[a-z'’-]+(?: [a-z'’-]+)+", norm) and not names):
         return False
-    return re.search(rf"(?<![\w@.]){re.escape(norm)}(?![\w@])", text.lower()) is not None
+    local, at, domain = norm.partition("@")
+    # "g.petch58+snap@example.com" delivers to g.petch58@example.com: a plus-tag is the same mailbox.
+    body = rf"{re.escape(local)}(?:\+[\w.-]+)?@{re.escape(domain)}" if local and at else re.escape(norm)
+    return re.search(rf"(?<![\w@.]){body}(?![\w@])", text.lower()) is not None
 
 
 def _stem(word: str) -> str:
