@@ -119,6 +119,13 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
         f.principal = people[0]
         f.occasions = conduct.occasions[people[0]]
         f.course = True
+    # A report about him that shows him doing nothing ("he has taken the same bus since 2020 and has not spoken to
+    # her") is not an occasion of conduct towards her (s.7(3)); an event whose words were missed still counts.
+    acted = {b.incident_id for b in behaviours if b.incident_id}
+    channel = {i.id: i.channel.value if i.channel else "other" for i in case.incidents}
+    reports = [occ for occ in f.occasions if all(channel[i] == "other" and i not in acted for i in occ.incident_ids)]
+    if f.course and len(f.occasions) - len(reports) < 2:
+        f.course = False
     f.course_ids = [i for occ in f.occasions for i in occ.incident_ids]
     relevant = set(f.course_ids) if f.course_ids else {i.id for i in case.incidents}
     for b in behaviours:
