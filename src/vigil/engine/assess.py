@@ -73,6 +73,7 @@ def _structural(
             and compiled.pattern("victims_place").search(inc.location)
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
             and not compiled.pattern("invited").search(inc.narrative)
+            and not texts.incidents[inc.id].cue_matches("within_relationship")
         ):
             out.append(
                 Found(

@@ -147,6 +147,15 @@ def _accept(m: Match, analysis: Analysis, code: Behaviour) -> bool:
             r"(?:convicted|cautioned|charged|imprisoned|jailed|conviction|caution)", hit.group(0), re.I
         ):
             return False
+    within = cues.get("within_relationship")
+    # "While they were together he brought her lunch": not the course after it ended.
+    if (
+        analysis.kind == "narrative"
+        and within is not None
+        and code not in HISTORY_BEHAVIOURS
+        and within.search(m.sentence)
+    ):
+        return False
     if analysis.kind == "statement":
         previous = cues.get("previous_victim")
         if previous is not None and previous.search(m.sentence):
@@ -210,8 +219,9 @@ def _incident_behaviours(
             return found  # the record shows someone else did it
         if any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")):
             return found  # "it does not name or refer to V1": not conduct towards her, however unwelcome
+        within = bool(analysis.cue_matches("within_relationship"))  # "(still together)": not the course
         for bp in compiled.behaviours:
-            if channel and channel in bp.channels:
+            if channel and channel in bp.channels and not within:
                 words = inc.narrative.strip().split(". ")[0][:120]
                 found.append(Found(bp.code, inc.id, f"{channel}: {words}", "channel", inc.suspect_id))
             found.extend(

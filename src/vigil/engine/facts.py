@@ -123,7 +123,12 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
     # her") is not an occasion of conduct towards her (s.7(3)); an event whose words were missed still counts.
     acted = {b.incident_id for b in behaviours if b.incident_id}
     channel = {i.id: i.channel.value if i.channel else "other" for i in case.incidents}
-    reports = [occ for occ in f.occasions if all(channel[i] == "other" and i not in acted for i in occ.incident_ids)]
+    before = {i.id for i in case.incidents if texts.incidents[i.id].cue_matches("within_relationship")}
+    reports = [
+        occ
+        for occ in f.occasions
+        if all((channel[i] == "other" or i in before) and i not in acted for i in occ.incident_ids)
+    ]
     if f.course and len(f.occasions) - len(reports) < 2:
         f.course = False
     f.course_ids = [i for occ in f.occasions for i in occ.incident_ids]

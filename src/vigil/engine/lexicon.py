@@ -145,6 +145,7 @@ _CUE_LISTS = (
     "no_threat",
     "previous_victim",
     "past_relationship",
+    "within_relationship",
 )
 
 
