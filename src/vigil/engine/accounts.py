@@ -270,6 +270,8 @@ def _sign_offs(text: str) -> set[str]:
     return ends
 
 
+# A message signed off with a lone initial ("... like old times? N x").
+_INITIAL_SIGN_OFF = re.compile(r"[.!?,]\s+([A-Z])(?:\s*x+)?\s*['’\"”]")
 _PROPER = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{3,})\b")
 
 
@@ -443,6 +445,10 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         sid = next(iter(suspects))
         add(account, sid, f'uses the name {sid} calls the victim ("{used[0]}", from her statement)', acc_ids)
     for sid in suspects:
+        initials = {n[0] for sn in texts.cast.suspects if sn.suspect_id == sid for n in sn.first_names if n}
+        signed = [m for m in _INITIAL_SIGN_OFF.finditer(acc_text) if m.group(1).lower() in initials]
+        if signed:
+            add(account, sid, f'signed with {sid}\'s initial ("{signed[0].group(0).strip()}")', acc_ids)
         theirs = [i for i in pool.get(sid, []) if i.account != account]
         # "the profile opens as that contact (07700 900588)": the record gives an account already tied to him.
         tied = sorted({i.account for i in theirs if i.account and i.suspect_id is None})
