@@ -25,14 +25,17 @@ SETS = {
     "set1": STAGES / "behaviour_sentences.yaml",
     "set2": STAGES / "behaviour_sentences_2.yaml",
     "set3": STAGES / "behaviour_sentences_3.yaml",
+    "set4": STAGES / "behaviour_sentences_4.yaml",
 }
 # Floors sit just under the measured figures (docs/benchmarks.md): a fall is a regression.
 FLOORS = {
     ("set1", "dev"): 0.95,
-    ("set1", "test"): 0.60,
+    ("set1", "test"): 0.63,
     ("set2", "dev"): 0.94,
-    ("set2", "test"): 0.64,
-    ("set3", "test"): 0.72,
+    ("set2", "test"): 0.66,
+    ("set3", "test"): 0.75,
+    ("set4", "dev"): 0.92,
+    ("set4", "test"): 0.65,
 }
 
 
