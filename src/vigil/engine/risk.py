@@ -102,7 +102,13 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             fx.add("contact-after-police", esc.incident_ids, next(d for d in esc.details if "police" in d))
         # Rising frequency, severity or proximity is a red flag; so is any escalation by a former
         # partner (separation as a trigger) or a stalker who breaches an order.
-        if kinds - {"after-police-action"} or f.partners or (v.stalking and breach_ids):
+        violent = bool(f.ids(*THREATS, Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION))
+        obsessive = bool(f.cue("fixation") or f.volume)
+        if kinds == {"frequency"} and not violent and not breach_ids and not obsessive:
+            # Contact more often, but no threats, violence, breach, defiance of the police, fixation or flood of
+            # messages: a reason to look closer, not a red flag on its own.
+            fx.add("rising-contact", esc.incident_ids, " ".join(esc.details))
+        elif kinds - {"after-police-action"} or f.partners or (v.stalking and breach_ids):
             fx.add("escalation", esc.incident_ids, " ".join(esc.details))
     separation = {c.incident_id for c in f.cue("separation") if c.incident_id}
     at_separation = [iid for iid in f.ids(*THREATS, Behaviour.PHYSICAL_VIOLENCE) if iid in separation]
