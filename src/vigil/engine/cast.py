@@ -16,7 +16,10 @@ from vigil.contract import Case
 from .lexicon import Compiled
 from .narrative import Cast, SuspectNames
 
-_NAME_ID = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*)(?:\s*\(.*\))?$")
+# Police records often write surnames in capitals ("Darren PYBUS"): a name either way.
+_NAME_ID = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*([A-Z][a-z'’-]+(?:\s+[A-Z](?:[a-z'’-]+|[A-Z'’-]+))*)(?:\s*\(.*\))?$"
+)
 _ORG = re.compile(
     r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|group|company|bank|trust)\b", re.I
 )
@@ -172,8 +175,31 @@ def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str
     )
 
 
+def _shared_surnames(case: Case, names: tuple[SuspectNames, ...]) -> set[str]:
+    """A surname the victim's statement gives its maker in its heading ("MG11 - Daniel OKAFOR, 41" in his
+    ex-wife Samantha Okafor's case): the surname alone then does not say which of them is meant."""
+    heading = (case.victim.statement or "")[:160] if case.victim else ""
+    shared: set[str] = set()
+    for sn in names:
+        firsts = set(sn.first_names)
+        for surname in sn.surnames:
+            for m in re.finditer(rf"\b([A-Z][a-z'’-]+)\s+{re.escape(surname)}\b", heading, re.I):
+                if m.group(1)[0].isupper() and m.group(1).lower() not in firsts | _NOT_FIRST_NAMES:
+                    shared.add(surname)
+    return shared
+
+
+_NOT_FIRST_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "the", "and", "of", "by", "to", "from", "with", "said"})
+
+
 def build_cast(case: Case, compiled: Compiled) -> Cast:
     names = suspect_names(case)
+    shared = _shared_surnames(case, names)
+    if shared:
+        names = tuple(
+            SuspectNames(n.suspect_id, n.full_names, n.first_names, tuple(x for x in n.surnames if x not in shared))
+            for n in names
+        )
     suspect_votes: Counter[str] = Counter()
     victim_votes: Counter[str] = Counter()
     statement = case.victim.statement if case.victim and case.victim.statement else ""
