@@ -96,6 +96,11 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w])(?<![\w]['’])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s+(?:\w+\s+)?(?:said|says|told|texted|messaged|wrote|"
     r"replied|asked|sent|rang|called|posted|emailed|shouted)\b)"
 )
+_NAME_SUBJECT = re.compile(
+    r"(?<![\w])(?<![\w]['’])([A-Z][a-z]{2,})(?=\s+(?:had\s+|has\s+|then\s+|also\s+|had\s+been\s+)?(?:gave|went|came|"
+    r"turned|stood|sat|waited|followed|drove|put|left|took|made|got|kept|brought|handed|walked|phoned|messaged|"
+    r"texted|posted|messaging|turning|sending|following|waiting)\b)"
+)
 _NOT_NAMES = {
     "the",
     "he",
@@ -164,7 +169,12 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             sid = cast.suspect_for_name(m.group(0))
             if sid:
                 found.append((m.start(), m.end(), Actor("suspect", sid), cast.suspect_gender, None))
-    for m in _NAME_TOKEN.finditer(text):
+    # When the suspects' names are known, another first name as the subject of an act ("Irene gave the ring to
+    # Kayleigh", "Liam had turned up at her flat") is someone else doing it.
+    named_ones = [*_NAME_TOKEN.finditer(text)]
+    if cast.names_re is not None:
+        named_ones += list(_NAME_SUBJECT.finditer(text))
+    for m in named_ones:
         name = m.group(1)
         if (
             name.split()[0].lower() in _NOT_NAMES
