@@ -35,6 +35,12 @@ def place_alternatives(place: str) -> list[str]:
     the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is."""
     # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
     place = re.sub(r"(?i),?\s+(?:including|incl\.?|together with|and all)\b.*$", "", place.strip())
+    # "Market Street, Dunholme": the town after a street's name only says where the street is.
+    head, comma, _town = place.partition(",")
+    if comma and re.search(
+        r"(?i)\b(?:street|road|lane|avenue|close|drive|way|crescent|grove|rise|terrace|place|parade)$", head
+    ):
+        place = head.strip()
     m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
     if not m:
         return [place]
