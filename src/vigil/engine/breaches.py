@@ -13,6 +13,7 @@ much as recall: an unproven breach is not reported.
 from __future__ import annotations
 
 import re
+from datetime import date, time
 
 from vigil.contract import Behaviour, Breach, Case, ConditionType, Incident
 from vigil.law import Law
@@ -112,6 +113,30 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     return routes
 
 
+_PERMITTED_DAY = re.compile(r"\bon (\d{1,2})/(\d{1,2})/(\d{4})\b")
+_PERMITTED_HOURS = re.compile(r"\bbetween (\d{1,2})[:.](\d{2}) and (\d{1,2})[:.](\d{2})\b")
+
+
+def _within_permitted_window(inc: Incident, text: str) -> bool:
+    """ "May attend plot 22 on 12/05/2024 between 10:00 and 11:00": an incident on that day (and within those
+    hours, when given) keeps to a permission granted for one occasion."""
+    day = _PERMITTED_DAY.search(text)
+    if day is None or inc.when is None:
+        return False
+    try:
+        allowed = date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
+    except ValueError:
+        return False
+    if inc.when.date() != allowed:
+        return False
+    hours = _PERMITTED_HOURS.search(text)
+    if hours is None or len(inc.occurred_at or "") <= 10:
+        return True
+    start = time(int(hours.group(1)), int(hours.group(2)))
+    end = time(int(hours.group(3)), int(hours.group(4)))
+    return start <= inc.when.time() <= end
+
+
 def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: str = "") -> str | None:  # type: ignore[no-untyped-def]
     """The permission an incident keeps to, if any; None when it strays or oppresses."""
     spec = law.conditions.get(ConditionType.OTHER)
@@ -125,6 +150,8 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
             continue
+        if _within_permitted_window(inc, text):
+            return text
         kinds = set(perm.kinds)
         for route in _route_words(text, set(perm.ignore)):
             named = route - kinds
