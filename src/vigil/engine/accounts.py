@@ -305,7 +305,7 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     by_account: dict[str, list[Incident]] = defaultdict(list)
     links: dict[tuple[str, str], Link] = {}
     for inc in case.incidents:
-        if inc.actor_id and texts.incidents[inc.id].default_actor.role == "third":
+        if texts.acting_alone(inc):
             continue  # the record shows whose account it is, acting on their own: nothing to link to him
         if inc.suspect_id is None and inc.account:
             own_id = known.get(normalise_identifier(inc.account))

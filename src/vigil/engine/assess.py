@@ -22,7 +22,7 @@ from vigil.law import Law
 
 from .accounts import Link, link_accounts
 from .actions import recommend
-from .behaviours import CaseText, analyse_case, dedupe, find_behaviours, incident_actor, procured
+from .behaviours import CaseText, acts_lawfully, analyse_case, dedupe, find_behaviours
 from .breaches import find_breaches
 from .classify import classify
 from .conduct import attribute
@@ -40,9 +40,7 @@ def _sorted_case(case: Case) -> Case:
     return case.model_copy(update={"incidents": incidents})
 
 
-def _structural(
-    case: Case, conduct: Conduct, links: list[Link], found: list[Found], compiled: Compiled, texts: CaseText
-) -> list[Found]:
+def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Found], texts: CaseText) -> list[Found]:
     """Behaviours shown by the pattern, not by words: fake accounts and proxies."""
     out: list[Found] = []
     known = {i.strip().lower() for s in case.suspects for i in s.identifiers}
@@ -62,12 +60,12 @@ def _structural(
                         )
                     )
     present = {(b.incident_id, b.type) for b in found}
-    sent = procured(case, compiled)
+    compiled = texts.compiled
     for inc in case.incidents:
         if (
             inc.channel is not None
             and inc.channel.value == "in-person"
-            and incident_actor(inc, compiled, sent).role == "suspect"
+            and texts.incidents[inc.id].default_actor.role == "suspect"
             and not (case.victim and case.victim.relationship_to_suspect == "neighbour")
             and inc.location
             and compiled.pattern("victims_place").search(inc.location)
@@ -89,9 +87,9 @@ def _structural(
         if (
             third_hand
             and inc.suspect_id
-            and (compiled.pattern("sent_with_message").search(inc.narrative) or (inc.actor_id and sent))
+            and (compiled.pattern("sent_with_message").search(inc.narrative) or (inc.actor_id and texts.procured))
             and not compiled.pattern("own_initiative").search(inc.narrative)
-            and not any(not m.negated for m in texts.incidents[inc.id].cue_matches("lawful_purpose"))
+            and not acts_lawfully(texts.incidents[inc.id])
             and (inc.id, Behaviour.PROXY_STALKING) not in present
         ):
             out.append(
@@ -132,7 +130,7 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
     found = find_behaviours(case, texts, compiled)
     links = link_accounts(case, texts)
     conduct = attribute(case, texts, links)
-    found = dedupe(found + _structural(case, conduct, links, found, compiled, texts))
+    found = dedupe(found + _structural(case, conduct, links, found, texts))
     facts = gather(case, texts, found, conduct)
     breaches = find_breaches(case, conduct, found, law, texts)
     verdict = classify(facts, breaches)

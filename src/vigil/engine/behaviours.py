@@ -30,9 +30,14 @@ class CaseText:
 
     cast: Cast
     compiled: Compiled
+    procured: bool = False  # the record shows the suspect asked, paid or sent someone to act
     incidents: dict[str, Analysis] = field(default_factory=dict)
     statement: Analysis | None = None
     histories: dict[str, Analysis] = field(default_factory=dict)
+
+    def acting_alone(self, inc: Incident) -> bool:
+        """A named third party did this on their own: not the suspect's conduct (s.7(3A) needs procurement)."""
+        return bool(inc.actor_id) and self.incidents[inc.id].default_actor.role == "third"
 
     def all(self) -> list[tuple[str | None, str, Analysis]]:
         out: list[tuple[str | None, str, Analysis]] = [(iid, "narrative", a) for iid, a in self.incidents.items()]
@@ -100,8 +105,8 @@ def incident_actor(inc: Incident, compiled: Compiled, procured_by_suspect: bool 
 
 def analyse_case(case: Case, compiled: Compiled) -> CaseText:
     cast = build_cast(case, compiled)
-    texts = CaseText(cast=cast, compiled=compiled)
     sent = procured(case, compiled)
+    texts = CaseText(cast=cast, compiled=compiled, procured=sent)
     who = cast.fingerprint()
 
     def analysed(text: str, kind: Kind, actor: Actor) -> Analysis:
@@ -191,6 +196,12 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
     return dedupe(found)
 
 
+def acts_lawfully(analysis: Analysis) -> bool:
+    """The record gives the act a lawful purpose: a letting agent serving his notice or a solicitor writing for him
+    acts on his behalf lawfully, which is not stalking by proxy (PHA 1997 s.1(3))."""
+    return any(not m.negated for m in analysis.cue_matches("lawful_purpose"))
+
+
 def _cleared(case: Case, texts: CaseText, compiled: Compiled) -> set[Behaviour]:
     """Acts an unattributed record describes and then clears him of ("the AirTag was her partner's; no evidence
     of any involvement by S1"): her statement's account of the same act is not evidence against him either."""
@@ -235,9 +246,7 @@ def _incident_behaviours(
                     for m in analysis.cue_matches(perceived_cue(bp.code))
                     if not m.negated and not m.hypothetical
                 )
-        if any(not m.negated for m in analysis.cue_matches("lawful_purpose")):
-            # A letting agent serving his notice or a solicitor writing for him acts lawfully on his behalf:
-            # that is not stalking by proxy (PHA 1997 s.1(3)).
+        if acts_lawfully(analysis):
             found = [f for f in found if f.type is not Behaviour.PROXY_STALKING]
         return found
 

@@ -21,7 +21,7 @@ from vigil.law.models import ConditionDef
 
 from .behaviours import CaseText
 from .findings import Conduct, Found
-from .lexicon import Compiled, compile_law
+from .lexicon import Compiled
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", "lane", "close", "avenue", "way"})
@@ -144,8 +144,8 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
     if perm is None or found & set(perm.void_if):
         return None
     # The account it came from counts: "OurFamilyWizard: Neil" is the app the order permits.
-    text = f"{inc.location or ''} {inc.account or ''} {inc.narrative} {via}".lower()
-    have = {_stem(w) for w in _WORD.findall(text)}
+    record = f"{inc.location or ''} {inc.account or ''} {inc.narrative} {via}".lower()
+    have = {_stem(w) for w in _WORD.findall(record)}
     for cond in conds:
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
@@ -199,6 +199,7 @@ def _conditions_breached(
     law: Law,
     passed_nothing_on: bool,
     *,
+    compiled: Compiled,
     elsewhere: bool = False,
     via: str = "",
 ) -> list[tuple[ConditionType, str]]:
@@ -211,7 +212,6 @@ def _conditions_breached(
     if to_someone_else and passed_nothing_on:
         types.discard(Behaviour.THIRD_PARTY_CONTACT)  # asked about her, passed nothing on
     other_spec = law.conditions.get(ConditionType.OTHER)
-    compiled = compile_law(law)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
         spec = law.conditions.get(cond.type)
@@ -274,6 +274,7 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
                 order.conditions,
                 law,
                 passed_nothing_on,
+                compiled=texts.compiled,
                 elsewhere=elsewhere,
                 via=_go_betweens(case, inc),
             )

@@ -92,7 +92,7 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
     linked = {lk.account: lk.suspect_id for lk in links}
     conduct.proxies = procured_by(case, texts)
     for inc in case.incidents:
-        if inc.actor_id and texts.incidents[inc.id].default_actor.role == "third":
+        if texts.acting_alone(inc):
             # Someone else acting on their own: not the suspect's conduct unless he procured it (s.7(3A)).
             conduct.attributed[inc.id] = None
             conduct.how[inc.id] = f"by {inc.actor_id}, acting on their own (s.7(3A) needs procurement)"
@@ -111,7 +111,7 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
     by_person: dict[str, list[Incident]] = defaultdict(list)
     for inc in case.incidents:
         person = conduct.attributed[inc.id]
-        if person is None and inc.actor_id and texts.incidents[inc.id].default_actor.role == "third":
+        if person is None and texts.acting_alone(inc):
             person = f"third:{inc.actor_id}"
         elif person is None:
             # One unknown account is one actor; unnamed actors are one person only if the record says so.

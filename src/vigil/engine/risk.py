@@ -14,7 +14,7 @@ from vigil.law import Law
 from .behaviours import CaseText, history_matches
 from .classify import Verdict
 from .escalation import EscalationResult
-from .facts import THREATS, Facts
+from .facts import THREATS, VIOLENT, Facts
 from .findings import Found
 from .lexicon import compile_law
 
@@ -102,7 +102,7 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             fx.add("contact-after-police", esc.incident_ids, next(d for d in esc.details if "police" in d))
         # Rising frequency, severity or proximity is a red flag; so is any escalation by a former
         # partner (separation as a trigger) or a stalker who breaches an order.
-        violent = bool(f.ids(*THREATS, Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION))
+        violent = bool(f.ids(*VIOLENT))
         obsessive = bool(f.cue("fixation") or f.volume)
         if kinds == {"frequency"} and not violent and not breach_ids and not obsessive:
             # Contact more often, but no threats, violence, breach, defiance of the police, fixation or flood of
