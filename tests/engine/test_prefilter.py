@@ -41,3 +41,31 @@ def test_prefilter_gives_identical_assessments() -> None:
         analyses.clear()
     for d, a, b in zip(docs, full, fast, strict=True):
         assert a == b, f"{d['case_id']}: prefiltered assessment differs"
+
+
+def test_a_pattern_is_searched_with_only_the_fragments_the_scan_reported() -> None:
+    """A lexicon of hundreds of fragments is cut down to those that can match, with the same matches."""
+    compiled = compile_law(load_law())
+    prefilter = compiled.prefilter
+    if prefilter is None or not prefilter.available:
+        pytest.skip("hyperscan is not installed on this platform (x86-64 Linux only); full scans are used")
+    saved = prefilter._warm_up
+    try:
+        prefilter._warm_up = 0
+        text = "On 3 May he texted me 40 times and then turned up at my work. I told him to stop."
+        found = prefilter.scan(text)
+    finally:
+        prefilter._warm_up = saved
+    assert found is not None, "the prefilter was not built"
+    narrowed_any = False
+    for bp in compiled.behaviours:
+        pattern = bp.act
+        if pattern is None:
+            continue
+        pid = prefilter.index[id(pattern)]
+        narrow = prefilter.narrowed(pid, pattern, found)
+        if narrow is not pattern:
+            narrowed_any = True
+            assert len(narrow.pattern) < len(pattern.pattern)
+        assert [m.span() for m in narrow.finditer(text)] == [m.span() for m in pattern.finditer(text)], bp.code
+    assert narrowed_any, "no lexicon pattern was narrowed, so the fragment scan did nothing"

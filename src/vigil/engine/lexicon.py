@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from vigil.contract import Behaviour
 from vigil.law import Law
 
-from .prefilter import Prefilter
+from .prefilter import Alternation, Prefilter
 
 _MACROS = {
     "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))(?!['’]s\b)",
@@ -33,12 +33,23 @@ def expand(fragment: str) -> str:
     return _MACRO_RE.sub(lambda m: _MACROS[m.group(0)], fragment)
 
 
-def _union(fragments: list[str], *, words: bool = True) -> re.Pattern[str] | None:
+# How each lexicon pattern was built, by id, so the prefilter can scan its fragments one by one.
+_Alternations = dict[int, Alternation]
+
+
+def _union(fragments: list[str], alternations: _Alternations | None = None) -> re.Pattern[str] | None:
     if not fragments:
         return None
-    body = "|".join(f"(?:{expand(f)})" for f in fragments)
-    prefix, suffix = (r"(?<![\w])(?<![\w]['’])", r"(?![\w])") if words else ("", "")
-    return re.compile(f"{prefix}(?:{body}){suffix}", re.IGNORECASE)
+    alt = Alternation(
+        prefix=r"(?<![\w])(?<![\w]['’])",
+        bodies=tuple(expand(f) for f in fragments),
+        suffix=r"(?![\w])",
+        flags=re.IGNORECASE,
+    )
+    pattern = alt.compile()
+    if alternations is not None:
+        alternations[id(pattern)] = alt
+    return pattern
 
 
 @dataclass(frozen=True)
@@ -167,14 +178,15 @@ def compile_law(law: Law) -> Compiled:
 
 
 def _compile(law: Law) -> Compiled:
+    alternations: _Alternations = {}
     behaviours = tuple(
         BehaviourPatterns(
             code=b.code,
-            act=_union(b.lexicon.act),
-            speech=_union(b.lexicon.speech),
-            history=_union(b.lexicon.history),
+            act=_union(b.lexicon.act, alternations),
+            speech=_union(b.lexicon.speech, alternations),
+            history=_union(b.lexicon.history, alternations),
             channels=frozenset(b.channels),
-            veiled=_union(b.lexicon.veiled),
+            veiled=_union(b.lexicon.veiled, alternations),
             victims_things=b.victims_things,
         )
         for b in law.behaviours.values()
@@ -182,7 +194,7 @@ def _compile(law: Law) -> Compiled:
     cues: dict[str, re.Pattern[str]] = {}
     for b in law.behaviours.values():
         # How the victim read the incident ("took it as a threat to kill") is matched like a cue: anyone may say it.
-        perceived = _union(b.lexicon.perceived)
+        perceived = _union(b.lexicon.perceived, alternations)
         if perceived is not None:
             cues[perceived_cue(b.code)] = perceived
     for name in _CUE_LISTS:
@@ -196,7 +208,7 @@ def _compile(law: Law) -> Compiled:
             body = "|".join(words)
             cues[name] = re.compile(rf"(?:n't|n’t|(?<![\w])(?<![\w]['’])(?:{body}))(?![\w'’])", re.IGNORECASE)
         else:
-            pattern = _union(list(items))
+            pattern = _union(list(items), alternations)
             if pattern is not None:
                 cues[name] = pattern
     verbs = law.lexicon.get("speech_verbs") or []
@@ -226,7 +238,7 @@ def _compile(law: Law) -> Compiled:
         context=context,
         role_genders=roles,
         roles=role_re,
-        prefilter=Prefilter(scanned),
+        prefilter=Prefilter(scanned, alternations=alternations),
         normalise=table,
         normalise_re=norm_re,
     )

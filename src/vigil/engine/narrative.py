@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from .lexicon import Compiled
 from .people import THIRD, UNKNOWN, VICTIM, Actor, Cast, Kind, Match, Quote, Referent, Role, SuspectNames
+from .prefilter import Candidates
 from .referents import find_referents
 from .segments import _CLAUSE_BOUNDARY, find_chat_lines, find_quotes, normalise, split_sentences
 
@@ -106,7 +107,7 @@ class Analysis:
     _quotes: list[Quote] | None = None
     _ref_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
-    _candidates: dict[int, list[int]] | None = None
+    _candidates: Candidates | None = None
     # Matches per (kind, pattern): several steps ask for the same cue, and a cached analysis is reused whole.
     _memo: dict[tuple[str, object], list[Any]] = field(default_factory=dict)
 
@@ -384,18 +385,19 @@ class Analysis:
             return True
         pf = self.compiled.prefilter
         pid = pf.index.get(id(pattern)) if pf is not None else None
-        return pid is None or pid in cands
+        return pid is None or pid in cands.ends
 
     def _finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """All matches of pattern, scanning only sentences where the prefilter saw a candidate."""
         cands = self._candidates
         pf = self.compiled.prefilter
         pid = pf.index.get(id(pattern)) if pf is not None else None
-        if cands is None or pid is None:
+        if cands is None or pid is None or pf is None:
             return list(pattern.finditer(self.text))
-        ends = cands.get(pid)
+        ends = cands.ends.get(pid)
         if not ends:
             return []
+        pattern = pf.narrowed(pid, pattern, cands)
         spans = sorted({self.sentence_span(max(e - 1, 0)) for e in ends})
         out: list[re.Match[str]] = []
         last = -1

@@ -8,14 +8,20 @@ over the sentences where a candidate ended, so results are identical with or
 without it: the prefilter changes speed, never answers. Where Hyperscan is not
 installed, everything is scanned in full.
 
-Compiling the database takes a second or two, so it is built only once a
-process has analysed enough texts for it to pay off.
+Each alternative of a lexicon pattern is its own Hyperscan expression, so a text
+that can match only two of a lexicon's hundreds of fragments is searched with
+an alternation of those two, kept in their order: any fragment that would match
+was reported, so the narrowed alternation matches exactly where the whole one does.
+
+Compiling the database takes seconds, so it is built only once a process has
+analysed enough texts for it to pay off.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 try:  # pragma: no cover - availability depends on the platform
     import hyperscan as _hs
@@ -55,10 +61,52 @@ def to_ascii(text: str) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class Alternation:
+    """How a lexicon pattern was built: prefix (?:(?:a)|(?:b)|...) suffix, so it can be rebuilt from a subset."""
+
+    prefix: str
+    bodies: tuple[str, ...]
+    suffix: str
+    flags: int
+
+    def source(self, chosen: Sequence[int] | None = None) -> str:
+        picked = self.bodies if chosen is None else [self.bodies[i] for i in chosen]
+        return self.prefix + "(?:" + "|".join(f"(?:{b})" for b in picked) + ")" + self.suffix
+
+    def compile(self, chosen: Sequence[int] | None = None) -> re.Pattern[str]:
+        return re.compile(self.source(chosen), self.flags)
+
+
+@dataclass
+class Candidates:
+    """What one scan found: candidate end offsets per pattern, and which of its alternatives can match."""
+
+    ends: dict[int, list[int]] = field(default_factory=dict)
+    alternatives: dict[int, set[int]] = field(default_factory=dict)
+
+
+_NARROWED_KEPT = 4096
+
+
 class Prefilter:
-    def __init__(self, patterns: Sequence[re.Pattern[str]], *, warm_up: int = WARM_UP_TEXTS) -> None:
+    def __init__(
+        self,
+        patterns: Sequence[re.Pattern[str]],
+        *,
+        alternations: dict[int, Alternation] | None = None,
+        warm_up: int = WARM_UP_TEXTS,
+    ) -> None:
         self.patterns = list(patterns)
         self.index = {id(p): n for n, p in enumerate(self.patterns)}
+        given = alternations or {}
+        # Per pattern index, its alternation where it has one worth splitting.
+        self._alternations = {
+            n: given[id(p)] for n, p in enumerate(self.patterns) if id(p) in given and len(given[id(p)].bodies) > 1
+        }
+        self._narrowed: dict[tuple[int, tuple[int, ...]], re.Pattern[str]] = {}
+        # Hyperscan expression id -> (pattern index, alternative index or -1 for the whole pattern).
+        self._owners: list[tuple[int, int]] = []
         self._db = None
         self._scratch = None
         self._seen = 0
@@ -72,21 +120,47 @@ class Prefilter:
     def _build(self) -> None:
         db = _hs.Database()
         flags = _hs.HS_FLAG_CASELESS | _hs.HS_FLAG_PREFILTER | _hs.HS_FLAG_ALLOWEMPTY
+        sources: list[str] = []
+        owners: list[tuple[int, int]] = []
+        for n, p in enumerate(self.patterns):
+            alt = self._alternations.get(n)
+            if alt is None:
+                sources.append(p.pattern)
+                owners.append((n, -1))
+            else:
+                for i in range(len(alt.bodies)):
+                    sources.append(alt.source([i]))
+                    owners.append((n, i))
         try:
             db.compile(
-                expressions=[to_ascii(p.pattern).encode("ascii") for p in self.patterns],
-                ids=list(range(len(self.patterns))),
-                elements=len(self.patterns),
-                flags=[flags] * len(self.patterns),
+                expressions=[to_ascii(s).encode("ascii") for s in sources],
+                ids=list(range(len(sources))),
+                elements=len(sources),
+                flags=[flags] * len(sources),
             )
         except Exception:  # a pattern Hyperscan cannot take: fall back to full scans
             self._failed = True
             return
         self._db = db
         self._scratch = _hs.Scratch(db)
+        self._owners = owners
 
-    def scan(self, text: str) -> dict[int, list[int]] | None:
-        """Pattern index -> end offsets (in characters) of candidate matches; None means scan everything."""
+    def narrowed(self, pid: int, pattern: re.Pattern[str], found: Candidates) -> re.Pattern[str]:
+        """The pattern cut down to the alternatives the scan reported, in their order (kept for reuse)."""
+        alt = self._alternations.get(pid)
+        chosen = found.alternatives.get(pid)
+        if alt is None or chosen is None or len(chosen) == len(alt.bodies):
+            return pattern
+        key = (pid, tuple(sorted(chosen)))
+        hit = self._narrowed.get(key)
+        if hit is None:
+            if len(self._narrowed) >= _NARROWED_KEPT:
+                self._narrowed.clear()
+            hit = self._narrowed[key] = alt.compile(key[1])
+        return hit
+
+    def scan(self, text: str) -> Candidates | None:
+        """What can match where (offsets in characters); None means scan everything."""
         if self._failed:
             return None
         self._seen += 1
@@ -97,10 +171,14 @@ class Prefilter:
             if self._db is None:
                 return None
         plain = to_ascii(text)
-        ends: dict[int, list[int]] = {}
+        found = Candidates()
+        ends, alternatives, owners = found.ends, found.alternatives, self._owners
 
-        def on_match(pid: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
+        def on_match(eid: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
+            pid, alt = owners[eid]
             ends.setdefault(pid, []).append(to)
+            if alt >= 0:
+                alternatives.setdefault(pid, set()).add(alt)
 
         self._db.scan(plain.encode("ascii"), match_event_handler=on_match, scratch=self._scratch)
-        return ends
+        return found
