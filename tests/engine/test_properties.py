@@ -15,6 +15,7 @@ properties hold for any engine, placeholder or real:
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -349,6 +350,14 @@ non_json_line = st.one_of(
 )
 
 
+def _dumps(doc: object) -> str:
+    """orjson refuses integers beyond 64 bits, which the invalid documents may hold; JSON itself allows them."""
+    try:
+        return orjson.dumps(doc).decode()
+    except TypeError:
+        return json.dumps(doc)
+
+
 @st.composite
 def cli_lines(draw: st.DrawFn) -> list[tuple[str, str, str | None]]:
     """Lines of a .jsonl file: (kind, text, case_id the output line must carry)."""
@@ -361,7 +370,7 @@ def cli_lines(draw: st.DrawFn) -> list[tuple[str, str, str | None]]:
         elif kind == "invalid":
             doc, _ = draw(invalid_document())
             cid = doc.get("case_id") if isinstance(doc, dict) else None
-            lines.append(("invalid", orjson.dumps(doc).decode(), cid if isinstance(cid, str) else None))
+            lines.append(("invalid", _dumps(doc), cid if isinstance(cid, str) else None))
         else:
             lines.append(("nonjson", draw(non_json_line), None))
     return draw(st.permutations(lines))

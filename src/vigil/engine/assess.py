@@ -54,7 +54,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                             Behaviour.FAKE_ACCOUNT,
                             iid,
                             f"{lk.account} is not one of {lk.suspect_id}'s known identifiers but is linked to "
-                            f"him: {lk.reasons[0]}",
+                            f"{lk.suspect_id}: {lk.reasons[0]}",
                             "structure",
                             lk.suspect_id,
                         )

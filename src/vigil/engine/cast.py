@@ -160,10 +160,12 @@ _NOT_A_NAME = frozenset(
 
 
 def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
-    """Names of the third parties the case lists ("Jordan, IP's partner"), so their acts are not the suspect's."""
+    """Names and ids of the third parties the case lists ("Jordan, IP's partner", W1), so their acts are not
+    the suspect's."""
     own = {w for s in suspects for w in (*s.first_names, *s.surnames)}
     words = set()
     for t in case.third_parties:
+        words.add(t.id)
         for m in _CAPITALISED.finditer(t.description or ""):
             w = m.group(1).lower()
             if w not in _NOT_A_NAME and w not in own:

@@ -52,7 +52,7 @@ __all__ = [
 _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
-    r"obtained|seized|requested|read|reads|says|said|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
+    r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|caught|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
     r"alleged|describes|described|reported|believes|believed)\b",
     re.I,
 )
@@ -89,6 +89,7 @@ _SENT_FROM = re.compile(
     re.I,
 )
 _IDENTIFIER = re.compile(r"[@_]|\d{3}|\.\w+\.")
+_PARTY_ID = re.compile(r"[A-Z]{1,2}\d+")
 
 
 @dataclass
@@ -262,8 +263,14 @@ class Analysis:
             return True
         if cand.gender in ("m", "f", "p"):
             return cand.gender == gender
+        if cand.actor is None:
+            return True
+        # A witness known only by an id is not the "he" of the next sentence ("W1 asked him to leave twice.
+        # He said ..."): the record would name her or him.
+        if cand.actor.role == "third" and _PARTY_ID.fullmatch(self.text[cand.start : cand.end]):
+            return gender not in ("m", "f")
         # An ungendered victim does not take the suspect's pronoun.
-        return not (cand.actor is not None and cand.actor.role == "victim" and gender == self.cast.suspect_gender)
+        return not (cand.actor.role == "victim" and gender == self.cast.suspect_gender)
 
     def subject_before(self, pos: int, floor: int) -> Actor | None:
         """The actor of the clause at pos: the nearest subject referent before it in its sentence."""
@@ -299,8 +306,9 @@ class Analysis:
         last = ref.end
         while j < len(refs) and refs[j].start < pos:
             r = refs[j]
-            # "My colleague Beth saw him": a name in apposition is the same person.
-            if r.start >= ref.end and not r.object_position and self.text[last : r.start].strip(" ,"):
+            # "My colleague Beth saw him", "Park ranger (W1) saw him": a name or id in apposition is the same person.
+            gap = self.text[last : r.start]
+            if r.start >= ref.end and not r.object_position and gap.strip(" ,(") and not gap.endswith("("):
                 return True
             last = max(last, r.end)
             j += 1

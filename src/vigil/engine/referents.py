@@ -67,6 +67,9 @@ _OBJECT_WORDS = frozenset(
         "met",
         "left",
         "served",
+        "knows",
+        "know",
+        "knew",
         "against",
         "about",
         "and",
@@ -141,7 +144,8 @@ _SID = re.compile(r"S\d+", re.I)
 # "Rachel's red Fiat had been parked opposite": whoever owns the vehicle is the one doing it.
 _OWNERS_VEHICLE = re.compile(
     r"['’]s? (?:[\w-]+ ){0,3}(?:car|van|vehicle|truck|lorry|motorbike|moped|jeep|taxi)\b"
-    r"|['’]s? (?:[\w-]+ ){0,3}(?:had been |has been |was |were |is )?(?:parked|pulled up|idling|driven)\b",
+    # "SUSP's blue Astra YR14 KZD parked opp": a make and a registration mark can come between.
+    r"|['’]s? (?:[\w-]+ ){0,5}(?:had been |has been |was |were |is )?(?:parked|pulled up|idling|driven)\b",
     re.I,
 )
 
@@ -203,15 +207,15 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             possessive
             and (
                 prev in ("", "and", "but", "then", "when", "while", "as")
-                or text[max(0, start - 3) : start].rstrip()[-1:] in ":;"
+                or text[max(0, start - 3) : start].rstrip()[-1:] in ":;-–—"
             )
             and bool(_OWNERS_VEHICLE.match(text, end, end + 60))
         )
         obj = (pronoun is None and (prev in _OBJECT_WORDS or verbal)) or (possessive and not drives)
         # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
         part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS or drives
-        if refs and refs[-1].object_position and not text[refs[-1].end : start].strip(" ,"):
-            obj = True  # "an email to my manager Lorraine": a name in apposition shares its role
+        if refs and refs[-1].object_position and not text[refs[-1].end : start].strip(" ,("):
+            obj = True  # "an email to my manager Lorraine", "to her brother (W1)": apposition shares the role
         refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
         last_end = end
     return refs
