@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from vigil.contract import Behaviour, Breach, Case, ConditionType, Incident
+from vigil.contract import Behaviour, Breach, Case, ConditionType, Incident, Order
 from vigil.law import Law
 from vigil.law.models import ConditionDef
 
@@ -27,6 +27,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", "lane", "close", "avenue", "way"})
 
 
+_STREET_END = r"(?i)\b(?:street|road|lane|avenue|close|drive|way|crescent|grove|rise|terrace|place|parade)$"
+# A named area ("Millbrook village", "the Fairfield estate"): its one distinctive word in a location puts him in it.
+_AREA_END = r"(?i)\b(?:village|estate|town|town centre|city centre|area|park|retail park)$"
+_AREA_WORDS = frozenset({"village", "estate", "town", "centre", "city", "area", "park", "retail"})
+
+
 def place_tokens(place: str) -> set[str]:
     return set(_WORD.findall(place.lower()))
 
@@ -36,11 +42,11 @@ def place_alternatives(place: str) -> list[str]:
     the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is."""
     # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
     place = re.sub(r"(?i),?\s+(?:including|incl\.?|together with|and all)\b.*$", "", place.strip())
-    # "Market Street, Dunholme": the town after a street's name only says where the street is.
+    # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
+    place = re.sub(r"\s*\([^)]*\)", "", place).strip()
+    # "Market Street, Dunholme", "the Fairfield estate, Ince": the town after the name only says where it is.
     head, comma, _town = place.partition(",")
-    if comma and re.search(
-        r"(?i)\b(?:street|road|lane|avenue|close|drive|way|crescent|grove|rise|terrace|place|parade)$", head
-    ):
+    if comma and (re.search(_STREET_END, head) or re.search(_AREA_END, head)):
         place = head.strip()
     m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
     if not m:
@@ -63,10 +69,19 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     text = where or inc.narrative.lower()
     have = set(_WORD.findall(text))
     core = want - _STOP or want
-    if not (want <= have or (core <= have and len(core) >= 2)):
+    area = re.search(_AREA_END, place.strip()) is not None and bool(core - _AREA_WORDS)
+    if area:
+        core = core - _AREA_WORDS
+    if not (want <= have or (core <= have and (len(core) >= 2 or area))):
         return False
     # "Chaucer Road, near junction with Marlowe Avenue" is outside Marlowe Avenue.
-    first = min((text.find(w) for w in core if text.find(w) >= 0), default=-1)
+    # Where the place's own name starts: "bus shelter opposite Westgate Bus Depot" is opposite the depot.
+    lead = next((w for w in _WORD.findall(place.lower()) if w in core), "")
+    first = (
+        re.search(rf"\b{re.escape(lead)}\b", text).start()
+        if lead and re.search(rf"\b{re.escape(lead)}\b", text)
+        else -1
+    )
     if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
         return False
     # "He did not step into Market Street": the record says he stayed out.
@@ -117,6 +132,23 @@ _PERMITTED_DAY = re.compile(r"\bon (\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PERMITTED_HOURS = re.compile(r"\bbetween (\d{1,2})[:.](\d{2}) and (\d{1,2})[:.](\d{2})\b")
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PERMITTED_WEEKDAY = re.compile(r"(?i)\b(?:on|every) (" + "|".join(_WEEKDAYS) + r")s?\b")
+
+
+def _on_permitted_weekday(inc: Incident, text: str, weekday: str) -> bool:
+    if inc.when is None or inc.when.weekday() != _WEEKDAYS.index(weekday.lower()):
+        return False
+    hours = _PERMITTED_HOURS.search(text)
+    if hours is None or len(inc.occurred_at or "") <= 10:
+        return True
+    return (
+        time(int(hours.group(1)), int(hours.group(2)))
+        <= inc.when.time()
+        <= time(int(hours.group(3)), int(hours.group(4)))
+    )
+
+
 def _within_permitted_window(inc: Incident, text: str) -> bool:
     """ "May attend plot 22 on 12/05/2024 between 10:00 and 11:00": an incident on that day (and within those
     hours, when given) keeps to a permission granted for one occasion."""
@@ -152,11 +184,36 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
             continue
         if _within_permitted_window(inc, text):
             return text
+        weekly = _PERMITTED_WEEKDAY.search(text)
+        if weekly:
+            # "He may visit his mother at 5 Tenby Road on Sundays between 12:00 and 17:00": the day and hours
+            # limit the route; the route itself is what is left.
+            if not _on_permitted_weekday(inc, text, weekly.group(1)):
+                continue
+            text = _PERMITTED_HOURS.sub(" ", _PERMITTED_WEEKDAY.sub(",", text))
         kinds = set(perm.kinds)
         for route in _route_words(text, set(perm.ignore)):
             named = route - kinds
             if route <= have or (named and named <= have):
                 return text
+    return None
+
+
+_RADIUS = re.compile(r"(?i)^(?:not to (?:go|come|enter) )?within (\d+(?:\.\d+)?) ?(?:metres|meters|m) of (.+)$")
+
+
+def _inside_zone(inc: Incident, place: str, compiled: Compiled) -> str | None:
+    """ "Within 500 metres of 9 Lark Rise": at the address itself, or measured inside the radius; a zone with no
+    radius is the named place."""
+    radius = _RADIUS.match(place.strip())
+    if radius is None:
+        return f"was at {place}, inside the exclusion zone" if place and at_place(inc, place, compiled) else None
+    metres, centre = float(radius.group(1)), radius.group(2)
+    if at_place(inc, centre, compiled):
+        return f"was at {centre}, inside the {metres:g}-metre exclusion zone"
+    distance = _measured_distance(inc)
+    if distance is not None and distance <= metres:
+        return f"about {distance:g} metres from {centre}, inside the {metres:g}-metre exclusion zone"
     return None
 
 
@@ -176,6 +233,10 @@ def _other_term_breached(
     if named and channel in ("in-person", "other") and at_place(inc, named.group(1).strip(" ."), compiled):
         return f"was at {named.group(1).strip(' .')}, which the order forbids"
     for rule in spec.wording if spec else []:
+        if rule.failed_if and re.search(rule.words, text, re.I):
+            unmet = compiled.pattern(rule.failed_if).search(inc.narrative)
+            if unmet:
+                return f"did not meet the requirement '{text}' ({unmet.group(0)})"
         hit = sorted(b.value for b in types & set(rule.breached_by))
         if hit and re.search(rule.words, text, re.I):
             return f"breaks the condition '{text}' ({', '.join(hit)})"
@@ -218,8 +279,9 @@ def _conditions_breached(
         if permitted and other_spec and other_spec.permission and cond.type in other_spec.permission.exempts:
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
-            if cond.place and channel in _IN_PERSON and at_place(inc, cond.place, compiled):
-                out.append((cond.type, f"was at {cond.place}, inside the exclusion zone"))
+            why = _inside_zone(inc, cond.place or "", compiled) if channel in _IN_PERSON else None
+            if why:
+                out.append((cond.type, why))
             continue
         if cond.type is ConditionType.OTHER:
             why = _other_term_breached(inc, cond.text or "", types, other_spec, compiled)
@@ -244,6 +306,30 @@ def _conditions_breached(
     return out
 
 
+_SERVED_ON = re.compile(r"(?i)\bserved(?: on him)?(?: on)? (\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _known_from(case: Case, order: Order, compiled: Compiled) -> date | None:
+    """An order made without notice binds him only once he knows of it (Family Law Act 1996 s.42A(2)): from the
+    service date the order gives, or the first record that shows he had been served or told. None: no such
+    limit. A far-future date: nothing shows he knew."""
+    terms = " ".join(c.text or c.place or "" for c in order.conditions)
+    if not compiled.pattern("without_notice").search(terms):
+        return None
+    given = _SERVED_ON.search(terms)
+    if given:
+        try:
+            return date(int(given.group(3)), int(given.group(2)), int(given.group(1)))
+        except ValueError:
+            pass
+    known = [
+        inc.when.date()
+        for inc in case.incidents
+        if inc.when is not None and compiled.pattern("order_served").search(inc.narrative)
+    ]
+    return min(known) if known else date.max
+
+
 def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: Law, texts: CaseText) -> list[Breach]:
     by_incident: dict[str, list[Found]] = {}
     for b in behaviours:
@@ -254,6 +340,7 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
         spec = law.orders.get(order.type)
         if spec is None or not spec.legal_force or not order.conditions:
             continue
+        aware_from = _known_from(case, order, texts.compiled)
         for inc in case.incidents:
             if order.against and conduct.attributed.get(inc.id) != order.against:
                 continue
@@ -261,6 +348,8 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
                 continue
             day = inc.when.date()
             if day < order.start_day or (order.end_day and day > order.end_day):
+                continue
+            if aware_from is not None and day < aware_from:
                 continue
             analysis = texts.incidents[inc.id]
             passed_nothing_on = bool(analysis.cue_matches("not_passed_on"))

@@ -157,6 +157,10 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
     f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True, keep_hypothetical=True)
     for name in ("witness", "serious_harm", "exculpation"):
         f.cues[name] = texts.cues(name, keep_negated=True)
+    # What another suspect's records say (his contact-centre card, his grievance) says nothing of this course.
+    others = {i for i, who in conduct.attributed.items() if who is not None and who != f.principal}
+    if others:
+        f.cues = {name: [c for c in cues if c.incident_id not in others] for name, cues in f.cues.items()}
     f.fear_occasions = _fear_occasions(f)
     mutual = bool(f.cues["welcomed"])
     for inc in case.incidents:

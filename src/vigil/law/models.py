@@ -91,7 +91,12 @@ class ConditionWording(_Strict):
     """A free-text term of an order, recognised by its words, and the acts that break it."""
 
     words: str = Field(description="Regular expression (case-insensitive) over the condition's text.")
-    breached_by: list[Behaviour]
+    breached_by: list[Behaviour] = Field(default_factory=list)
+    failed_if: str | None = Field(
+        default=None,
+        description="A context pattern (context.yaml) whose match in the incident says a positive requirement was "
+        "not met ('did not attend his first session').",
+    )
 
     @field_validator("words")
     @classmethod
