@@ -373,6 +373,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
     more: dict[str, list[tuple[str, str]]] = defaultdict(list)
     compared, this_account = compiled.pattern("compared_with"), compiled.pattern("this_account")
     unconnected, linking = compiled.pattern("no_link_found"), compiled.pattern("linking_evidence")
+    owned = compiled.pattern("owned_by_suspect")
     for where_from, text, inc in records:
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             low = sentence.lower()
@@ -389,6 +390,20 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             if not mentions or unconnected.search(sentence):
                 continue
             tied = bool(linking.search(sentence))
+            # "registered at S1's bail address, topped up with a card in S1's name", "the mobile S1 gave them".
+            for m in owned.finditer(sentence):
+                sid = m.group(1) or m.group(2)
+                if sid not in idents:
+                    continue
+                before_it = [a for pos, a in mentions if pos <= m.start()]
+                account = before_it[-1] if before_it else mentions[0][1]
+                add(
+                    account,
+                    sid,
+                    f'the record ties it to {sid} ({where_from}: "{sentence.strip()[:160]}")',
+                    [inc.id] if inc is not None else [],
+                    strong=True,
+                )
             for sid, pairs in idents.items():
                 for ident, via in pairs:
                     where = _identifier_at(sentence, ident, names=tied)
