@@ -260,9 +260,11 @@ def _conditions_breached(
     law: Law,
     passed_nothing_on: bool,
     *,
+    no_message: bool = False,
     compiled: Compiled,
     elsewhere: bool = False,
     via: str = "",
+    by_agent: bool = False,
 ) -> list[tuple[ConditionType, str]]:
     types = {b.type for b in found}
     codes = {t.value for t in types}
@@ -270,6 +272,10 @@ def _conditions_breached(
     permitted = _uses_permitted_route(inc, codes, order_conditions, law, via)
     # The record says who was contacted: a third party, and nothing shows the words were for her.
     to_someone_else = "third-party-contact" in codes and "contacting" not in codes
+    # "Craig rang me ... He didn't give me any message for her": the call the channel shows went to someone else.
+    if no_message and all(b.source == "channel" for b in found if b.type is Behaviour.CONTACTING):
+        to_someone_else = True
+        types.discard(Behaviour.CONTACTING)
     if to_someone_else and passed_nothing_on:
         types.discard(Behaviour.THIRD_PARTY_CONTACT)  # asked about her, passed nothing on
     other_spec = law.conditions.get(ConditionType.OTHER)
@@ -279,7 +285,8 @@ def _conditions_breached(
         if permitted and other_spec and other_spec.permission and cond.type in other_spec.permission.exempts:
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
-            why = _inside_zone(inc, cond.place or "", compiled) if channel in _IN_PERSON else None
+            # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
+            why = _inside_zone(inc, cond.place or "", compiled) if channel in _IN_PERSON and not by_agent else None
             if why:
                 out.append((cond.type, why))
             continue
@@ -353,6 +360,7 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
                 continue
             analysis = texts.incidents[inc.id]
             passed_nothing_on = bool(analysis.cue_matches("not_passed_on"))
+            no_message = bool(analysis.cue_matches("no_message_for_victim"))
             # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
             elsewhere = any(
                 not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")
@@ -366,6 +374,8 @@ def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: La
                 compiled=texts.compiled,
                 elsewhere=elsewhere,
                 via=_go_betweens(case, inc),
+                by_agent=bool(inc.actor_id) and case.suspect(inc.actor_id) is None,
+                no_message=no_message,
             )
             if not hits:
                 continue

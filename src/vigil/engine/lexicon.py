@@ -151,6 +151,7 @@ _CUE_LISTS = (
     "not_about_victim",
     "pass_on",
     "not_passed_on",
+    "no_message_for_victim",
     "consented",
     "serious_harm",
     "no_threat",
