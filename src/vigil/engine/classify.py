@@ -143,7 +143,11 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         for code, found in f.types.items()
         if code is not Behaviour.THIRD_PARTY_CONTACT or any(b.incident_id not in lawful_ids for b in found)
     }
-    if lawful and kinds <= benign and not fixation and not f.volume and not breached:
+    # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
+    # does not make it otherwise; fixation shown in the records themselves does.
+    recorded_lawful = isinstance(lawful, list) and any(c.incident_id for c in lawful)
+    fixated_in_records = [c for c in fixation if c.incident_id] if recorded_lawful else fixation
+    if lawful and kinds <= benign and not fixated_in_records and not f.volume and not breached:
         v.category = Category.NO_OFFENCE
         source = _quote(lawful[0].sentence) if isinstance(lawful, list) and lawful else "an order requires it"
         v.rationale.append(
