@@ -14,14 +14,19 @@ an alternation of those two, kept in their order: any fragment that would match
 was reported, so the narrowed alternation matches exactly where the whole one does.
 
 Compiling the database takes seconds, so it is built only once a process has
-analysed enough texts for it to pay off.
+analysed enough texts for it to pay off. A caller outside the engine may attach
+a store (the engine itself does no I/O): a database compiled once is then kept
+and loaded in milliseconds by the next process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 try:  # pragma: no cover - availability depends on the platform
     import hyperscan as _hs
@@ -87,6 +92,15 @@ class Candidates:
 
 
 _NARROWED_KEPT = 4096
+_FLAGS_VERSION = "caseless|prefilter|allowempty"
+
+
+class DatabaseStore(Protocol):
+    """Where compiled databases are kept between processes, by a key that names exactly what was compiled."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, blob: bytes) -> None: ...
 
 
 class Prefilter:
@@ -105,6 +119,7 @@ class Prefilter:
             n: given[id(p)] for n, p in enumerate(self.patterns) if id(p) in given and len(given[id(p)].bodies) > 1
         }
         self._narrowed: dict[tuple[int, tuple[int, ...]], re.Pattern[str]] = {}
+        self.store: DatabaseStore | None = None
         # Hyperscan expression id -> (pattern index, alternative index or -1 for the whole pattern).
         self._owners: list[tuple[int, int]] = []
         self._db = None
@@ -117,9 +132,7 @@ class Prefilter:
     def available(self) -> bool:
         return not self._failed
 
-    def _build(self) -> None:
-        db = _hs.Database()
-        flags = _hs.HS_FLAG_CASELESS | _hs.HS_FLAG_PREFILTER | _hs.HS_FLAG_ALLOWEMPTY
+    def _expressions(self) -> tuple[list[str], list[tuple[int, int]]]:
         sources: list[str] = []
         owners: list[tuple[int, int]] = []
         for n, p in enumerate(self.patterns):
@@ -131,6 +144,35 @@ class Prefilter:
                 for i in range(len(alt.bodies)):
                     sources.append(alt.source([i]))
                     owners.append((n, i))
+        return sources, owners
+
+    def store_key(self) -> str:
+        """Names the database exactly: the expressions, the flags and the Hyperscan release that compiled it."""
+        sources, _ = self._expressions()
+        digest = hashlib.sha256("\n".join([_FLAGS_VERSION, *sources]).encode("utf-8")).hexdigest()
+        release = getattr(_hs, "__version__", "unknown") if _hs is not None else "none"
+        return f"hyperscan-{release}-{digest[:32]}"
+
+    def _load(self) -> bool:
+        """Take a database kept by an earlier process, if the store has this one."""
+        if self.store is None or _hs is None:
+            return False
+        blob = self.store.get(self.store_key())
+        if not blob:
+            return False
+        try:
+            db = _hs.loadb(blob, _hs.HS_MODE_BLOCK)
+            scratch = _hs.Scratch(db)
+        except Exception:  # a damaged or foreign file: compile afresh
+            return False
+        self._db, self._scratch = db, scratch
+        self._owners = self._expressions()[1]
+        return True
+
+    def _build(self) -> None:
+        db = _hs.Database()
+        flags = _hs.HS_FLAG_CASELESS | _hs.HS_FLAG_PREFILTER | _hs.HS_FLAG_ALLOWEMPTY
+        sources, owners = self._expressions()
         try:
             db.compile(
                 expressions=[to_ascii(s).encode("ascii") for s in sources],
@@ -144,6 +186,9 @@ class Prefilter:
         self._db = db
         self._scratch = _hs.Scratch(db)
         self._owners = owners
+        if self.store is not None:
+            with contextlib.suppress(Exception):  # keeping it is only a saving
+                self.store.put(self.store_key(), _hs.dumpb(db))
 
     def narrowed(self, pid: int, pattern: re.Pattern[str], found: Candidates) -> re.Pattern[str]:
         """The pattern cut down to the alternatives the scan reported, in their order (kept for reuse)."""
@@ -165,9 +210,12 @@ class Prefilter:
             return None
         self._seen += 1
         if self._db is None:
-            if self._seen < self._warm_up:
+            if self._seen == 1 and self._load():
+                pass  # kept by an earlier process: no warm-up needed
+            elif self._seen < self._warm_up:
                 return None
-            self._build()
+            else:
+                self._build()
             if self._db is None:
                 return None
         plain = to_ascii(text)

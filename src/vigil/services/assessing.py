@@ -15,6 +15,8 @@ from vigil.contract import Assessment, AssessmentError, Case, ErrorDetail, case_
 from vigil.engine import assess
 from vigil.law import LawDataError, load_law
 
+from .prefilter_cache import use_prefilter_cache
+
 
 def assess_document(doc: Any, as_of: date, where: str | None = None) -> Assessment | AssessmentError:
     if not isinstance(doc, dict):
@@ -29,6 +31,7 @@ def assess_document(doc: Any, as_of: date, where: str | None = None) -> Assessme
         law = load_law(case.jurisdiction.value)
     except LawDataError as exc:
         return AssessmentError(case_id=case.case_id, error=ErrorDetail(message=str(exc), path="jurisdiction"))
+    use_prefilter_cache(law)
     try:
         return assess(case, law, as_of)
     except Exception as exc:  # an engine fault must not stop a batch or show a traceback
