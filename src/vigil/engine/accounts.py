@@ -390,20 +390,14 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             if not mentions or unconnected.search(sentence):
                 continue
             tied = bool(linking.search(sentence))
+            quoted = f'({where_from}: "{sentence.strip()[:160]}")'
+            iids = [inc.id] if inc is not None else []
             # "registered at S1's bail address, topped up with a card in S1's name", "the mobile S1 gave them".
             for m in owned.finditer(sentence):
                 sid = m.group(1) or m.group(2)
-                if sid not in idents:
-                    continue
-                before_it = [a for pos, a in mentions if pos <= m.start()]
-                account = before_it[-1] if before_it else mentions[0][1]
-                add(
-                    account,
-                    sid,
-                    f'the record ties it to {sid} ({where_from}: "{sentence.strip()[:160]}")',
-                    [inc.id] if inc is not None else [],
-                    strong=True,
-                )
+                if sid in idents:
+                    before_it = [a for pos, a in mentions if pos <= m.start()] or [mentions[0][1]]
+                    add(before_it[-1], sid, f"the record ties it to {sid} {quoted}", iids, strong=True)
             for sid, pairs in idents.items():
                 for ident, via in pairs:
                     where = _identifier_at(sentence, ident, names=tied)
@@ -417,13 +411,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                     how = "tied in the record to" if tied else "mentioned in the record with"
                     whose = f"{sid}'s identifier {ident}" if not via else f"{ident}, which the record gives for {via}"
                     for account in accounts:
-                        add(
-                            account,
-                            sid,
-                            f'{how} {whose} ({where_from}: "{sentence.strip()[:160]}")',
-                            [inc.id] if inc is not None else [],
-                            strong=tied,
-                        )
+                        add(account, sid, f"{how} {whose} {quoted}", iids, strong=tied)
                         if tied:
                             for m in _CONTACT_ID.finditer(sentence):
                                 other = m.group(0).strip()

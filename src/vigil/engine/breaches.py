@@ -22,80 +22,8 @@ from vigil.law.models import ConditionDef
 from .behaviours import CaseText
 from .findings import Conduct, Found
 from .lexicon import Compiled
+from .places import WORD, at_place, inside_zone, measured_distance
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", "lane", "close", "avenue", "way"})
-
-
-_STREET_END = r"(?i)\b(?:street|road|lane|avenue|close|drive|way|crescent|grove|rise|terrace|place|parade)$"
-# A named area ("Millbrook village", "the Fairfield estate"): its one distinctive word in a location puts him in it.
-_AREA_END = r"(?i)\b(?:village|estate|town|town centre|city centre|area|park|retail park)$"
-_AREA_WORDS = frozenset({"village", "estate", "town", "centre", "city", "area", "park", "retail"})
-
-
-def place_tokens(place: str) -> set[str]:
-    return set(_WORD.findall(place.lower()))
-
-
-def place_alternatives(place: str) -> list[str]:
-    """ "The front garden and driveway of 7 Orchard Rise" names two places: the front garden of 7 Orchard Rise and
-    the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is."""
-    # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
-    place = re.sub(r"(?i),?\s+(?:including|incl\.?|together with|and all)\b.*$", "", place.strip())
-    # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
-    place = re.sub(r"\s*\([^)]*\)", "", place).strip()
-    # "Market Street, Dunholme", "the Fairfield estate, Ince": the town after the name only says where it is.
-    head, comma, _town = place.partition(",")
-    if comma and (re.search(_STREET_END, head) or re.search(_AREA_END, head)):
-        place = head.strip()
-    m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
-    if not m:
-        return [place]
-    return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
-
-
-def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
-    """The incident happened in the named place (every distinctive word of it is in the location)."""
-    return any(_at_one_place(inc, alt, compiled) for alt in place_alternatives(place))
-
-
-def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
-    want = place_tokens(place)
-    if not want:
-        return False
-    where = (inc.location or "").lower()
-    if not where and inc.channel is not None and inc.channel.value != "in-person":
-        return False
-    text = where or inc.narrative.lower()
-    have = set(_WORD.findall(text))
-    core = want - _STOP or want
-    area = re.search(_AREA_END, place.strip()) is not None and bool(core - _AREA_WORDS)
-    if area:
-        core = core - _AREA_WORDS
-    if not (want <= have or (core <= have and (len(core) >= 2 or area))):
-        return False
-    # "Chaucer Road, near junction with Marlowe Avenue" is outside Marlowe Avenue.
-    # Where the place's own name starts: "bus shelter opposite Westgate Bus Depot" is opposite the depot.
-    lead = next((w for w in _WORD.findall(place.lower()) if w in core), "")
-    first = (
-        re.search(rf"\b{re.escape(lead)}\b", text).start()
-        if lead and re.search(rf"\b{re.escape(lead)}\b", text)
-        else -1
-    )
-    if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
-        return False
-    # "He did not step into Market Street": the record says he stayed out.
-    story = inc.narrative.lower()
-    for m in compiled.pattern("stayed_out").finditer(story):
-        following = _WORD.findall(story[m.end() : m.end() + 60])[: len(want)]
-        if following and following[0] in core and core <= set(following):
-            return False
-    return True
-
-
-_DISTANCE = re.compile(
-    r"\b(?:about |around |roughly |approximately |some |within )?(\d+(?:\.\d+)?) ?(?:metres|meters|m)\b", re.I
-)
 _IN_PERSON = ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
 
 
@@ -114,7 +42,7 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         r"|\bas the\b|$))",
         text.lower(),
     ):
-        words = {_stem(w) for w in _WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
+        words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
         if words:
             routes.append(words)
     # "his solicitor may write to the victim": the one allowed to act is the route.
@@ -122,7 +50,7 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         r"\b(?:his|her|their|the respondent'?s|the defendant'?s|the suspect'?s) ([a-z]+(?: [a-z]+)?) may\b",
         text.lower(),
     ):
-        words = {_stem(w) for w in _WORD.findall(m.group(1)) if w not in ignore}
+        words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore}
         if words:
             routes.append(words)
     return routes
@@ -136,17 +64,20 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _PERMITTED_WEEKDAY = re.compile(r"(?i)\b(?:on|every) (" + "|".join(_WEEKDAYS) + r")s?\b")
 
 
+def _within_hours(inc: Incident, text: str) -> bool:
+    """Within the hours a permission gives ("between 12:00 and 17:00"); any time when it gives none or the record
+    gives no time."""
+    hours = _PERMITTED_HOURS.search(text)
+    if hours is None or inc.when is None or len(inc.occurred_at or "") <= 10:
+        return True
+    start = time(int(hours.group(1)), int(hours.group(2)))
+    return start <= inc.when.time() <= time(int(hours.group(3)), int(hours.group(4)))
+
+
 def _on_permitted_weekday(inc: Incident, text: str, weekday: str) -> bool:
     if inc.when is None or inc.when.weekday() != _WEEKDAYS.index(weekday.lower()):
         return False
-    hours = _PERMITTED_HOURS.search(text)
-    if hours is None or len(inc.occurred_at or "") <= 10:
-        return True
-    return (
-        time(int(hours.group(1)), int(hours.group(2)))
-        <= inc.when.time()
-        <= time(int(hours.group(3)), int(hours.group(4)))
-    )
+    return _within_hours(inc, text)
 
 
 def _within_permitted_window(inc: Incident, text: str) -> bool:
@@ -161,12 +92,7 @@ def _within_permitted_window(inc: Incident, text: str) -> bool:
         return False
     if inc.when.date() != allowed:
         return False
-    hours = _PERMITTED_HOURS.search(text)
-    if hours is None or len(inc.occurred_at or "") <= 10:
-        return True
-    start = time(int(hours.group(1)), int(hours.group(2)))
-    end = time(int(hours.group(3)), int(hours.group(4)))
-    return start <= inc.when.time() <= end
+    return _within_hours(inc, text)
 
 
 def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: str = "") -> str | None:  # type: ignore[no-untyped-def]
@@ -177,7 +103,7 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
         return None
     # The account it came from counts: "OurFamilyWizard: Neil" is the app the order permits.
     record = f"{inc.location or ''} {inc.account or ''} {inc.narrative} {via}".lower()
-    have = {_stem(w) for w in _WORD.findall(record)}
+    have = {_stem(w) for w in WORD.findall(record)}
     for cond in conds:
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
@@ -197,29 +123,6 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
             if route <= have or (named and named <= have):
                 return text
     return None
-
-
-_RADIUS = re.compile(r"(?i)^(?:not to (?:go|come|enter) )?within (\d+(?:\.\d+)?) ?(?:metres|meters|m) of (.+)$")
-
-
-def _inside_zone(inc: Incident, place: str, compiled: Compiled) -> str | None:
-    """ "Within 500 metres of 9 Lark Rise": at the address itself, or measured inside the radius; a zone with no
-    radius is the named place."""
-    radius = _RADIUS.match(place.strip())
-    if radius is None:
-        return f"was at {place}, inside the exclusion zone" if place and at_place(inc, place, compiled) else None
-    metres, centre = float(radius.group(1)), radius.group(2)
-    if at_place(inc, centre, compiled):
-        return f"was at {centre}, inside the {metres:g}-metre exclusion zone"
-    distance = _measured_distance(inc)
-    if distance is not None and distance <= metres:
-        return f"about {distance:g} metres from {centre}, inside the {metres:g}-metre exclusion zone"
-    return None
-
-
-def _measured_distance(inc: Incident) -> float | None:
-    distances = [float(m.group(1)) for m in _DISTANCE.finditer(inc.narrative)]
-    return min(distances) if distances else None
 
 
 def _other_term_breached(
@@ -286,7 +189,7 @@ def _conditions_breached(
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
             # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
-            why = _inside_zone(inc, cond.place or "", compiled) if channel in _IN_PERSON and not by_agent else None
+            why = inside_zone(inc, cond.place or "", compiled) if channel in _IN_PERSON and not by_agent else None
             if why:
                 out.append((cond.type, why))
             continue
@@ -298,7 +201,7 @@ def _conditions_breached(
         if spec is None:
             continue
         if spec.distance_based and cond.metres and channel in _IN_PERSON:
-            distance = _measured_distance(inc)
+            distance = measured_distance(inc)
             if distance is not None:
                 if distance <= cond.metres:
                     out.append((cond.type, f"about {distance:g} metres away, within {cond.metres:g}"))

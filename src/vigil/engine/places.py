@@ -1,0 +1,106 @@
+"""Where an incident happened, against the places and distances an order names.
+
+An exclusion zone is matched on the incident's location (every distinctive word of the place), read the way
+a person would: "near the junction with X" and "west of X" are outside X, brackets after a name describe its
+edges, and a radius ("within 500 metres of 9 Lark Rise") is met at the address or where a distance is measured.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigil.contract import Incident
+
+from .lexicon import Compiled
+
+WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", "lane", "close", "avenue", "way"})
+
+
+_STREET_END = r"(?i)\b(?:street|road|lane|avenue|close|drive|way|crescent|grove|rise|terrace|place|parade)$"
+# A named area ("Millbrook village", "the Fairfield estate"): its one distinctive word in a location puts him in it.
+_AREA_END = r"(?i)\b(?:village|estate|town|town centre|city centre|area|park|retail park)$"
+_AREA_WORDS = frozenset({"village", "estate", "town", "centre", "city", "area", "park", "retail"})
+
+
+def place_tokens(place: str) -> set[str]:
+    return set(WORD.findall(place.lower()))
+
+
+def place_alternatives(place: str) -> list[str]:
+    """ "The front garden and driveway of 7 Orchard Rise" names two places: the front garden of 7 Orchard Rise and
+    the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is."""
+    # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
+    place = re.sub(r"(?i),?\s+(?:including|incl\.?|together with|and all)\b.*$", "", place.strip())
+    # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
+    place = re.sub(r"\s*\([^)]*\)", "", place).strip()
+    # "Market Street, Dunholme", "the Fairfield estate, Ince": the town after the name only says where it is.
+    head, comma, _town = place.partition(",")
+    if comma and (re.search(_STREET_END, head) or re.search(_AREA_END, head)):
+        place = head.strip()
+    m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
+    if not m:
+        return [place]
+    return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
+
+
+def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
+    """The incident happened in the named place (every distinctive word of it is in the location)."""
+    return any(_at_one_place(inc, alt, compiled) for alt in place_alternatives(place))
+
+
+def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
+    want = place_tokens(place)
+    if not want:
+        return False
+    where = (inc.location or "").lower()
+    if not where and inc.channel is not None and inc.channel.value != "in-person":
+        return False
+    text = where or inc.narrative.lower()
+    have = set(WORD.findall(text))
+    core = want - _STOP or want
+    area = re.search(_AREA_END, place.strip()) is not None and bool(core - _AREA_WORDS)
+    if area:
+        core = core - _AREA_WORDS
+    if not (want <= have or (core <= have and (len(core) >= 2 or area))):
+        return False
+    # "Chaucer Road, near junction with Marlowe Avenue" is outside Marlowe Avenue.
+    # Where the place's own name starts: "bus shelter opposite Westgate Bus Depot" is opposite the depot.
+    lead = next((w for w in WORD.findall(place.lower()) if w in core), "")
+    named_at = re.search(rf"\b{re.escape(lead)}\b", text) if lead else None
+    first = named_at.start() if named_at else -1
+    if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
+        return False
+    # "He did not step into Market Street": the record says he stayed out.
+    story = inc.narrative.lower()
+    for m in compiled.pattern("stayed_out").finditer(story):
+        following = WORD.findall(story[m.end() : m.end() + 60])[: len(want)]
+        if following and following[0] in core and core <= set(following):
+            return False
+    return True
+
+
+_DISTANCE = re.compile(
+    r"\b(?:about |around |roughly |approximately |some |within )?(\d+(?:\.\d+)?) ?(?:metres|meters|m)\b", re.I
+)
+_RADIUS = re.compile(r"(?i)^(?:not to (?:go|come|enter) )?within (\d+(?:\.\d+)?) ?(?:metres|meters|m) of (.+)$")
+
+
+def inside_zone(inc: Incident, place: str, compiled: Compiled) -> str | None:
+    """ "Within 500 metres of 9 Lark Rise": at the address itself, or measured inside the radius; a zone with no
+    radius is the named place."""
+    radius = _RADIUS.match(place.strip())
+    if radius is None:
+        return f"was at {place}, inside the exclusion zone" if place and at_place(inc, place, compiled) else None
+    metres, centre = float(radius.group(1)), radius.group(2)
+    if at_place(inc, centre, compiled):
+        return f"was at {centre}, inside the {metres:g}-metre exclusion zone"
+    distance = measured_distance(inc)
+    if distance is not None and distance <= metres:
+        return f"about {distance:g} metres from {centre}, inside the {metres:g}-metre exclusion zone"
+    return None
+
+
+def measured_distance(inc: Incident) -> float | None:
+    distances = [float(m.group(1)) for m in _DISTANCE.finditer(inc.narrative)]
+    return min(distances) if distances else None
