@@ -20,6 +20,8 @@ from .behaviours import CaseText
 from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
+_RECORD_ID = re.compile(r"\b(I\d+)\b")
+_DAY_MONTH = re.compile(r"\bon (\d{1,2})/(\d{1,2})\b")
 _DAY = timedelta(days=1)  # date-only records can be the same event within a day
 _WORD = re.compile(r"[a-z]{4,}")
 UNKNOWN_ACTOR = "unknown"
@@ -39,11 +41,49 @@ def _same_place(a: Incident, b: Incident) -> bool:
     return bool(wa & wb) or a.location.strip().lower() == b.location.strip().lower()
 
 
+def _says_it_is(a: Incident, b: Incident, said: re.Pattern[str]) -> bool:
+    """One record says it is the same event as the other, by its id ("Same email as I2, not a further
+    communication"): a letter a week later about that email is still that one email."""
+    for x, y in ((a, b), (b, a)):
+        for m in said.finditer(x.narrative):
+            if re.search(rf"\b{re.escape(y.id)}\b", x.narrative[m.start() : m.end() + 40]):
+                return True
+    return False
+
+
+def _reports_earlier(a: Incident, b: Incident) -> bool:
+    """A report that dates the event it reports to the other record's day and names its kind ("report by IP on
+    12/03 of an email sent to her employer on 10/03" beside the email of 10/03) is a record of that event."""
+    for report, event in ((a, b), (b, a)):
+        if report.when is None or event.when is None or event.channel is None or report.when < event.when:
+            continue
+        if report.channel == event.channel:
+            continue
+        kind = _CHANNEL_WORDS.get(event.channel.value)
+        if kind is None or not re.search(kind, report.narrative, re.I):
+            continue
+        day, month = event.when.day, event.when.month
+        if re.search(rf"\bon 0?{day}/0?{month}(?:/(?:\d{{4}}|\d{{2}}))?\b", report.narrative):
+            return True
+    return False
+
+
+_CHANNEL_WORDS = {
+    "email": r"\be-?mail",
+    "text-message": r"\btext",
+    "letter": r"\bletter",
+    "phone-call": r"\b(?:call|rang|phoned)",
+    "social-media": r"\b(?:post|comment|message)",
+}
+
+
 def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     """Two records of one event: same channel and place, within an hour, describing the same thing."""
+    said = texts.compiled.pattern("same_event")
+    if _says_it_is(a, b, said) or _reports_earlier(a, b):
+        return True
     if a.when is None or b.when is None or not _same_place(a, b):
         return False
-    said = texts.compiled.pattern("same_event")
     said_so = bool(said.search(a.narrative) or said.search(b.narrative))
     date_only = len(a.occurred_at or "") == 10 or len(b.occurred_at or "") == 10
     if said_so or date_only:
@@ -159,6 +199,19 @@ def _occasions(incs: list[Incident], texts: CaseText, actor: str | None) -> list
             if b.when is None or b.when - a.when > _DAY:
                 break  # sorted: nothing later can be the same event
             if root(i) != root(j) and same_event(a, b, texts):
+                parent[root(j)] = root(i)
+    # A record may name, by id or by date, a record of the same event days before ("Same email as I2", "report on
+    # 12/03 of an email sent on 10/03"): only those records are compared, so this stays linear too.
+    position = {inc.id: n for n, inc in enumerate(ordered)}
+    on_day: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for n, inc in enumerate(ordered):
+        if inc.when is not None:
+            on_day[(inc.when.day, inc.when.month)].append(n)
+    for i, a in enumerate(ordered):
+        named = [position[m] for m in _RECORD_ID.findall(a.narrative) if m in position]
+        dated = [n for d, mth in _DAY_MONTH.findall(a.narrative) for n in on_day.get((int(d), int(mth)), [])]
+        for j in {*named, *dated} - {i}:
+            if root(i) != root(j) and same_event(a, ordered[j], texts):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Incident]] = {}
     for i, inc in enumerate(ordered):
