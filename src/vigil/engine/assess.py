@@ -23,7 +23,7 @@ from vigil.law import Law
 from .accounts import Link, link_accounts
 from .actions import recommend
 from .behaviours import CaseText, acts_lawfully, analyse_case, dedupe, find_behaviours
-from .breaches import find_breaches
+from .breaches import find_breaches, kept_to_permission
 from .classify import classify
 from .conduct import attribute
 from .escalation import EscalationResult, detect
@@ -132,6 +132,7 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
     conduct = attribute(case, texts, links)
     found = dedupe(found + _structural(case, conduct, links, found, texts))
     facts = gather(case, texts, found, conduct)
+    facts.permitted = kept_to_permission(case, conduct, found, law)
     breaches = find_breaches(case, conduct, found, law, texts)
     verdict = classify(facts, breaches)
     escalation = detect(facts, law) if verdict.harassment else EscalationResult()

@@ -240,6 +240,30 @@ def _known_from(case: Case, order: Order, compiled: Compiled) -> date | None:
     return min(known) if known else date.max
 
 
+def kept_to_permission(case: Case, conduct: Conduct, behaviours: list[Found], law: Law) -> dict[str, str]:
+    """Incidents by the person an order binds, while it is in force, that keep to a route the order permits
+    (contact about the children on the named app): lawful conduct (PHA 1997 s.1(3)(b), (c))."""
+    codes: dict[str, set[str]] = {}
+    for b in behaviours:
+        if b.incident_id:
+            codes.setdefault(b.incident_id, set()).add(b.type.value)
+    out: dict[str, str] = {}
+    for order in case.orders:
+        spec = law.orders.get(order.type)
+        if spec is None or not spec.legal_force or order.start_day is None:
+            continue
+        for inc in case.incidents:
+            if inc.when is None or (order.against and conduct.attributed.get(inc.id) != order.against):
+                continue
+            day = inc.when.date()
+            if day < order.start_day or (order.end_day and day > order.end_day):
+                continue
+            kept = _uses_permitted_route(inc, codes.get(inc.id, set()), order.conditions, law, _go_betweens(case, inc))
+            if kept:
+                out.setdefault(inc.id, kept)
+    return out
+
+
 def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: Law, texts: CaseText) -> list[Breach]:
     by_incident: dict[str, list[Found]] = {}
     for b in behaviours:

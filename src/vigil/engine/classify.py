@@ -120,6 +120,8 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
     breached = sorted({b.incident_id for b in breaches or []})
     lawful = f.cue("lawful_purpose") or any(o.type.value == "child-arrangements-order" for o in f.case.orders)
+    # Every occasion keeps to a route an order permits (and the route is void for threats or abuse).
+    within_order = bool(f.course_ids) and all(i in f.permitted for i in f.course_ids)
     if not unwanted:
         v.category = Category.NO_OFFENCE
         v.rationale.append(
@@ -141,15 +143,19 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     kinds = {
         code
         for code, found in f.types.items()
-        if code is not Behaviour.THIRD_PARTY_CONTACT or any(b.incident_id not in lawful_ids for b in found)
+        if (code is not Behaviour.THIRD_PARTY_CONTACT or any(b.incident_id not in lawful_ids for b in found))
+        and (not within_order or any(b.incident_id in f.permitted for b in found))
     }
     # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
     # does not make it otherwise; fixation shown in the records themselves does.
-    recorded_lawful = isinstance(lawful, list) and any(c.incident_id for c in lawful)
+    recorded_lawful = within_order or (isinstance(lawful, list) and any(c.incident_id for c in lawful))
     fixated_in_records = [c for c in fixation if c.incident_id] if recorded_lawful else fixation
-    if lawful and kinds <= benign and not fixated_in_records and not f.volume and not breached:
+    if (lawful or within_order) and kinds <= benign and not fixated_in_records and not f.volume and not breached:
         v.category = Category.NO_OFFENCE
-        source = _quote(lawful[0].sentence) if isinstance(lawful, list) and lawful else "an order requires it"
+        if within_order:
+            source = f"every occasion keeps to what the order allows: {_quote(f.permitted[f.course_ids[0]], 100)}"
+        else:
+            source = _quote(lawful[0].sentence) if isinstance(lawful, list) and lawful else "an order requires it"
         v.rationale.append(
             f"Not harassment: the conduct has a lawful purpose ({source}) and involves no threats, abuse or "
             "fixation, so it falls within PHA 1997 s.1(3) (preventing or detecting crime, a rule of law, or "

@@ -85,6 +85,8 @@ class Facts:
     volume: list[tuple[str, str]] = field(default_factory=list)  # (incident id, words)
     polite_share: float = 0.0
     organisation: bool = False
+    # Incidents that keep to a route an order permits (incident id -> the permission), from the breaches step.
+    permitted: dict[str, str] = field(default_factory=dict)
 
     def has(self, *codes: Behaviour) -> bool:
         return any(c in self.types for c in codes)
