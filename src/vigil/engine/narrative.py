@@ -77,7 +77,9 @@ _WIDE_WORDS = re.compile(r"(?:[\w'’*-]+\W+){1,10}$")
 
 _IF = re.compile(r"\b(?:if|unless)\b", re.I)
 _GAP_WORDS = re.compile(r"[\w'’]+")
-_TIME_CLAUSE = re.compile(r"\b(?:after|before|since|once|until|when)\s+(?:she|I|V\d|IP|the victim)\b", re.I)
+_TIME_CLAUSE = re.compile(
+    r"\b(?:after|before|since|once|until|when|while|whilst)\s+(?:she|I|V\d|IP|the victim)\b", re.I
+)
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'[dm]|I'll|I've|me|my)\b")
 _HE_WORD = re.compile(r"\b(?:he|him|his|he's|he'd|himself)\b", re.I)
 _SHE_WORD = re.compile(r"\b(?:she|her|she's|she'd|herself)\b", re.I)
