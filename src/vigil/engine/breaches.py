@@ -133,6 +133,11 @@ def _other_term_breached(
         return None  # a term that allows contact forbids nothing
     named = compiled.pattern("place_condition").search(text)
     channel = inc.channel.value if inc.channel is not None else None
+    event = compiled.pattern("event_condition").search(text)
+    if event and channel == "in-person":
+        stem = _stem(event.group(1).lower().split()[-1]).rstrip("e")
+        if re.search(rf"\b{re.escape(stem)}", inc.narrative, re.I):
+            return f"was at the {event.group(1)} the order keeps him from"
     if named and channel in ("in-person", "other") and at_place(inc, named.group(1).strip(" ."), compiled):
         return f"was at {named.group(1).strip(' .')}, which the order forbids"
     for rule in spec.wording if spec else []:

@@ -101,6 +101,11 @@ def inside_zone(inc: Incident, place: str, compiled: Compiled) -> str | None:
     return None
 
 
+# "He recited the 200 m limit": the order's own distance, not one measured.
+_LIMIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:limit|zone|radius|exclusion|boundary|rule|condition)\b", re.I)
+
+
 def measured_distance(inc: Incident) -> float | None:
-    distances = [float(m.group(1)) for m in _DISTANCE.finditer(inc.narrative)]
+    text = inc.narrative
+    distances = [float(m.group(1)) for m in _DISTANCE.finditer(text) if not _LIMIT_AFTER.match(text, m.end())]
     return min(distances) if distances else None
