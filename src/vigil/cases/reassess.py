@@ -19,6 +19,7 @@ from vigil.contract import Case as CaseDoc
 from vigil.engine import assess
 from vigil.inspection.materialise import record_case_results
 from vigil.law import load_law
+from vigil.services.prefilter_cache import use_prefilter_cache
 from vigil.users.context import Actor
 
 RANK = {"standard": 0, "medium": 1, "high": 2}
@@ -87,7 +88,9 @@ def reassess(session: Session, actor: Actor, case: Case, trigger: str) -> tuple[
     session.flush()
     doc = case_to_doc(case)
     model = CaseDoc.model_validate(doc)
-    result = assess(model, load_law(model.jurisdiction.value), actor.today)
+    law = load_law(model.jurisdiction.value)
+    use_prefilter_cache(law)  # the compiled prefilter kept from an earlier process, not seconds inside a request
+    result = assess(model, law, actor.today)
     previous = latest_assessment(session, case)
     seq = (
         session.execute(select(func.max(StoredAssessment.seq)).where(StoredAssessment.case_id == case.id)).scalar_one()
