@@ -91,6 +91,11 @@ _SENT_FROM = re.compile(
     re.I,
 )
 _IDENTIFIER = re.compile(r"[@_]|\d{3}|\.\w+\.")
+_SENDING_THING = re.compile(
+    r"\s+(?:own\s+|new\s+|usual\s+|old\s+|personal\s+|work\s+)?(?:account|phone|mobile|number|e-?mail|address|"
+    r"profile|handle|page|laptop|computer|device|car|van)\b",
+    re.I,
+)
 _PARTY_ID = re.compile(r"[A-Z]{1,2}\d+")
 
 
@@ -332,6 +337,11 @@ class Analysis:
         refs = self.referents
         i = bisect_right(self._ref_starts, end + m.end() - 1)
         if i < len(refs) and refs[i].start == end + m.end():
+            # "a knife from IP's own block": a possessive after 'from' says where a thing came from, not who acted,
+            # unless the thing is one he sends with ("from S1's account").
+            after = self.text[refs[i].end : refs[i].end + 40]
+            if after[:2] in ("'s", "’s") and not _SENDING_THING.match(after, 2):
+                return None
             return self.resolve(refs[i])
         return None
 
