@@ -95,6 +95,21 @@ def _within_permitted_window(inc: Incident, text: str) -> bool:
     return _within_hours(inc, text)
 
 
+_MAY_MESSAGE = re.compile(
+    r"\bmay (?:text|call|phone|telephone|ring|e-?mail|message|write to|contact|speak to) ([A-Z][\w'’-]+)"
+)
+
+
+def _to_permitted_person(inc: Incident, text: str, via: str) -> bool:
+    """ "May text Carol Rowley solely to arrange contact": a message (never a visit) to the person the order names,
+    by her first name or as the record describes her."""
+    named = _MAY_MESSAGE.search(text)
+    if named is None or inc.channel is None or inc.channel.value in _IN_PERSON:
+        return False
+    first = named.group(1).lower()
+    return bool(re.search(rf"\b{re.escape(first)}\b", f"{inc.narrative} {via}", re.I))
+
+
 def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: str = "") -> str | None:  # type: ignore[no-untyped-def]
     """The permission an incident keeps to, if any; None when it strays or oppresses."""
     spec = law.conditions.get(ConditionType.OTHER)
@@ -108,7 +123,7 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
             continue
-        if _within_permitted_window(inc, text):
+        if _within_permitted_window(inc, text) or _to_permitted_person(inc, text, via):
             return text
         weekly = _PERMITTED_WEEKDAY.search(text)
         if weekly:

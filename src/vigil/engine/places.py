@@ -29,19 +29,31 @@ def place_tokens(place: str) -> set[str]:
 
 def place_alternatives(place: str) -> list[str]:
     """ "The front garden and driveway of 7 Orchard Rise" names two places: the front garden of 7 Orchard Rise and
-    the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is."""
+    the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is.
+    "St Petroc's Church and churchyard, and The Vicarage, Priory Road" names three."""
     # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
     place = re.sub(r"(?i),?\s+(?:including|incl\.?|together with|and all)\b.*$", "", place.strip())
     # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
     place = re.sub(r"\s*\([^)]*\)", "", place).strip()
+    out: list[str] = []
+    for part in re.split(r",\s+and\s+", place):
+        out.extend(_one_place(part.strip()))
+    return out
+
+
+def _one_place(place: str) -> list[str]:
     # "Market Street, Dunholme", "the Fairfield estate, Ince": the town after the name only says where it is.
     head, comma, _town = place.partition(",")
     if comma and (re.search(_STREET_END, head) or re.search(_AREA_END, head)):
         place = head.strip()
     m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
-    if not m:
-        return [place]
-    return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
+    if m:
+        return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
+    # "St Petroc's Church and churchyard": the second is the first's name with another noun.
+    m = re.match(r"^(.+?) ([A-Z][\w'’]*) and ([a-z][\w'’]*)$", place)
+    if m:
+        return [f"{m.group(1)} {m.group(2)}", f"{m.group(1)} {m.group(3)}"]
+    return [place]
 
 
 def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
@@ -80,8 +92,14 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     return True
 
 
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "hundred": 100,
+}  # fmt: skip
 _DISTANCE = re.compile(
-    r"\b(?:about |around |roughly |approximately |some |within )?(\d+(?:\.\d+)?) ?(?:metres|meters|m)\b", re.I
+    r"\b(?:about |around |roughly |approximately |approx\.? |some |within )?"
+    r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r") ?(?:metres|meters|m)\b",
+    re.I,
 )
 _RADIUS = re.compile(r"(?i)^(?:not to (?:go|come|enter) )?within (\d+(?:\.\d+)?) ?(?:metres|meters|m) of (.+)$")
 
@@ -107,5 +125,9 @@ _LIMIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:limit|zone|radius|exclusion|boundary|
 
 def measured_distance(inc: Incident) -> float | None:
     text = inc.narrative
-    distances = [float(m.group(1)) for m in _DISTANCE.finditer(text) if not _LIMIT_AFTER.match(text, m.end())]
+    distances = [
+        float(_NUMBER_WORDS.get(m.group(1).lower(), 0) or m.group(1))
+        for m in _DISTANCE.finditer(text)
+        if not _LIMIT_AFTER.match(text, m.end())
+    ]
     return min(distances) if distances else None
