@@ -119,7 +119,10 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     # 2. Harassment?
     oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
     breached = sorted({b.incident_id for b in breaches or []})
-    lawful = f.cue("lawful_purpose") or any(o.type.value == "child-arrangements-order" for o in f.case.orders)
+    journalism = f.cue("journalism")
+    lawful = f.cue("lawful_purpose") + journalism or any(
+        o.type.value == "child-arrangements-order" for o in f.case.orders
+    )
     # Every occasion keeps to a route an order permits (and the route is void for threats or abuse).
     within_order = bool(f.course_ids) and all(i in f.permitted for i in f.course_ids)
     if not unwanted:
@@ -137,6 +140,8 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         Behaviour.TURNING_UP_UNANNOUNCED,
         Behaviour.UNWANTED_GIFTS,
     }
+    if journalism:
+        benign.add(Behaviour.PUBLISHING)  # the story itself, when nothing threatening or abusive goes with it
     # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
     # purpose: that is not targeting the people around her.
     lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
@@ -155,7 +160,11 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         if within_order:
             source = f"every occasion keeps to what the order allows: {_quote(f.permitted[f.course_ids[0]], 100)}"
         else:
-            source = _quote(lawful[0].sentence) if isinstance(lawful, list) and lawful else "an order requires it"
+            # The records' own words explain it best; the victim's statement only if they say nothing.
+            best = (
+                next((c for c in lawful if c.incident_id), lawful[0]) if isinstance(lawful, list) and lawful else None
+            )
+            source = _quote(best.sentence) if best is not None else "an order requires it"
         v.rationale.append(
             f"Not harassment: the conduct has a lawful purpose ({source}) and involves no threats, abuse or "
             "fixation, so it falls within PHA 1997 s.1(3) (preventing or detecting crime, a rule of law, or "

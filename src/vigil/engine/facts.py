@@ -143,6 +143,7 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
         "rejected_suitor",
         "grievance",
         "lawful_purpose",
+        "journalism",
         "welcomed",
         "stop_requests",
         "substantial_effect",

@@ -133,6 +133,7 @@ _CUE_LISTS = (
     "rejected_suitor",
     "grievance",
     "lawful_purpose",
+    "journalism",
     "polite",
     "welcomed",
     "stop_requests",
