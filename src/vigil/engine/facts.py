@@ -108,7 +108,10 @@ class Facts:
 
     @property
     def partners(self) -> bool:
-        return self.relationship in PARTNERS
+        """The victim's relationship is with the first suspect: a second suspect (his new partner) whose course
+        this is was never her partner."""
+        first = self.case.suspects[0].id if self.case.suspects else None
+        return self.relationship in PARTNERS and (self.principal is None or self.principal == first)
 
 
 def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduct) -> Facts:

@@ -31,8 +31,8 @@ def assess_document(doc: Any, as_of: date, where: str | None = None) -> Assessme
         law = load_law(case.jurisdiction.value)
     except LawDataError as exc:
         return AssessmentError(case_id=case.case_id, error=ErrorDetail(message=str(exc), path="jurisdiction"))
-    use_prefilter_cache(law)
     try:
+        use_prefilter_cache(law)
         return assess(case, law, as_of)
     except Exception as exc:  # an engine fault must not stop a batch or show a traceback
         return AssessmentError(
