@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from vigil.contract import Behaviour, Breach, Category, Four
 
 from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, VIOLENT, Facts
+from .findings import Cue
 
 
 @dataclass
@@ -76,6 +77,56 @@ def _offence_outside_course(f: Facts, v: Verdict) -> Verdict:
     return v
 
 
+_BENIGN = frozenset(
+    {
+        Behaviour.CONTACTING,
+        Behaviour.WATCHING_OR_SPYING,
+        Behaviour.FOLLOWING,
+        Behaviour.LOITERING,
+        Behaviour.TURNING_UP_UNANNOUNCED,
+        Behaviour.UNWANTED_GIFTS,
+    }
+)
+
+
+def _lawful_cues(f: Facts) -> list[Cue] | bool:
+    """What shows a lawful purpose: the records' and statement's words, or an order that requires the contact."""
+    return f.cue("lawful_purpose") + f.cue("journalism") or any(
+        o.type.value == "child-arrangements-order" for o in f.case.orders
+    )
+
+
+def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], breached: list[str]) -> str | None:
+    """The words that show the course has a lawful purpose (PHA 1997 s.1(3)), when nothing threatening, abusive
+    or fixated goes with it; None when it has none."""
+    journalism = f.cue("journalism")
+    # Every occasion keeps to a route an order permits (and the route is void for threats or abuse).
+    within_order = bool(f.course_ids) and all(i in f.permitted for i in f.course_ids)
+    benign = set(_BENIGN)
+    if journalism:
+        benign.add(Behaviour.PUBLISHING)  # the story itself, when nothing threatening or abusive goes with it
+    # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
+    # purpose: that is not targeting the people around her.
+    lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
+    kinds = {
+        code
+        for code, found in f.types.items()
+        if (code is not Behaviour.THIRD_PARTY_CONTACT or any(b.incident_id not in lawful_ids for b in found))
+        and (not within_order or any(b.incident_id in f.permitted for b in found))
+    }
+    # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
+    # does not make it otherwise; fixation shown in the records themselves does.
+    recorded_lawful = within_order or (isinstance(lawful, list) and any(c.incident_id for c in lawful))
+    fixated_in_records = [c for c in fixation if c.incident_id] if recorded_lawful else fixation
+    if not (lawful or within_order) or not kinds <= benign or fixated_in_records or f.volume or breached:
+        return None
+    if within_order:
+        return f"every occasion keeps to what the order allows: {_quote(f.permitted[f.course_ids[0]], 100)}"
+    # The records' own words explain it best; the victim's statement only if they say nothing.
+    best = next((c for c in lawful if c.incident_id), lawful[0]) if isinstance(lawful, list) and lawful else None
+    return _quote(best.sentence) if best is not None else "an order requires it"
+
+
 def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.case.incidents:
         return Verdict(
@@ -119,12 +170,6 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     # 2. Harassment?
     oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
     breached = sorted({b.incident_id for b in breaches or []})
-    journalism = f.cue("journalism")
-    lawful = f.cue("lawful_purpose") + journalism or any(
-        o.type.value == "child-arrangements-order" for o in f.case.orders
-    )
-    # Every occasion keeps to a route an order permits (and the route is void for threats or abuse).
-    within_order = bool(f.course_ids) and all(i in f.permitted for i in f.course_ids)
     if not unwanted:
         v.category = Category.NO_OFFENCE
         v.rationale.append(
@@ -132,39 +177,10 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             f"({_quote(welcomed[0].sentence)}), so it is not unwanted (FOUR 'U'; PHA 1997 s.1(2))."
         )
         return v
-    benign = {
-        Behaviour.CONTACTING,
-        Behaviour.WATCHING_OR_SPYING,
-        Behaviour.FOLLOWING,
-        Behaviour.LOITERING,
-        Behaviour.TURNING_UP_UNANNOUNCED,
-        Behaviour.UNWANTED_GIFTS,
-    }
-    if journalism:
-        benign.add(Behaviour.PUBLISHING)  # the story itself, when nothing threatening or abusive goes with it
-    # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
-    # purpose: that is not targeting the people around her.
-    lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
-    kinds = {
-        code
-        for code, found in f.types.items()
-        if (code is not Behaviour.THIRD_PARTY_CONTACT or any(b.incident_id not in lawful_ids for b in found))
-        and (not within_order or any(b.incident_id in f.permitted for b in found))
-    }
-    # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
-    # does not make it otherwise; fixation shown in the records themselves does.
-    recorded_lawful = within_order or (isinstance(lawful, list) and any(c.incident_id for c in lawful))
-    fixated_in_records = [c for c in fixation if c.incident_id] if recorded_lawful else fixation
-    if (lawful or within_order) and kinds <= benign and not fixated_in_records and not f.volume and not breached:
+    lawful = _lawful_cues(f)
+    source = _lawful_purpose(f, lawful, fixation, breached)
+    if source is not None:
         v.category = Category.NO_OFFENCE
-        if within_order:
-            source = f"every occasion keeps to what the order allows: {_quote(f.permitted[f.course_ids[0]], 100)}"
-        else:
-            # The records' own words explain it best; the victim's statement only if they say nothing.
-            best = (
-                next((c for c in lawful if c.incident_id), lawful[0]) if isinstance(lawful, list) and lawful else None
-            )
-            source = _quote(best.sentence) if best is not None else "an order requires it"
         v.rationale.append(
             f"Not harassment: the conduct has a lawful purpose ({source}) and involves no threats, abuse or "
             "fixation, so it falls within PHA 1997 s.1(3) (preventing or detecting crime, a rule of law, or "
