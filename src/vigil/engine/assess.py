@@ -132,8 +132,10 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
     conduct = attribute(case, texts, links)
     found = dedupe(found + _structural(case, conduct, links, found, texts))
     facts = gather(case, texts, found, conduct)
-    facts.permitted = kept_to_permission(case, conduct, found, law)
-    breaches = find_breaches(case, conduct, found, law, texts)
+    kept = kept_to_permission(case, conduct, found, law)
+    for (_order, iid), permission in kept.items():
+        facts.permitted.setdefault(iid, permission)
+    breaches = find_breaches(case, conduct, found, law, texts, kept)
     verdict = classify(facts, breaches)
     escalation = detect(facts, law) if verdict.harassment else EscalationResult()
     risk = assess_risk(facts, verdict, escalation, [b.incident_id for b in breaches], law, texts)

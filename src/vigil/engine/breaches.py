@@ -13,15 +13,17 @@ much as recall: an unproven breach is not reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, time
 
 from vigil.contract import Behaviour, Breach, Case, ConditionType, Incident, Order
 from vigil.law import Law
-from vigil.law.models import ConditionDef
+from vigil.law.models import ConditionDef, OrderDef
 
 from .behaviours import CaseText
 from .findings import Conduct, Found
 from .lexicon import Compiled
+from .narrative import Analysis
 from .places import WORD, at_place, inside_zone, measured_distance
 
 _IN_PERSON = ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
@@ -177,29 +179,30 @@ def _go_betweens(case: Case, inc: Incident) -> str:
 
 
 def _conditions_breached(
+    case: Case,
     inc: Incident,
     found: list[Found],
     order_conditions,  # type: ignore[no-untyped-def]
     law: Law,
-    passed_nothing_on: bool,
-    *,
-    no_message: bool = False,
-    compiled: Compiled,
-    elsewhere: bool = False,
-    via: str = "",
-    by_agent: bool = False,
+    analysis: Analysis,
+    permitted: str | None,
 ) -> list[tuple[ConditionType, str]]:
+    compiled = analysis.compiled
     types = {b.type for b in found}
     codes = {t.value for t in types}
     channel = inc.channel.value if inc.channel is not None else None
-    permitted = _uses_permitted_route(inc, codes, order_conditions, law, via)
+    # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
+    elsewhere = any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim"))
+    # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
+    by_agent = bool(inc.actor_id) and case.suspect(inc.actor_id) is None
     # The record says who was contacted: a third party, and nothing shows the words were for her.
     to_someone_else = "third-party-contact" in codes and "contacting" not in codes
     # "Craig rang me ... He didn't give me any message for her": the call the channel shows went to someone else.
+    no_message = bool(analysis.cue_matches("no_message_for_victim"))
     if no_message and all(b.source == "channel" for b in found if b.type is Behaviour.CONTACTING):
         to_someone_else = True
         types.discard(Behaviour.CONTACTING)
-    if to_someone_else and passed_nothing_on:
+    if to_someone_else and analysis.cue_matches("not_passed_on"):
         types.discard(Behaviour.THIRD_PARTY_CONTACT)  # asked about her, passed nothing on
     other_spec = law.conditions.get(ConditionType.OTHER)
     out: list[tuple[ConditionType, str]] = []
@@ -208,7 +211,6 @@ def _conditions_breached(
         if permitted and other_spec and other_spec.permission and cond.type in other_spec.permission.exempts:
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
-            # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
             why = inside_zone(inc, cond.place or "", compiled) if channel in _IN_PERSON and not by_agent else None
             if why:
                 out.append((cond.type, why))
@@ -260,91 +262,90 @@ def _known_from(case: Case, order: Order, compiled: Compiled) -> date | None:
     return min(known) if known else date.max
 
 
-def kept_to_permission(case: Case, conduct: Conduct, behaviours: list[Found], law: Law) -> dict[str, str]:
-    """Incidents by the person an order binds, while it is in force, that keep to a route the order permits
-    (contact about the children on the named app): lawful conduct (PHA 1997 s.1(3)(b), (c))."""
-    codes: dict[str, set[str]] = {}
-    for b in behaviours:
-        if b.incident_id:
-            codes.setdefault(b.incident_id, set()).add(b.type.value)
-    out: dict[str, str] = {}
-    for order in case.orders:
+def _in_force(case: Case, conduct: Conduct, law: Law) -> Iterator[tuple[Order, OrderDef, Incident, date]]:
+    """Each incident by the person an order binds, while the order is in force (from `starts` to `ends`)."""
+    for order in sorted(case.orders, key=lambda o: o.id):
         spec = law.orders.get(order.type)
-        if spec is None or not spec.legal_force or order.start_day is None:
+        if spec is None or not spec.legal_force or not order.conditions or order.start_day is None:
             continue
         for inc in case.incidents:
-            if inc.when is None or (order.against and conduct.attributed.get(inc.id) != order.against):
+            if order.against and conduct.attributed.get(inc.id) != order.against:
+                continue
+            if inc.when is None:
                 continue
             day = inc.when.date()
-            if day < order.start_day or (order.end_day and day > order.end_day):
-                continue
-            kept = _uses_permitted_route(inc, codes.get(inc.id, set()), order.conditions, law, _go_betweens(case, inc))
-            if kept:
-                out.setdefault(inc.id, kept)
-    return out
+            if order.start_day <= day and (order.end_day is None or day <= order.end_day):
+                yield order, spec, inc, day
 
 
-def find_breaches(case: Case, conduct: Conduct, behaviours: list[Found], law: Law, texts: CaseText) -> list[Breach]:
+def _by_incident(behaviours: list[Found]) -> dict[str, list[Found]]:
     by_incident: dict[str, list[Found]] = {}
     for b in behaviours:
         if b.incident_id:
             by_incident.setdefault(b.incident_id, []).append(b)
+    return by_incident
+
+
+def kept_to_permission(case: Case, conduct: Conduct, behaviours: list[Found], law: Law) -> dict[tuple[str, str], str]:
+    """(order id, incident id) -> the permission kept to: incidents by the person an order binds, while it is in
+    force, that keep to a route it permits (contact about the children on the named app), which is lawful
+    conduct (PHA 1997 s.1(3)(b), (c)) and breaches none of the conditions the permission exempts."""
+    found = _by_incident(behaviours)
+    out: dict[tuple[str, str], str] = {}
+    for order, _spec, inc, _day in _in_force(case, conduct, law):
+        codes = {b.type.value for b in found.get(inc.id, [])}
+        kept = _uses_permitted_route(inc, codes, order.conditions, law, _go_betweens(case, inc))
+        if kept:
+            out[(order.id, inc.id)] = kept
+    return out
+
+
+def find_breaches(
+    case: Case,
+    conduct: Conduct,
+    behaviours: list[Found],
+    law: Law,
+    texts: CaseText,
+    kept: dict[tuple[str, str], str],
+) -> list[Breach]:
+    found = _by_incident(behaviours)
+    aware: dict[str, date | None] = {}
     out: list[Breach] = []
-    for order in sorted(case.orders, key=lambda o: o.id):
-        spec = law.orders.get(order.type)
-        if spec is None or not spec.legal_force or not order.conditions:
+    for order, spec, inc, day in _in_force(case, conduct, law):
+        if order.id not in aware:
+            aware[order.id] = _known_from(case, order, texts.compiled)
+        aware_from = aware[order.id]
+        if aware_from is not None and day < aware_from:
             continue
-        aware_from = _known_from(case, order, texts.compiled)
-        for inc in case.incidents:
-            if order.against and conduct.attributed.get(inc.id) != order.against:
-                continue
-            if inc.when is None or order.start_day is None:
-                continue
-            day = inc.when.date()
-            if day < order.start_day or (order.end_day and day > order.end_day):
-                continue
-            if aware_from is not None and day < aware_from:
-                continue
-            analysis = texts.incidents[inc.id]
-            passed_nothing_on = bool(analysis.cue_matches("not_passed_on"))
-            no_message = bool(analysis.cue_matches("no_message_for_victim"))
-            # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
-            elsewhere = any(
-                not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")
+        hits = _conditions_breached(
+            case,
+            inc,
+            found.get(inc.id, []),
+            order.conditions,
+            law,
+            texts.incidents[inc.id],
+            kept.get((order.id, inc.id)),
+        )
+        if not hits:
+            continue
+        ends = order.end_day.isoformat() if order.end_day else "no end date"
+        detail = (
+            f"{inc.id} on {day.isoformat()} ({conduct.how.get(inc.id, '')}) breaches {order.id} ({spec.title}, "
+            f"in force {order.start_day.isoformat() if order.start_day else ''} to {ends}): "
+            + "; ".join(f"{c.value}: {why}" for c, why in hits)
+            + "."
+        )
+        if spec.breach_offence:
+            detail += f" Breach is an offence ({spec.breach_offence.value})."
+        elif spec.breach_is_arrest_ground:
+            detail += " Not an offence in itself, but a ground for arrest (PACE 1984 s.46A(1A))."
+        out.append(
+            Breach(
+                order_id=order.id,
+                incident_id=inc.id,
+                condition=hits[0][0],
+                detail=detail,
+                conditions=[c for c, _ in hits],
             )
-            hits = _conditions_breached(
-                inc,
-                by_incident.get(inc.id, []),
-                order.conditions,
-                law,
-                passed_nothing_on,
-                compiled=texts.compiled,
-                elsewhere=elsewhere,
-                via=_go_betweens(case, inc),
-                by_agent=bool(inc.actor_id) and case.suspect(inc.actor_id) is None,
-                no_message=no_message,
-            )
-            if not hits:
-                continue
-            title = spec.title
-            ends = order.end_day.isoformat() if order.end_day else "no end date"
-            detail = (
-                f"{inc.id} on {day.isoformat()} ({conduct.how.get(inc.id, '')}) breaches {order.id} ({title}, "
-                f"in force {order.start_day.isoformat()} to {ends}): "
-                + "; ".join(f"{c.value}: {why}" for c, why in hits)
-                + "."
-            )
-            if spec.breach_offence:
-                detail += f" Breach is an offence ({spec.breach_offence.value})."
-            elif spec.breach_is_arrest_ground:
-                detail += " Not an offence in itself, but a ground for arrest (PACE 1984 s.46A(1A))."
-            out.append(
-                Breach(
-                    order_id=order.id,
-                    incident_id=inc.id,
-                    condition=hits[0][0],
-                    detail=detail,
-                    conditions=[c for c, _ in hits],
-                )
-            )
+        )
     return out
