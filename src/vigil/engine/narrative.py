@@ -57,6 +57,10 @@ _PERCEPTION = re.compile(
     re.I,
 )
 _PASSIVE_AGENT = re.compile(r"^[^.;:()]{0,14}?\b(?:from|by)\s+", re.I)
+# "my tyres had been slashed": a thing is the subject of a passive verb inside the match.
+_PASSIVE_AUX = re.compile(r"\b(?:had|has|have|'d|’d) been\s|\b(?:was|were)\s(?!\w+ing\b)", re.I)
+_HEAD_PERSON = re.compile(r"\b(?:I|he|she|they|we|you|him|her|them|me|us)\b", re.I)
+_ANY_AGENT = re.compile(r"^[^.;:()]{0,14}?\bby\s", re.I)
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once)\s+$", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
 _NEW_SUBJECT = re.compile(
@@ -502,13 +506,26 @@ class Analysis:
                 actor = (
                     self._suspect_owner_within(m.start(), m.end())
                     or self.passive_agent(m.end(), s_end)
-                    or self.subject_before(m.start(), floor)
+                    or (None if self._agentless_passive(m, s_end) else self.subject_before(m.start(), floor))
                     or self.default_actor
                 )
                 out.append(self._match(m, actor, in_speech=False))
             return out
 
         return self.memoised(("act", id(pattern)), compute)
+
+    def _agentless_passive(self, m: re.Match[str], limit: int) -> bool:
+        """'I came out and my tyres had been slashed': the thing is the subject and the doer is unnamed, so the
+        person earlier in the sentence ('I') is not who did it; the record's own actor is."""
+        aux = _PASSIVE_AUX.search(m.group(0))
+        if aux is None or aux.start() == 0:
+            return False
+        head = m.group(0)[: aux.start()]
+        if _HEAD_PERSON.search(head) or _ANY_AGENT.match(self.text[m.end() : limit]):
+            return False  # "he was ...", or an agent named after it ("by kids") that is not a known party
+        refs = self.referents
+        i = bisect_right(self._ref_starts, m.start() - 1)
+        return not (i < len(refs) and refs[i].start < m.start() + aux.start())
 
     def _suspect_owner_within(self, start: int, end: int) -> Actor | None:
         """ "An envelope in S1's handwriting": the suspect named as owner inside the matched words did it."""
