@@ -61,7 +61,8 @@ def detect(f: Facts, law: Law) -> EscalationResult:
         gaps = [(b.when - a.when).total_seconds() for a, b in itertools.pairwise(occ)]  # type: ignore[operator]
         half = len(gaps) // 2
         early, late = sum(gaps[:half]) / half, sum(gaps[half:]) / (len(gaps) - half)
-        if early > 0 and late <= early * 0.5:
+        # ... and the latest gap with them: one burst in the middle is not contact becoming more frequent now.
+        if early > 0 and late <= early * 0.5 and gaps[-1] <= early * 0.75:
             out.add(
                 "frequency",
                 f"Contact is becoming more frequent: the average gap fell from {early / 86400:.1f} "

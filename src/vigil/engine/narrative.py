@@ -309,6 +309,17 @@ class Analysis:
             return self.resolve(ref)
         return None
 
+    def _first_subject(self, start: int, end: int) -> Actor | None:
+        """The actor of the first subject referent between start and end, outside quotes."""
+        refs = self.referents
+        i = bisect_right(self._ref_starts, start - 1)
+        while i < len(refs) and refs[i].start < end:
+            ref = refs[i]
+            if not ref.object_position and self.quote_at(ref.start) is None:
+                return self.resolve(ref)
+            i += 1
+        return None
+
     def _other_subject_before(self, ref: Referent, pos: int) -> bool:
         """'Kyle went mad when I told him and said ...': 'told' has its own subject (I), so it says nothing
         about whether Kyle is the one acting."""
@@ -365,6 +376,12 @@ class Analysis:
             # "Snapchat message, the day after she blocked him: '...'": she is the subject of a time clause,
             # not the sender.
             dated = actor is not None and actor.role == "victim" and _TIME_CLAUSE.search(prefix)
+            if actor is not None and actor.role == "victim" and not dated and self.kind == "narrative":
+                # "S1 walked up to V1 until they were chest to chest, V1 backed against his gate: '...'": her
+                # reaction, with no speech verb, does not make her the speaker when he acts earlier in the sentence.
+                earlier = self._first_subject(prefix_start, qstart - 1)
+                if earlier is not None and earlier.role == "suspect":
+                    return earlier
             if actor is not None and (actor.role == "victim" or actor.role == "suspect") and not dated:
                 return actor
         if self.kind == "statement" and qend is not None and self._speaks_of_suspect(self.text[qstart:qend]):
