@@ -168,6 +168,9 @@ def _accept(m: Match, analysis: Analysis, code: Behaviour) -> bool:
         past = cues.get("past_relationship")
         if code not in HISTORY_BEHAVIOURS and past is not None and past.search(m.sentence):
             return False  # "he broke my wrist in 2018": history for risk, not the current course of conduct
+    disowned = cues.get("disowned")
+    if disowned is not None and disowned.search(m.sentence):
+        return False  # "I'm not saying that was him": the teller does not put it on him
     consent = cues.get("consented")
     return not (consent is not None and consent.search(m.sentence))
 

@@ -149,6 +149,7 @@ _CUE_LISTS = (
     "complied",
     "witness",
     "exculpation",
+    "disowned",
     "not_about_victim",
     "pass_on",
     "not_passed_on",

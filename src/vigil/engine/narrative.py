@@ -62,6 +62,8 @@ _PASSIVE_AUX = re.compile(r"\b(?:had|has|have|'d|’d) been\s|\b(?:was|were)\s(?
 _HEAD_PERSON = re.compile(r"\b(?:I|he|she|they|we|you|him|her|them|me|us)\b", re.I)
 _ANY_AGENT = re.compile(r"^[^.;:()]{0,14}?\bby\s", re.I)
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once)\s+$", re.I)
+_SO_BEFORE = re.compile(r"\bso\s+$", re.I)
+_MODAL_AFTER = re.compile(r"\s+(?:could|couldn'?t|can'?t|cannot|would|wouldn'?t|had to|was unable|were unable)\b", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
 _NEW_SUBJECT = re.compile(
     r"\b(?:I|he|she|they|we)(?:['’](?:ll|d|m|s|ve|re)|\s+(?:will|would|am|is|was|were|are|have|has|had|don'?t|do|did|"
@@ -339,7 +341,9 @@ class Analysis:
     def _in_closed_subclause(self, ref: Referent, floor: int, pos: int) -> bool:
         """'He came out as I left and walked behind me': 'I' is the subject of a finished subordinate clause."""
         before = self.text[max(floor, ref.start - 12) : ref.start]
-        if not _SUBORDINATOR.search(before):
+        # "stood in front of the machine so V1 could not clock in and said ...": a result clause with a modal.
+        result = _SO_BEFORE.search(before) and _MODAL_AFTER.match(self.text, ref.end)
+        if not (_SUBORDINATOR.search(before) or result):
             return False
         return bool(_COORDINATE.search(self.text[ref.end : pos]))
 
