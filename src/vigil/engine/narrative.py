@@ -520,6 +520,8 @@ class Analysis:
             out: list[Match] = []
             for m in self._finditer(pattern):
                 q = self.quote_at(m.start())
+                if q is not None and m.end() > q.end + 2:
+                    q = None  # "'Share My Location' switched back on": a quoted label inside the narrative's words
                 if q is not None and q.speaker.role != "victim":
                     continue
                 s_start, s_end = self.sentence_span(m.start())
