@@ -41,7 +41,7 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
         r"(?=\b(?:through|via|by|using|on|at|in|between)\s+([^,;.]+?)"
         r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor\b"
-        r"|\bas the\b|$))",
+        r"|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
         text.lower(),
     ):
         words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
@@ -135,11 +135,29 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
                 continue
             text = _PERMITTED_HOURS.sub(" ", _PERMITTED_WEEKDAY.sub(",", text))
         kinds = set(perm.kinds)
-        for route in _route_words(text, set(perm.ignore)):
-            named = route - kinds
-            if route <= have or (named and named <= have):
-                return text
+        # Each route with its own purpose: "through Ewa solely to arrange handovers, or through the app about ...".
+        for part in _ROUTE_SPLIT.split(text):
+            for route in _route_words(part, set(perm.ignore)):
+                named = route - kinds
+                if (route <= have or (named and named <= have)) and _keeps_to_purpose(inc, part, perm):
+                    return text
     return None
+
+
+_ROUTE_SPLIT = re.compile(r";|,?\s+\bor\b(?=\s+(?:through|via|by|using|on|at|in|between)\b)", re.I)
+
+
+def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[no-untyped-def]
+    """A permission for one purpose only ("solely about arrangements for Alfie") covers messages about it:
+    its own words ("Alfie") or the everyday words of such arrangements (collect, Saturday, school)."""
+    stated = re.search(perm.purpose, text, re.I) if perm.purpose else None
+    if stated is None:
+        return True
+    words = {_stem(w) for w in WORD.findall(stated.group(1).lower()) if w not in perm.ignore and len(w) > 3}
+    said = inc.narrative.lower()
+    if perm.purpose_topics and re.search(perm.purpose_topics, said, re.I):
+        return True
+    return bool(words & {_stem(w) for w in WORD.findall(said)})
 
 
 def _other_term_breached(

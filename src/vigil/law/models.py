@@ -125,6 +125,16 @@ class Permission(_Strict):
         description="Words that say what kind of route it is ('app', 'centre'); a record that names the route "
         "itself ('via CoParent Hub') need not repeat them.",
     )
+    purpose: str | None = Field(
+        default=None,
+        description="Regular expression whose group 1 is the sole purpose a permission allows ('solely about "
+        "arrangements for Alfie'); contact on the route about something else is not kept to it.",
+    )
+    purpose_topics: str | None = Field(
+        default=None,
+        description="Regular expression for the everyday words of such a purpose (collect, handover, school), "
+        "any of which keeps a message to it besides the purpose's own words.",
+    )
 
 
 class ConditionDef(_Strict):
