@@ -13,7 +13,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT.parents[1] / "shared" / "examples", ROOT / "dev2" / "cases", ROOT / "dev6" / "cases"]
+SETS = [
+    ROOT.parents[1] / "shared" / "examples",
+    ROOT / "dev2" / "cases",
+    ROOT / "dev6" / "cases",
+    ROOT / "dev20" / "cases",
+]
 VIGIL = Path(sys.executable).parent / "vigil"
 
 
@@ -33,8 +38,10 @@ def _run(seed: str) -> str:
 
 
 def test_assessments_do_not_depend_on_string_hashing() -> None:
-    first, second = _run("1"), _run("2")
-    lines_a, lines_b = first.splitlines(), second.splitlines()
-    assert len(lines_a) == len(lines_b)
-    differing = [a[:80] for a, b in zip(lines_a, lines_b, strict=True) if a != b]
-    assert not differing, f"{len(differing)} assessments differ between hash seeds: {differing[:3]}"
+    # Three seeds: two seeds often happen to order a small set the same way.
+    first = _run("1")
+    for seed in ("2", "6"):
+        lines_a, lines_b = first.splitlines(), _run(seed).splitlines()
+        assert len(lines_a) == len(lines_b)
+        differing = [a[:80] for a, b in zip(lines_a, lines_b, strict=True) if a != b]
+        assert not differing, f"{len(differing)} assessments differ between hash seeds 1 and {seed}: {differing[:3]}"

@@ -93,7 +93,8 @@ class Facts:
 
     def ids(self, *codes: Behaviour) -> list[str]:
         out: list[str] = []
-        for c in codes:
+        # Callers unpack frozensets, whose order changes with the process's string hashing.
+        for c in sorted(set(codes), key=lambda b: b.value):
             for f in self.types.get(c, []):
                 if f.incident_id and f.incident_id not in out:
                     out.append(f.incident_id)

@@ -62,6 +62,15 @@ _PASSIVE_AUX = re.compile(r"\b(?:had|has|have|'d|’d) been\s|\b(?:was|were)\s(?
 _HEAD_PERSON = re.compile(r"\b(?:I|he|she|they|we|you|him|her|them|me|us)\b", re.I)
 _ANY_AGENT = re.compile(r"^[^.;:()]{0,14}?\bby\s", re.I)
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once)\s+$", re.I)
+# "went over to him": the object pronoun; "her" only where no noun follows ("to her car" is a possessive).
+_OBJECT_PRONOUN = {
+    g: re.compile(
+        rf",[^.;]*?\b(?:to|at|towards|with|on|past|up to|over to)\s+{p}"
+        r"(?=\s*(?:[,.;!?'’\"]|$|\s(?:and|then|again|as|until|while|when|before|after|for|from)\b))",
+        re.I,
+    )
+    for g, p in (("m", "him"), ("f", "her"))
+}
 _SO_BEFORE = re.compile(r"\bso\s+$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:could|couldn'?t|can'?t|cannot|would|wouldn'?t|had to|was unable|were unable)\b", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
@@ -290,6 +299,7 @@ class Analysis:
         refs = self.referents
         i = bisect_right(self._ref_starts, pos - 1) - 1
         q = self.quote_at(pos)
+        seen_acts = False  # "W1 saw S1 at the tills, went over to him and shouted": the seer acts after all
         while i >= 0:
             ref = refs[i]
             if ref.start < floor:
@@ -301,8 +311,17 @@ class Analysis:
             if ref.object_position and not ref.participle_subject:
                 i -= 1
                 continue
+            if self._object_again(ref, pos):
+                seen_acts = True
+                i -= 1
+                continue
             seen = _PERCEPTION.search(between)
-            if seen and not ref.participle_subject and not self._other_subject_before(ref, ref.end + seen.start()):
+            if (
+                seen
+                and not seen_acts
+                and not ref.participle_subject
+                and not self._other_subject_before(ref, ref.end + seen.start())
+            ):
                 i -= 1
                 continue
             if self._in_closed_subclause(ref, floor, pos):
@@ -310,6 +329,15 @@ class Analysis:
                 continue
             return self.resolve(ref)
         return None
+
+    def _object_again(self, ref: Referent, pos: int) -> bool:
+        """'... saw S1 at the tills, went over to him and shouted at him': a person seen, then taken up again as
+        the object of a new clause before pos, is not the one doing it (nobody goes over to himself)."""
+        if not ref.participle_subject:
+            return False
+        genders = [ref.gender] if ref.gender in _OBJECT_PRONOUN else list(_OBJECT_PRONOUN)
+        # "him" could as well be the victim when she or he is of that gender
+        return any(_OBJECT_PRONOUN[g].search(self.text, ref.end, pos) for g in genders if g != self.cast.victim_gender)
 
     def _first_subject(self, start: int, end: int) -> Actor | None:
         """The actor of the first subject referent between start and end, outside quotes."""
