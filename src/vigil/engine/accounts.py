@@ -394,7 +394,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             iids = [inc.id] if inc is not None else []
             # "registered at S1's bail address, topped up with a card in S1's name", "the mobile S1 gave them".
             for m in owned.finditer(sentence):
-                sid = m.group(1) or m.group(2)
+                sid = next((g for g in m.groups() if g), None)
                 if sid in idents:
                     before_it = [a for pos, a in mentions if pos <= m.start()] or [mentions[0][1]]
                     add(before_it[-1], sid, f"the record ties it to {sid} {quoted}", iids, strong=True)
