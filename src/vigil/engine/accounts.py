@@ -329,6 +329,17 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         link.incident_ids.extend(i for i in iids if i not in link.incident_ids)
         link.strong |= strong
 
+    # The same account on a record that is attributed to him ("Caller: 'It's Stuart'", from the number that sent
+    # the unsigned text a month before) is his account.
+    attributed: dict[str, tuple[str, str]] = {}
+    for inc in case.incidents:
+        if inc.suspect_id in suspects and inc.account and not texts.acting_alone(inc):
+            attributed.setdefault(normalise_identifier(inc.account), (inc.suspect_id, inc.id))
+    for account in by_account:
+        hit = attributed.get(normalise_identifier(account))
+        if hit is not None:
+            sid, iid = hit
+            add(account, sid, f"the same account sent {iid}, which the record attributes to {sid}", [], strong=True)
     # (a) the record ties the account to a suspect's own identifier (each identifier goes with the
     # nearest account named before it in the sentence; a denial such as "unconnected to S1" ties nothing).
     # Disclosures are also written into a suspect's history or the victim's statement.
