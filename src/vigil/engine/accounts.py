@@ -373,6 +373,10 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     return [lk for lk in links.values() if lk.strong or len(lk.reasons) >= 2]
 
 
+_SAME_DEVICE_AS = re.compile(
+    r"\bsame (?:device|phone|handset|mobile|ip(?: address)?|broadband(?: connection)?|connection|router|wi-?fi|sim"
+    r"|imei)\b[^.;]{0,20}\bas\s+$"
+)
 _CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
 
 
@@ -403,12 +407,15 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             tied = bool(linking.search(sentence))
             quoted = f'({where_from}: "{sentence.strip()[:160]}")'
             iids = [inc.id] if inc is not None else []
+            tied_here: set[tuple[str, str]] = set()
+
             # "registered at S1's bail address, topped up with a card in S1's name", "the mobile S1 gave them".
             for m in owned.finditer(sentence):
                 sid = next((g for g in m.groups() if g), None)
                 if sid in idents:
                     before_it = [a for pos, a in mentions if pos <= m.start()] or [mentions[0][1]]
                     add(before_it[-1], sid, f"the record ties it to {sid} {quoted}", iids, strong=True)
+                    tied_here.add((before_it[-1], sid))
             for sid, pairs in idents.items():
                 for ident, via in pairs:
                     where = _identifier_at(sentence, ident, names=tied)
@@ -424,10 +431,24 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                     for account in accounts:
                         add(account, sid, f"{how} {whose} {quoted}", iids, strong=tied)
                         if tied:
+                            tied_here.add((account, sid))
                             for m in _CONTACT_ID.finditer(sentence):
                                 other = m.group(0).strip()
                                 if normalise_identifier(other) != normalise_identifier(ident):
                                     more[sid].append((other, f"{account} ({sid}'s)"))
+            # "... created from the same device as @X": an account on the same device as one tied to him is his too.
+            for account, sid in sorted(tied_here):
+                for other in by_account:
+                    at = low.find(other.lower())
+                    if other == account or at < 0 or not _SAME_DEVICE_AS.search(low, 0, at):
+                        continue
+                    add(
+                        other,
+                        sid,
+                        f"made or used on the same device or connection as {account}, which is {sid}'s {quoted}",
+                        [i.id for i in by_account[other]],
+                        strong=True,
+                    )
     return more
 
 
