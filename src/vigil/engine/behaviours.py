@@ -211,8 +211,13 @@ def _cleared(case: Case, texts: CaseText, compiled: Compiled) -> set[Behaviour]:
     out: set[Behaviour] = set()
     for inc in case.incidents:
         analysis = texts.incidents[inc.id]
-        if inc.suspect_id is not None or not analysis.cue_matches("exculpation"):
+        if inc.suspect_id is not None:
             continue
+        stranger = any(
+            not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")
+        )
+        if not (analysis.cue_matches("exculpation") or stranger):
+            continue  # ("the carer does not know V1": the car outside her house was not there for her)
         for bp in compiled.behaviours:
             if bp.act is not None and analysis.might_match(bp.act) and analysis.act_matches(bp.act):
                 out.add(bp.code)

@@ -151,6 +151,19 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.course:
         n = len(f.case.incidents)
         cleared = [c for c in f.cue("exculpation") if c.incident_id]
+        innocent = cleared + [c for c in f.cue("not_about_victim") if c.incident_id]
+        unattributed = all(i.suspect_id is None for i in f.case.incidents)
+        if unattributed and {c.incident_id for c in innocent} >= {i.id for i in f.case.incidents}:
+            # "The car is a carer's; the man walks his dog; neither knows her": her fear is real, but nobody has
+            # done anything towards her.
+            first = {i.id: next(c for c in innocent if c.incident_id == i.id) for i in f.case.incidents}
+            v.category = Category.NO_OFFENCE
+            v.rationale.append(
+                "No offence shown: enquiries found an innocent explanation for every record "
+                f"({'; '.join(f'{i}: {_quote(c.sentence, 100)}' for i, c in list(first.items())[:3])}), so no one "
+                "is shown to have done anything towards the victim. Keep the record so later conduct can be linked."
+            )
+            return v
         if not f.behaviours and cleared:
             v.category = Category.NO_OFFENCE
             v.rationale.append(

@@ -162,7 +162,7 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
             name, keep_negated=name in ("no_fear", "no_effect", "welcomed"), victim_voice=name in VICTIM_VOICE
         )
     f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True, keep_hypothetical=True)
-    for name in ("witness", "serious_harm", "exculpation"):
+    for name in ("witness", "serious_harm", "exculpation", "not_about_victim"):
         f.cues[name] = texts.cues(name, keep_negated=True)
     # What another suspect's records say (his contact-centre card, his grievance) says nothing of this course.
     others = {i for i, who in conduct.attributed.items() if who is not None and who != f.principal}
