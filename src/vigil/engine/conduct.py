@@ -51,19 +51,21 @@ def _says_it_is(a: Incident, b: Incident, said: re.Pattern[str]) -> bool:
     return False
 
 
-def _reports_earlier(a: Incident, b: Incident) -> bool:
+def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
     """A report that dates the event it reports to the other record's day and names its kind ("report by IP on
-    12/03 of an email sent to her employer on 10/03" beside the email of 10/03) is a record of that event."""
+    12/03 of an email sent to her employer on 10/03" beside the email of 10/03) is a record of that event. In the
+    same channel only when it says it is a record ("101 log ... repeats the text of his email of 05/11"): an
+    email about 'my email of 10/03' is another email."""
     for report, event in ((a, b), (b, a)):
         if report.when is None or event.when is None or event.channel is None or report.when < event.when:
             continue
-        if report.channel == event.channel:
+        if report.channel == event.channel and not texts.incidents[report.id].cue_matches("record_of_event"):
             continue
         kind = _CHANNEL_WORDS.get(event.channel.value)
         if kind is None or not re.search(kind, report.narrative, re.I):
             continue
         day, month = event.when.day, event.when.month
-        if re.search(rf"\bon 0?{day}/0?{month}(?:/(?:\d{{4}}|\d{{2}}))?\b", report.narrative):
+        if re.search(rf"\b(?:on|of|dated) 0?{day}/0?{month}(?:/(?:\d{{4}}|\d{{2}}))?\b", report.narrative):
             return True
     return False
 
@@ -80,7 +82,7 @@ _CHANNEL_WORDS = {
 def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     """Two records of one event: same channel and place, within an hour, describing the same thing."""
     said = texts.compiled.pattern("same_event")
-    if _says_it_is(a, b, said) or _reports_earlier(a, b):
+    if _says_it_is(a, b, said) or _reports_earlier(a, b, texts):
         return True
     if a.when is None or b.when is None or not _same_place(a, b):
         return False
