@@ -181,8 +181,11 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
     no_threat = bool(texts.statement and texts.statement.cue_matches("no_threat"))
     for inc in case.incidents:
         found.extend(_incident_behaviours(inc, texts.incidents[inc.id], compiled, no_threat, bool(case.suspects)))
+    cleared_by = _cleared_by(case, texts, compiled)
+    if cleared_by:
+        found = [f for f in found if not _follow_up_of_cleared(f, case, cleared_by)]
     if texts.statement is not None:
-        cleared = _cleared(case, texts, compiled)
+        cleared = set(cleared_by)
         for bp in compiled.behaviours:
             if bp.code in cleared:
                 continue  # the record that looked into it found it was not his doing
@@ -205,10 +208,11 @@ def acts_lawfully(analysis: Analysis) -> bool:
     return any(not m.negated for m in analysis.cue_matches("lawful_purpose"))
 
 
-def _cleared(case: Case, texts: CaseText, compiled: Compiled) -> set[Behaviour]:
+def _cleared_by(case: Case, texts: CaseText, compiled: Compiled) -> dict[Behaviour, list[Incident]]:
     """Acts an unattributed record describes and then clears him of ("the AirTag was her partner's; no evidence
-    of any involvement by S1"): her statement's account of the same act is not evidence against him either."""
-    out: set[Behaviour] = set()
+    of any involvement by S1"), with the records that clear them: her statement's account of the same act is not
+    evidence against him either."""
+    out: dict[Behaviour, list[Incident]] = {}
     for inc in case.incidents:
         analysis = texts.incidents[inc.id]
         if inc.suspect_id is not None:
@@ -219,9 +223,29 @@ def _cleared(case: Case, texts: CaseText, compiled: Compiled) -> set[Behaviour]:
         if not (analysis.cue_matches("exculpation") or stranger):
             continue  # ("the carer does not know V1": the car outside her house was not there for her)
         for bp in compiled.behaviours:
+            if bp.code is Behaviour.CONTACTING:
+                continue
             if bp.act is not None and analysis.might_match(bp.act) and analysis.act_matches(bp.act):
-                out.add(bp.code)
-    return out - {Behaviour.CONTACTING}
+                out.setdefault(bp.code, []).append(inc)
+    return out
+
+
+def _follow_up_of_cleared(f: Found, case: Case, cleared: dict[Behaviour, list[Incident]]) -> bool:
+    """'Follow-up email asking whether he could have put the AirTag there; the same AirTag as I1': an unattributed
+    record of the act a record cleared, on its day or naming it, is that cleared act again."""
+    if f.incident_id is None or f.type not in cleared:
+        return False
+    inc = next(i for i in case.incidents if i.id == f.incident_id)
+    if inc.suspect_id is not None:
+        return False
+    for done in cleared[f.type]:
+        if done.id == inc.id:
+            continue
+        named = re.search(rf"\b{re.escape(done.id)}\b", inc.narrative)
+        days = (inc.when.date() - done.when.date()).days if inc.when and done.when else None
+        if named or (days is not None and 0 <= days <= 1):
+            return True
+    return False
 
 
 def _incident_behaviours(

@@ -152,11 +152,11 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         n = len(f.case.incidents)
         cleared = [c for c in f.cue("exculpation") if c.incident_id]
         innocent = cleared + [c for c in f.cue("not_about_victim") if c.incident_id]
-        unattributed = all(i.suspect_id is None for i in f.case.incidents)
-        if unattributed and {c.incident_id for c in innocent} >= {i.id for i in f.case.incidents}:
+        if f.all_cleared():
             # "The car is a carer's; the man walks his dog; neither knows her": her fear is real, but nobody has
             # done anything towards her.
-            first = {i.id: next(c for c in innocent if c.incident_id == i.id) for i in f.case.incidents}
+            first = {c.incident_id: c for c in reversed(innocent)}
+            first = {i.id: first[i.id] for i in f.case.incidents if i.id in first}
             v.category = Category.NO_OFFENCE
             v.rationale.append(
                 "No offence shown: enquiries found an innocent explanation for every record "

@@ -6,6 +6,7 @@ the same facts, and each fact keeps the incident ids and words it rests on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour, Case, Relationship
@@ -99,6 +100,18 @@ class Facts:
                 if f.incident_id and f.incident_id not in out:
                     out.append(f.incident_id)
         return out
+
+    def all_cleared(self) -> bool:
+        """No record is attributed to a suspect and enquiries found an innocent explanation for every one."""
+        incidents = self.case.incidents
+        if not incidents or any(i.suspect_id for i in incidents):
+            return False
+        innocent = {c.incident_id for c in self.cue("exculpation") + self.cue("not_about_victim") if c.incident_id}
+        # "It concerns the same AirTag as I1; no new event": a record that refers to a cleared one goes with it.
+        innocent |= {
+            i.id for i in incidents if any(re.search(rf"\b{re.escape(c)}\b", i.narrative) for c in innocent if c)
+        }
+        return bool(innocent) and innocent >= {i.id for i in incidents}
 
     def cue(self, name: str) -> list[Cue]:
         return self.cues.get(name, [])

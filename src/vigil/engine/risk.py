@@ -59,6 +59,12 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
     past_by: dict[Behaviour, list[Found]] = {}
     for p in past:
         past_by.setdefault(p.type, []).append(p)
+    if f.all_cleared():
+        # Enquiries found every record innocent (a teenager's AirTag, not his): his history is on record, but
+        # nothing here is current conduct by him to rate.
+        past_by = {}
+        t = {b: [x for x in xs if x.incident_id] for b, xs in t.items()}
+        t = {b: xs for b, xs in t.items() if xs}
     only_red = v.category is Category.NO_OFFENCE
     if Behaviour.THREAT_TO_KILL in t:
         fx.add(
