@@ -140,7 +140,7 @@ def _evidence(analysis: Analysis, m: Match) -> str:
     return ("…" if lo else "") + snippet.strip() + ("…" if lo + EVIDENCE_MAX < len(sentence) else "")
 
 
-def _accept(m: Match, analysis: Analysis, code: Behaviour) -> bool:
+def _accept(m: Match, analysis: Analysis, code: Behaviour, past_too: bool = False) -> bool:
     if not m.actor.is_suspect_side or m.negated or m.hypothetical:
         return False
     cues = analysis.compiled.cues
@@ -158,6 +158,7 @@ def _accept(m: Match, analysis: Analysis, code: Behaviour) -> bool:
         analysis.kind == "narrative"
         and within is not None
         and code not in HISTORY_BEHAVIOURS
+        and not past_too
         and within.search(m.sentence)
     ):
         return False
@@ -166,7 +167,7 @@ def _accept(m: Match, analysis: Analysis, code: Behaviour) -> bool:
         if previous is not None and previous.search(m.sentence):
             return False  # "his last girlfriend says he tracked her car": not this victim's course of conduct
         past = cues.get("past_relationship")
-        if code not in HISTORY_BEHAVIOURS and past is not None and past.search(m.sentence):
+        if code not in HISTORY_BEHAVIOURS and not past_too and past is not None and past.search(m.sentence):
             return False  # "he broke my wrist in 2018": history for risk, not the current course of conduct
     disowned = cues.get("disowned")
     if disowned is not None and disowned.search(m.sentence):
@@ -313,15 +314,23 @@ def _own_things(m: Match, analysis: Analysis) -> bool:
 
 
 def _matches(
-    code: Behaviour, pattern, analysis: Analysis, iid: str | None, source: str, *, speech: bool, victims_things=False
-) -> list[Found]:  # type: ignore[no-untyped-def]
+    code: Behaviour,
+    pattern,  # type: ignore[no-untyped-def]
+    analysis: Analysis,
+    iid: str | None,
+    source: str,
+    *,
+    speech: bool,
+    victims_things: bool = False,
+    past_too: bool = False,
+) -> list[Found]:
     if pattern is None or not analysis.might_match(pattern):
         return []
     matches = analysis.speech_matches(pattern) if speech else analysis.act_matches(pattern)
     return [
         Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id)
         for m in matches
-        if _accept(m, analysis, code) and not (victims_things and not speech and _own_things(m, analysis))
+        if _accept(m, analysis, code, past_too) and not (victims_things and not speech and _own_things(m, analysis))
     ]
 
 
@@ -344,8 +353,9 @@ def history_matches(texts: CaseText, compiled: Compiled, codes: set[Behaviour]) 
             continue
         for bp in compiled.behaviours:
             if bp.code in codes:
+                # Conduct while they were together is exactly the history risk asks about.
                 for pattern in (bp.act, bp.history):
-                    out.extend(_matches(bp.code, pattern, analysis, iid, source, speech=False))
+                    out.extend(_matches(bp.code, pattern, analysis, iid, source, speech=False, past_too=True))
                 if source == "victim.statement":
-                    out.extend(_matches(bp.code, bp.speech, analysis, iid, source, speech=True))
+                    out.extend(_matches(bp.code, bp.speech, analysis, iid, source, speech=True, past_too=True))
     return out

@@ -71,6 +71,7 @@ _OBJECT_PRONOUN = {
     )
     for g, p in (("m", "him"), ("f", "her"))
 }
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?$", re.I)
 _SO_BEFORE = re.compile(r"\bso\s+$", re.I)
 _MODAL_AFTER = re.compile(r"\s+(?:could|couldn'?t|can'?t|cannot|would|wouldn'?t|had to|was unable|were unable)\b", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
@@ -267,7 +268,14 @@ class Analysis:
             cand = refs[i]
             if cand.start < prev_start:
                 break
-            if cand.actor is not None and self.quote_at(cand.start) is q and self._compatible(cand, ref.gender):
+            # "Asked to leave by the manager. Leaving, he said ...": the agent of a passive is not the next "he".
+            agent = ref.gender is not None and _BY_BEFORE.search(self.text, max(0, cand.start - 8), cand.start)
+            if (
+                cand.actor is not None
+                and not agent
+                and self.quote_at(cand.start) is q
+                and self._compatible(cand, ref.gender)
+            ):
                 return cand.actor
             i -= 1
         if ref.gender is not None and ref.gender == self.cast.suspect_gender:
