@@ -297,6 +297,43 @@ def _address_terms(text: str) -> set[str]:
     return terms
 
 
+_ONE_MAKER = re.compile(
+    r"\bsame (?:device|phone|handset|mobile|android|iphone|ip(?: address)?|broadband|connection|router|wi-?fi|sim|"
+    r"imei|e-?mail|person|user|account holder|subscriber)\b"
+    r"|\b(?:same|one) (?:\w+ )?(?:handset|device|broadband line|ip address)\b",
+    re.I,
+)
+_BOTH_ACCOUNTS = re.compile(r"\b(?:both|the two|all (?:three|the)) (?:accounts|profiles|numbers|handles)\b", re.I)
+
+
+def same_maker_accounts(case: Case) -> dict[str, str]:
+    """Unattributed accounts the record shows one person made or used ("both accounts were created on the same
+    handset", "@b was made on the same device as @a"): account -> the first of its group. One maker is one actor
+    for the course of conduct (s.7(3)), whoever that turns out to be."""
+    accounts = sorted({i.account for i in case.incidents if i.account and i.suspect_id is None})
+    if len(accounts) < 2:
+        return {}
+    parent = {a: a for a in accounts}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    for inc in case.incidents:
+        for sentence in re.split(r"(?<=[.!?;])\s+", inc.narrative):
+            if not _ONE_MAKER.search(sentence):
+                continue
+            named = [a for a in accounts if a.lower() in sentence.lower()]
+            if len(named) < 2 and _BOTH_ACCOUNTS.search(sentence) and len(accounts) == 2:
+                named = accounts
+            if len(named) < 2 and inc.account in parent and inc.suspect_id is None and len(named) == 1:
+                named = [inc.account, named[0]] if named[0] != inc.account else named
+            for a, b in itertools.pairwise(named):
+                parent[root(b)] = root(a)
+    return {a: root(a) for a in accounts if root(a) != a or any(root(b) == a and b != a for b in accounts)}
+
+
 def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     suspects = {s.id: s for s in case.suspects}
     if not suspects:

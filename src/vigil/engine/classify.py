@@ -179,7 +179,10 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         )
         return v
     ids = _ids(f.course_ids)
-    v.rationale.append(f"Course of conduct: {len(f.occasions)} occasions by {f.principal} ({ids}) (PHA 1997 s.7(3)).")
+    who = f.principal or ""
+    who = f"the unidentified user of {who.removeprefix('account:')}" if who.startswith("account:") else who
+    who = "an unidentified person" if who == "unknown" else who
+    v.rationale.append(f"Course of conduct: {len(f.occasions)} occasions by {who} ({ids}) (PHA 1997 s.7(3)).")
     # 2. Harassment?
     oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
     breached = sorted({b.incident_id for b in breaches or []})

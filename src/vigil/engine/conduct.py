@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from vigil.contract import Case, Incident
 
-from .accounts import Link
+from .accounts import Link, same_maker_accounts
 from .behaviours import CaseText
 from .findings import Conduct, Occasion
 
@@ -151,13 +151,16 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
             conduct.attributed[inc.id] = None
             conduct.how[inc.id] = "actor not identified"
     by_person: dict[str, list[Incident]] = defaultdict(list)
+    makers = same_maker_accounts(case)
     for inc in case.incidents:
         person = conduct.attributed[inc.id]
         if person is None and texts.acting_alone(inc):
             person = f"third:{inc.actor_id}"
         elif person is None:
-            # One unknown account is one actor; unnamed actors are one person only if the record says so.
-            person = f"account:{inc.account}" if inc.account else UNKNOWN_ACTOR
+            # One unknown account is one actor (as are accounts one person is shown to have made); unnamed actors
+            # are one person only if the record says so.
+            account = makers.get(inc.account or "", inc.account)
+            person = f"account:{account}" if account else UNKNOWN_ACTOR
         by_person[person].append(inc)
     for person, incs in by_person.items():
         if person == UNKNOWN_ACTOR and len(incs) > 1 and not _same_unknown_person(incs, texts):
