@@ -97,6 +97,8 @@ _TIME_CLAUSE = re.compile(
     r"\b(?:after|before|since|once|until|when|while|whilst)\s+(?:she|I|V\d|IP|the victim)\b", re.I
 )
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'[dm]|I'll|I've|me|my)\b")
+_REPLY_START = re.compile(r"\s*(?:no|yes|yeah|yep|nah|nope|well|oh|erm|um)\b", re.I)
+_SECOND_PERSON_WORD = re.compile(r"\b(?:you|your|yours|u|ur|ya|yer|we|us|our)\b", re.I)
 _HE_WORD = re.compile(r"\b(?:he|him|his|he's|he'd|himself)\b", re.I)
 _SHE_WORD = re.compile(r"\b(?:she|her|she's|she'd|herself)\b", re.I)
 _THE_MAN = re.compile(r"\bthe (?:man|male|guy|bloke|woman|female|suspect)\b", re.I)
@@ -558,6 +560,8 @@ class Analysis:
                 q = self.quote_at(m.start())
                 if q is not None and m.end() > q.end + 2:
                     q = None  # "'Share My Location' switched back on": a quoted label inside the narrative's words
+                if q is not None and q.speaker.role in ("suspect", "unknown") and self._quoted_record(q):
+                    q = None  # "PCSO log: 'Elderly female reports male ... sat on wall opposite her address'"
                 if q is not None and q.speaker.role != "victim":
                     continue
                 s_start, s_end = self.sentence_span(m.start())
@@ -585,6 +589,16 @@ class Analysis:
         refs = self.referents
         i = bisect_right(self._ref_starts, m.start() - 1)
         return not (i < len(refs) and refs[i].start < m.start() + aux.start())
+
+    def _quoted_record(self, q: Quote) -> bool:
+        """A quoted log entry or note in the third person ("male known to her sat on wall ... staring at
+        house"), not anyone's own words: read as the record's narrative."""
+        words = self.text[q.start : q.end]
+        if len(words.split()) < 8 or _FIRST_PERSON_WORD.search(words) or _SECOND_PERSON_WORD.search(words):
+            return False
+        if _REPLY_START.match(words):
+            return False  # "Asked if he stopped: 'no, he just drove past'": an answer, someone's own words
+        return bool(_THE_MAN.search(words) or _HE_WORD.search(words) or _SHE_WORD.search(words))
 
     def _suspect_owner_within(self, start: int, end: int) -> Actor | None:
         """ "An envelope in S1's handwriting": the suspect named as owner inside the matched words did it."""
