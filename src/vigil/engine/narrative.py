@@ -79,7 +79,10 @@ _NEW_SUBJECT = re.compile(
     r"\b(?:I|he|she|they|we)(?:['’](?:ll|d|m|s|ve|re)|\s+(?:will|would|am|is|was|were|are|have|has|had|don'?t|do|did|"
     r"didn'?t|can'?t|won'?t|just|always|really|still|then|also|can|could|should))\b"
 )
-_INNER_NEG = re.compile(r"\b(?:never|not|no)\b", re.I)
+# "found no evidence", "no case to answer": a finding the act's words contain, not a negation of the act.
+_INNER_NEG = re.compile(
+    r"\b(?:never|not|no(?! (?:evidence|case to answer|trace|concerns?|basis|sign|record|truth)\b))\b", re.I
+)
 _BELIEF = re.compile(
     r"\b(?:that|think|thinks|thought|believe|believes|frightened|scared|afraid|worried|fear|fears|say|says|said|"
     r"claim|claims|suggest|suggests)\b",
