@@ -267,6 +267,7 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
         names_re=names_re,
         others_re=_others_re(case, names),
         identifiers={re.sub(r"[\s()-]", "", i.lower()): s.id for s in case.suspects for i in s.identifiers},
+        partner_suspect=bool(partner),
     )
 
 

@@ -46,6 +46,8 @@ class Cast:
     names_re: re.Pattern[str] | None = None
     identifiers: dict[str, str] = field(default_factory=dict)  # normalised identifier -> suspect id
     others_re: re.Pattern[str] | None = None  # names of the case's known third parties
+    # The victim's former or current partner is the suspect: "her ex-boyfriend" in a record means him.
+    partner_suspect: bool = False
 
     def fingerprint(self) -> tuple[object, ...]:
         """Everything about the cast that can change how a text is read, as a hashable key."""
@@ -57,6 +59,7 @@ class Cast:
             self.names_re.pattern if self.names_re else None,
             self.others_re.pattern if self.others_re else None,
             tuple(sorted(self.identifiers.items())),
+            self.partner_suspect,
         )
 
     def suspect_for_identifier(self, value: str) -> str | None:

@@ -150,6 +150,17 @@ _OWNERS_VEHICLE = re.compile(
 )
 
 
+_PARTNER_ROLES = frozenset({"boyfriend", "girlfriend", "husband", "wife", "partner"})
+# "her ex-boyfriend", "my former husband", "the estranged wife", right before the role noun.
+_FORMER = re.compile(r"\b(?:ex|former|estranged|old)[- ]?\s*$", re.I)
+
+
+def _someone_else_named(text: str, end: int, cast: Cast) -> bool:
+    """ "RP Mark DOBSON reports ex-partner Hannah LOWRY ...": the ex-partner named is not the suspect."""
+    named = re.match(r"\s+([A-Z][a-z]+)\b", text[end : end + 30])
+    return bool(named) and cast.suspect_for_name(named.group(1)) is None
+
+
 def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: str | None) -> list[Referent]:
     """Every mention of a person, in order: suspect ids and names, police shorthand, the victim,
     role nouns ("my brother"), subject pronouns; with whether each stands as an object."""
@@ -164,7 +175,14 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         for m in c.roles.finditer(text):
             role = m.group(1).lower()
             gender = c.role_genders.get(role) or c.role_genders.get(m.group(1))
-            found.append((m.start(), m.end(), THIRD, gender, None))
+            former = (
+                cast.partner_suspect
+                and role in _PARTNER_ROLES
+                and _FORMER.search(text, max(0, m.start(1) - 12), m.start(1))
+                and not _someone_else_named(text, m.end(), cast)
+            )
+            who = Actor("suspect", default_suspect) if former and default_suspect else THIRD
+            found.append((m.start(), m.end(), who, gender, None))
     if cast.others_re is not None:
         for m in cast.others_re.finditer(text):
             found.append((m.start(), m.end(), THIRD, None, None))
