@@ -137,9 +137,46 @@ _NOT_NAMES = {
     "we",
     "i",
     "you",
+    # Platforms and services, which send alerts and host accounts but act on no one.
+    "snapchat",
+    "snap",
+    "instagram",
+    "facebook",
+    "whatsapp",
+    "tiktok",
+    "google",
+    "gmail",
+    "apple",
+    "icloud",
+    "microsoft",
+    "outlook",
+    "amazon",
+    "twitter",
+    "discord",
+    "spotify",
+    "hinge",
+    "tinder",
+    "bumble",
+    "vinted",
+    "ebay",
+    "uber",
+    "deliveroo",
+    "life360",
+    "meta",
+    "teams",
+    "messenger",
+    "youtube",
+    "reddit",
+    "linkedin",
+    "paypal",
 }
 
 
+_NOUN_USE = re.compile(
+    r"\s+(?:e-?mails?|alerts?|notifications?|codes?|questions?|checks?|settings|warnings?|updates?|keys?|breach|logs?|"
+    r"cameras?|footage|reports?|app|system|lights?|certificates?|records?|rota|timetable|website|portal)\b",
+    re.I,
+)
 _SID = re.compile(r"S\d+", re.I)
 # "Rachel's red Fiat had been parked opposite": whoever owns the vehicle is the one doing it.
 _OWNERS_VEHICLE = re.compile(
@@ -173,6 +210,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         found.append((m.start(), m.end(), VICTIM, cast.victim_gender, None))
     if c.roles is not None:
         for m in c.roles.finditer(text):
+            if _NOUN_USE.match(text, m.end()):
+                continue  # "a Snapchat security email", "the school report": a thing, not a person
             role = m.group(1).lower()
             gender = c.role_genders.get(role) or c.role_genders.get(m.group(1))
             former = (
