@@ -108,15 +108,16 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
     # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
     # purpose: that is not targeting the people around her.
     lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
+    # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
+    # does not make it otherwise, nor her view that the story about her is untrue; what the records show does.
+    recorded_lawful = within_order or (isinstance(lawful, list) and any(c.incident_id for c in lawful))
     kinds = {
         code
         for code, found in f.types.items()
         if (code is not Behaviour.THIRD_PARTY_CONTACT or any(b.incident_id not in lawful_ids for b in found))
         and (not within_order or any(b.incident_id in f.permitted for b in found))
+        and (not recorded_lawful or any(b.incident_id for b in found))
     }
-    # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
-    # does not make it otherwise; fixation shown in the records themselves does.
-    recorded_lawful = within_order or (isinstance(lawful, list) and any(c.incident_id for c in lawful))
     fixated_in_records = [c for c in fixation if c.incident_id] if recorded_lawful else fixation
     if not (lawful or within_order) or not kinds <= benign or fixated_in_records or f.volume or breached:
         return None
