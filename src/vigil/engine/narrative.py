@@ -509,7 +509,10 @@ class Analysis:
         window = _LAST_WORDS.search(self.text, c_start, start)
         w_start = window.start() if window else c_start
         if _OR.search(self.text, w_start, start):
-            # "never followed me or hung around watching the house": the scope runs on through "or".
+            # "never followed me or hung around watching the house": the scope runs on through "or", and back
+            # over a list's commas ("she has never messaged me, rung me or come to my house").
+            if c_start > floor and self.text[max(floor, c_start - 3) : c_start].rstrip().endswith(","):
+                c_start = self.clause_start(self.text.rindex(",", floor, c_start), floor)
             wide = _WIDE_WORDS.search(self.text, c_start, start)
             w_start = wide.start() if wide else c_start
         neg = self.compiled.cue("negation")
