@@ -91,7 +91,7 @@ _BENIGN = frozenset(
 
 def _lawful_cues(f: Facts) -> list[Cue] | bool:
     """What shows a lawful purpose: the records' and statement's words, or an order that requires the contact."""
-    return f.cue("lawful_purpose") + f.cue("journalism") or any(
+    return f.cue("lawful_purpose") + f.cue("journalism") + f.cue("campaign") or any(
         o.type.value == "child-arrangements-order" for o in f.case.orders
     )
 
@@ -99,12 +99,12 @@ def _lawful_cues(f: Facts) -> list[Cue] | bool:
 def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], breached: list[str]) -> str | None:
     """The words that show the course has a lawful purpose (PHA 1997 s.1(3)), when nothing threatening, abusive
     or fixated goes with it; None when it has none."""
-    journalism = f.cue("journalism")
+    journalism = f.cue("journalism") + f.cue("campaign")
     # Every occasion keeps to a route an order permits (and the route is void for threats or abuse).
     within_order = bool(f.course_ids) and all(i in f.permitted for i in f.course_ids)
     benign = set(_BENIGN)
     if journalism:
-        benign.add(Behaviour.PUBLISHING)  # the story itself, when nothing threatening or abusive goes with it
+        benign.add(Behaviour.PUBLISHING)  # the story or the campaign, when nothing threatening or abusive goes with it
     # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
     # purpose: that is not targeting the people around her.
     lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
@@ -119,7 +119,9 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
         and (not recorded_lawful or any(b.incident_id for b in found))
     }
     fixated_in_records = [c for c in fixation if c.incident_id] if recorded_lawful else fixation
-    if not (lawful or within_order) or not kinds <= benign or fixated_in_records or f.volume or breached:
+    # Many emails from a campaign's supporters are many people's protest, not one person's flood of messages.
+    flood = f.volume and not f.cue("campaign")
+    if not (lawful or within_order) or not kinds <= benign or fixated_in_records or flood or breached:
         return None
     if within_order:
         return f"every occasion keeps to what the order allows: {_quote(f.permitted[f.course_ids[0]], 100)}"

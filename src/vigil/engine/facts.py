@@ -161,6 +161,7 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
         "grievance",
         "lawful_purpose",
         "journalism",
+        "campaign",
         "welcomed",
         "stop_requests",
         "substantial_effect",

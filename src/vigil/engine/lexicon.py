@@ -134,6 +134,7 @@ _CUE_LISTS = (
     "grievance",
     "lawful_purpose",
     "journalism",
+    "campaign",
     "polite",
     "welcomed",
     "stop_requests",
