@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, time
+from datetime import date, datetime, time
 
 from vigil.contract import Behaviour, Breach, Case, ConditionType, Incident, Order
 from vigil.law import Law
@@ -256,28 +256,45 @@ def _conditions_breached(
     return out
 
 
-_SERVED_ON = re.compile(r"(?i)\bserved(?: on him)?(?: on)? (\d{1,2})/(\d{1,2})/(\d{4})\b")
+# "served on 14/04/2026", "personally served on the respondent at 19:20 on 14 April 2026".
+_SERVED_ON = re.compile(
+    r"(?i)\bserved\b(?: (?:on|upon) (?:him|her|the respondent|the defendant|S\d+))?(?: personally)?"
+    r"(?: at (\d{1,2})[:.](\d{2}))?(?: on)? (\d{1,2})(?:st|nd|rd|th)?(?:/|\s+)(\d{1,2}|[a-z]+)(?:/|\s+)(\d{4})\b"
+)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
-def _known_from(case: Case, order: Order, compiled: Compiled) -> date | None:
+def _served_at(text: str) -> datetime | None:
+    for m in _SERVED_ON.finditer(text):
+        word = m.group(4).lower()
+        month = int(word) if word.isdigit() else (_MONTHS.index(word[:3]) + 1 if word[:3] in _MONTHS else 0)
+        try:
+            when = datetime(int(m.group(5)), month, int(m.group(3)))
+        except ValueError:
+            continue
+        if m.group(1):
+            when = when.replace(hour=int(m.group(1)) % 24, minute=int(m.group(2)) % 60)
+        return when
+    return None
+
+
+def _known_from(case: Case, order: Order, compiled: Compiled) -> datetime | None:
     """An order made without notice binds him only once he knows of it (Family Law Act 1996 s.42A(2)): from the
-    service date the order gives, or the first record that shows he had been served or told. None: no such
-    limit. A far-future date: nothing shows he knew."""
+    service the order's terms or his history record (to the minute when they give the time), or the first record
+    that shows he had been served or told. None: no such limit. A far-future date: nothing shows he knew."""
     terms = " ".join(c.text or c.place or "" for c in order.conditions)
     if not compiled.pattern("without_notice").search(terms):
         return None
-    given = _SERVED_ON.search(terms)
-    if given:
-        try:
-            return date(int(given.group(3)), int(given.group(2)), int(given.group(1)))
-        except ValueError:
-            pass
+    history = " ".join(s.history or "" for s in case.suspects if s.id == order.against)
+    given = _served_at(terms) or _served_at(history)
+    if given is not None:
+        return given
     known = [
-        inc.when.date()
+        datetime.combine(inc.when.date(), time.min)
         for inc in case.incidents
         if inc.when is not None and compiled.pattern("order_served").search(inc.narrative)
     ]
-    return min(known) if known else date.max
+    return min(known) if known else datetime.max
 
 
 def _in_force(case: Case, conduct: Conduct, law: Law) -> Iterator[tuple[Order, OrderDef, Incident, date]]:
@@ -327,13 +344,13 @@ def find_breaches(
     kept: dict[tuple[str, str], str],
 ) -> list[Breach]:
     found = _by_incident(behaviours)
-    aware: dict[str, date | None] = {}
+    aware: dict[str, datetime | None] = {}
     out: list[Breach] = []
     for order, spec, inc, day in _in_force(case, conduct, law):
         if order.id not in aware:
             aware[order.id] = _known_from(case, order, texts.compiled)
         aware_from = aware[order.id]
-        if aware_from is not None and day < aware_from:
+        if aware_from is not None and (inc.when or datetime.combine(day, time.min)) < aware_from:
             continue
         hits = _conditions_breached(
             case,
