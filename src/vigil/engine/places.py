@@ -35,6 +35,11 @@ def place_alternatives(place: str) -> list[str]:
     place = re.sub(r"(?i),?\s+(?:including|incl\.?|together with|and all)\b.*$", "", place.strip())
     # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
     place = re.sub(r"\s*\([^)]*\)", "", place).strip()
+    # "Hatherley Road, Marsh Lane and Cobden Street, Chorlton": a list of streets (the town at the end says where).
+    items = re.split(r",\s+(?:and\s+)?|\s+and\s+(?=[A-Z0-9])", place)
+    streets = [p.strip() for p in items if re.search(_STREET_END, p.strip())]
+    if len(streets) >= 2:
+        return streets
     out: list[str] = []
     for part in re.split(r",\s+and\s+", place):
         out.extend(_one_place(part.strip()))
@@ -101,7 +106,10 @@ _DISTANCE = re.compile(
     r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r") ?(?:metres|meters|m)\b",
     re.I,
 )
-_RADIUS = re.compile(r"(?i)^(?:not to (?:go|come|enter) )?within (\d+(?:\.\d+)?) ?(?:metres|meters|m) of (.+)$")
+_RADIUS = re.compile(
+    r"(?i)^(?:not to (?:go|come|enter) )?(?:(?:any ?(?:place|where)|anywhere|the area|an area) )?"
+    r"within (\d+(?:\.\d+)?) ?(?:metres|meters|m) of (.+)$"
+)
 
 
 def inside_zone(inc: Incident, place: str, compiled: Compiled) -> str | None:
