@@ -204,6 +204,7 @@ def _conditions_breached(
     law: Law,
     analysis: Analysis,
     permitted: str | None,
+    bound: str | None = None,
 ) -> list[tuple[ConditionType, str]]:
     compiled = analysis.compiled
     types = {b.type for b in found}
@@ -212,7 +213,10 @@ def _conditions_breached(
     # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
     elsewhere = any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim"))
     # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
-    by_agent = bool(inc.actor_id) and case.suspect(inc.actor_id) is None
+    # So is a second suspect he sent (his brother parked in the street): the zone binds only the one it names.
+    by_agent = (bool(inc.actor_id) and case.suspect(inc.actor_id) is None) or (
+        bound is not None and inc.suspect_id is not None and inc.suspect_id != bound
+    )
     # The record says who was contacted: a third party, and nothing shows the words were for her.
     to_someone_else = "third-party-contact" in codes and "contacting" not in codes
     # "Craig rang me ... He didn't give me any message for her": the call the channel shows went to someone else.
@@ -360,6 +364,7 @@ def find_breaches(
             law,
             texts.incidents[inc.id],
             kept.get((order.id, inc.id)),
+            order.against,
         )
         if not hits:
             continue
