@@ -281,9 +281,15 @@ def _incident_behaviours(
                 )
         if acts_lawfully(analysis):
             found = [f for f in found if f.type is not Behaviour.PROXY_STALKING]
+        if no_threat and analysis.cue_matches("joking"):
+            # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
+            found = [f for f in found if f.type not in _BANTER_SENSITIVE]
         return found
 
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)
+
+
+_BANTER_SENSITIVE = frozenset({Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.WEAPON})
 
 
 def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: CaseText) -> bool:

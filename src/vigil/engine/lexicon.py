@@ -158,6 +158,7 @@ _CUE_LISTS = (
     "consented",
     "serious_harm",
     "no_threat",
+    "joking",
     "previous_victim",
     "past_relationship",
     "within_relationship",
