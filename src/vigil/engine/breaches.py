@@ -39,7 +39,7 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     # The route ends where its purpose begins: "between the parties' solicitors about the return of property".
     for m in re.finditer(
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
-        r"(?=\b(?:through|via|by|using|on|at|in|between)\s+([^,;.]+?)"
+        r"(?=\b(?:through|via|by|using|on|at|in|between|addressed to|sent to|directed to)\s+([^,;.]+?)"
         r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor\b"
         r"|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
         text.lower(),
@@ -160,12 +160,25 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
     return bool(words & {_stem(w) for w in WORD.findall(said)})
 
 
+# "the exclusion zone marked on the plan around Marlow Field Laboratories": the place is what the zone is around.
+_ZONE_WORDS = re.compile(
+    r"(?i)^(?:the |an? )?(?:exclusion )?(?:zone|area)(?: (?:marked|shown|drawn|edged \w+))?(?: on the (?:plan|map))?"
+    r"(?: (?:around|at|of|surrounding))?\s+"
+)
+
+
 def _other_term_breached(
-    inc: Incident, text: str, types: set[Behaviour], spec: ConditionDef | None, compiled: Compiled
+    inc: Incident,
+    text: str,
+    types: set[Behaviour],
+    spec: ConditionDef | None,
+    compiled: Compiled,
 ) -> str | None:
     """Why an incident breaks a term written in the order's own words, if it does."""
     if spec and spec.permission and re.search(spec.permission.words, text, re.I):
-        return None  # a term that allows contact forbids nothing
+        # A term with an exception ("save that he may protest there on Tuesdays") is read as a permission: what
+        # keeps to it is no breach, and the prohibition around it is not judged here.
+        return None
     named = compiled.pattern("place_condition").search(text)
     channel = inc.channel.value if inc.channel is not None else None
     event = compiled.pattern("event_condition").search(text)
@@ -173,8 +186,9 @@ def _other_term_breached(
         stem = _stem(event.group(1).lower().split()[-1]).rstrip("e")
         if re.search(rf"\b{re.escape(stem)}", inc.narrative, re.I):
             return f"was at the {event.group(1)} the order keeps him from"
-    if named and channel in ("in-person", "other") and at_place(inc, named.group(1).strip(" ."), compiled):
-        return f"was at {named.group(1).strip(' .')}, which the order forbids"
+    place = _ZONE_WORDS.sub("", named.group(1).strip(" .,")) if named else ""
+    if named and channel in ("in-person", "other") and at_place(inc, place, compiled):
+        return f"was at {place}, which the order forbids"
     for rule in spec.wording if spec else []:
         if rule.failed_if and re.search(rule.words, text, re.I):
             unmet = compiled.pattern(rule.failed_if).search(inc.narrative)
