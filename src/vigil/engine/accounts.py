@@ -304,16 +304,10 @@ def _address_terms(text: str) -> set[str]:
     return terms
 
 
-_ONE_MAKER = re.compile(
-    r"\bsame (?:device|phone|handset|mobile|android|iphone|ip(?: address)?|broadband|connection|router|wi-?fi|sim|"
-    r"imei|e-?mail|person|user|account holder|subscriber)\b"
-    r"|\b(?:same|one) (?:\w+ )?(?:handset|device|broadband line|ip address)\b",
-    re.I,
-)
 _BOTH_ACCOUNTS = re.compile(r"\b(?:both|the two|all (?:three|the)) (?:accounts|profiles|numbers|handles)\b", re.I)
 
 
-def same_maker_accounts(case: Case) -> dict[str, str]:
+def same_maker_accounts(case: Case, compiled: Compiled) -> dict[str, str]:
     """Unattributed accounts the record shows one person made or used ("both accounts were created on the same
     handset", "@b was made on the same device as @a"): account -> the first of its group. One maker is one actor
     for the course of conduct (s.7(3)), whoever that turns out to be."""
@@ -329,7 +323,7 @@ def same_maker_accounts(case: Case) -> dict[str, str]:
 
     for inc in case.incidents:
         for sentence in re.split(r"(?<=[.!?;])\s+", inc.narrative):
-            if not _ONE_MAKER.search(sentence):
+            if not compiled.pattern("same_maker").search(sentence):
                 continue
             named = [a for a in accounts if a.lower() in sentence.lower()]
             if len(named) < 2 and _BOTH_ACCOUNTS.search(sentence) and len(accounts) == 2:
@@ -417,10 +411,6 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     return [lk for lk in links.values() if lk.strong or len(lk.reasons) >= 2]
 
 
-_SAME_DEVICE_AS = re.compile(
-    r"\bsame (?:device|phone|handset|mobile|ip(?: address)?|broadband(?: connection)?|connection|router|wi-?fi|sim"
-    r"|imei)\b[^.;]{0,20}\bas\s+$"
-)
 _CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
 
 
@@ -433,6 +423,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
     compared, this_account = compiled.pattern("compared_with"), compiled.pattern("this_account")
     unconnected, linking = compiled.pattern("no_link_found"), compiled.pattern("linking_evidence")
     owned = compiled.pattern("owned_by_suspect")
+    same_device = compiled.pattern("same_device_as")
     for where_from, text, inc in records:
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             low = sentence.lower()
@@ -484,7 +475,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             for account, sid in sorted(tied_here):
                 for other in by_account:
                     at = low.find(other.lower())
-                    if other == account or at < 0 or not _SAME_DEVICE_AS.search(low, 0, at):
+                    if other == account or at < 0 or not same_device.search(low, 0, at):
                         continue
                     add(
                         other,

@@ -161,7 +161,7 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
             conduct.attributed[inc.id] = None
             conduct.how[inc.id] = "actor not identified"
     by_person: dict[str, list[Incident]] = defaultdict(list)
-    makers = same_maker_accounts(case)
+    makers = same_maker_accounts(case, texts.compiled)
     for inc in case.incidents:
         person = conduct.attributed[inc.id]
         if person is None and texts.acting_alone(inc):
