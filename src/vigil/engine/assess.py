@@ -67,8 +67,10 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             and inc.channel.value == "in-person"
             and texts.incidents[inc.id].default_actor.role == "suspect"
             and not (case.victim and case.victim.relationship_to_suspect == "neighbour")
-            and inc.location
-            and compiled.pattern("victims_place").search(inc.location)
+            and (
+                (inc.location and compiled.pattern("victims_place").search(inc.location))
+                or compiled.pattern("at_her_door").search(inc.narrative)
+            )
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
             and not compiled.pattern("invited").search(inc.narrative)
             and not texts.incidents[inc.id].cue_matches("within_relationship")
