@@ -15,6 +15,7 @@ from vigil.contract import Case
 
 from .lexicon import Compiled
 from .narrative import Cast, SuspectNames
+from .people import NOT_PERSON_WORDS
 
 # Police records often write surnames in capitals ("Darren PYBUS"): a name either way.
 _NAME_ID = re.compile(
@@ -168,7 +169,7 @@ def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str
         words.add(t.id)
         for m in _CAPITALISED.finditer(t.description or ""):
             w = m.group(1).lower()
-            if w not in _NOT_A_NAME and w not in own:
+            if w not in _NOT_A_NAME and w not in own and w not in NOT_PERSON_WORDS:
                 words.add(m.group(1))
     if not words:
         return None

@@ -53,7 +53,7 @@ _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
     r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|caught|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
-    r"alleged|describes|described|reported|believes|believed)\b",
+    r"alleged|describes|described|reported|believes|believed|reps|rpts|rptd|rep'?d)\b",
     re.I,
 )
 _PASSIVE_AGENT = re.compile(r"^[^.;:()]{0,14}?\b(?:from|by)\s+", re.I)

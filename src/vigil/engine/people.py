@@ -10,6 +10,66 @@ Role = Literal["suspect", "victim", "third", "unknown"]
 Kind = Literal["narrative", "statement", "history"]
 
 
+# Capitalised words that name no one: months and days ("The night in January I told him ... he pushed ...") and
+# the platforms that send alerts and host accounts but act on no one.
+NOT_PERSON_WORDS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "christmas",
+        "easter",
+        "snapchat",
+        "snap",
+        "instagram",
+        "facebook",
+        "whatsapp",
+        "tiktok",
+        "google",
+        "gmail",
+        "apple",
+        "icloud",
+        "microsoft",
+        "outlook",
+        "amazon",
+        "twitter",
+        "discord",
+        "spotify",
+        "hinge",
+        "tinder",
+        "bumble",
+        "vinted",
+        "ebay",
+        "uber",
+        "deliveroo",
+        "life360",
+        "meta",
+        "teams",
+        "messenger",
+        "youtube",
+        "reddit",
+        "linkedin",
+        "paypal",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     role: Role

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Compiled
-from .people import THIRD, VICTIM, Actor, Cast, Referent
+from .people import NOT_PERSON_WORDS, THIRD, VICTIM, Actor, Cast, Referent
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
 _PRONOUN_RE = re.compile(r"(?<![\w])(?<![\w]['’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
@@ -104,7 +104,7 @@ _NAME_SUBJECT = re.compile(
     r"turned|stood|sat|waited|followed|drove|put|left|took|made|got|kept|brought|handed|walked|phoned|messaged|"
     r"texted|posted|messaging|turning|sending|following|waiting)\b)"
 )
-_NOT_NAMES = {
+_NOT_NAMES = NOT_PERSON_WORDS | {
     "the",
     "he",
     "she",
@@ -137,60 +137,6 @@ _NOT_NAMES = {
     "we",
     "i",
     "you",
-    # Months and days: "The night in January I told him ... he pushed ..." names no one.
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "christmas",
-    "easter",
-    # Platforms and services, which send alerts and host accounts but act on no one.
-    "snapchat",
-    "snap",
-    "instagram",
-    "facebook",
-    "whatsapp",
-    "tiktok",
-    "google",
-    "gmail",
-    "apple",
-    "icloud",
-    "microsoft",
-    "outlook",
-    "amazon",
-    "twitter",
-    "discord",
-    "spotify",
-    "hinge",
-    "tinder",
-    "bumble",
-    "vinted",
-    "ebay",
-    "uber",
-    "deliveroo",
-    "life360",
-    "meta",
-    "teams",
-    "messenger",
-    "youtube",
-    "reddit",
-    "linkedin",
-    "paypal",
 }
 
 
