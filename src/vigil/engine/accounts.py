@@ -321,18 +321,19 @@ def same_maker_accounts(case: Case, compiled: Compiled) -> dict[str, str]:
             a = parent[a]
         return a
 
+    same_maker = compiled.pattern("same_maker")
     for inc in case.incidents:
         for sentence in re.split(r"(?<=[.!?;])\s+", inc.narrative):
-            if not compiled.pattern("same_maker").search(sentence):
+            if not same_maker.search(sentence):
                 continue
             named = [a for a in accounts if a.lower() in sentence.lower()]
             if len(named) < 2 and _BOTH_ACCOUNTS.search(sentence) and len(accounts) == 2:
                 named = accounts
-            if len(named) < 2 and inc.account in parent and inc.suspect_id is None and len(named) == 1:
-                named = [inc.account, named[0]] if named[0] != inc.account else named
+            elif len(named) == 1 and inc.account in parent and named[0] != inc.account:
+                named = [inc.account, named[0]]  # the record's own account and the one it names
             for a, b in itertools.pairwise(named):
                 parent[root(b)] = root(a)
-    return {a: root(a) for a in accounts if root(a) != a or any(root(b) == a and b != a for b in accounts)}
+    return {a: root(a) for a in accounts}
 
 
 def link_accounts(case: Case, texts: CaseText) -> list[Link]:

@@ -21,6 +21,7 @@ from vigil.law import Law
 from vigil.law.models import ConditionDef, OrderDef
 
 from .behaviours import CaseText
+from .dates import month_number
 from .findings import Conduct, Found
 from .lexicon import Compiled
 from .narrative import Analysis
@@ -279,13 +280,12 @@ _SERVED_ON = re.compile(
     r"(?i)\bserved\b(?: (?:on|upon) (?:him|her|the respondent|the defendant|S\d+))?(?: personally)?"
     r"(?: at (\d{1,2})[:.](\d{2}))?(?: on)? (\d{1,2})(?:st|nd|rd|th)?(?:/|\s+)(\d{1,2}|[a-z]+)(?:/|\s+)(\d{4})\b"
 )
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def _served_at(text: str) -> datetime | None:
     for m in _SERVED_ON.finditer(text):
         word = m.group(4).lower()
-        month = int(word) if word.isdigit() else (_MONTHS.index(word[:3]) + 1 if word[:3] in _MONTHS else 0)
+        month = int(word) if word.isdigit() else month_number(word)
         try:
             when = datetime(int(m.group(5)), month, int(m.group(3)))
         except ValueError:

@@ -154,11 +154,10 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.course:
         n = len(f.case.incidents)
         cleared = [c for c in f.cue("exculpation") if c.incident_id]
-        innocent = cleared + [c for c in f.cue("not_about_victim") if c.incident_id]
         if f.all_cleared():
             # "The car is a carer's; the man walks his dog; neither knows her": her fear is real, but nobody has
             # done anything towards her.
-            first = {c.incident_id: c for c in reversed(innocent)}
+            first = {c.incident_id: c for c in reversed(f.innocent_cues())}
             first = {i.id: first[i.id] for i in f.case.incidents if i.id in first}
             v.category = Category.NO_OFFENCE
             v.rationale.append(

@@ -17,6 +17,7 @@ from vigil.contract import Case, Incident
 
 from .accounts import Link, same_maker_accounts
 from .behaviours import CaseText
+from .dates import MONTHS
 from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
@@ -68,15 +69,11 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
         if re.search(rf"\b(?:on|of|dated) 0?{day}/0?{month}(?:/(?:\d{{4}}|\d{{2}}))?\b", report.narrative):
             return True
         # "an MG11 taken the next day: 'At about 21:38 on Sunday 19 July I heard knocking'".
-        if re.search(rf"\b{day}(?:st|nd|rd|th)? {_MONTH_NAMES[month - 1]}", report.narrative, re.I):
+        if re.search(rf"\b{day}(?:st|nd|rd|th)? {MONTHS[month - 1][:3]}", report.narrative, re.I):
             return True
     return False
 
 
-_MONTH_NAMES = (
-    "jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
-    "sep(?:t|tember)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?",
-)  # fmt: skip
 _CHANNEL_WORDS = {
     "in-person": (
         r"\b(?:visit\w*|knock\w*|bang\w*|came to|at (?:her|my|the|IP'?s|V\d'?s) (?:front )?door|turned up|doorstep)"

@@ -101,12 +101,16 @@ class Facts:
                     out.append(f.incident_id)
         return out
 
+    def innocent_cues(self) -> list[Cue]:
+        """Records' own words clearing them: enquiries found it was someone else, or not about her."""
+        return [c for c in self.cue("exculpation") + self.cue("not_about_victim") if c.incident_id]
+
     def all_cleared(self) -> bool:
         """No record is attributed to a suspect and enquiries found an innocent explanation for every one."""
         incidents = self.case.incidents
         if not incidents or any(i.suspect_id for i in incidents):
             return False
-        innocent = {c.incident_id for c in self.cue("exculpation") + self.cue("not_about_victim") if c.incident_id}
+        innocent = {c.incident_id for c in self.innocent_cues()}
         # "It concerns the same AirTag as I1; no new event": a record that refers to a cleared one goes with it.
         innocent |= {
             i.id for i in incidents if any(re.search(rf"\b{re.escape(c)}\b", i.narrative) for c in innocent if c)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .dates import MONTHS
+
 Role = Literal["suspect", "victim", "third", "unknown"]
 Kind = Literal["narrative", "statement", "history"]
 
@@ -14,18 +16,7 @@ Kind = Literal["narrative", "statement", "history"]
 # the platforms that send alerts and host accounts but act on no one.
 NOT_PERSON_WORDS = frozenset(
     {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTHS,
         "monday",
         "tuesday",
         "wednesday",
