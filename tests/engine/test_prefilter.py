@@ -44,28 +44,35 @@ def test_prefilter_gives_identical_assessments() -> None:
 
 
 def test_a_pattern_is_searched_with_only_the_fragments_the_scan_reported() -> None:
-    """A lexicon of hundreds of fragments is cut down to those that can match, with the same matches."""
+    """A lexicon of hundreds of fragments is searched fragment by fragment, only for those that can
+    match, and finds exactly what the whole alternation finds, at every start offset."""
     compiled = compile_law(load_law())
     prefilter = compiled.prefilter
     if prefilter is None or not prefilter.available:
         pytest.skip("hyperscan is not installed on this platform (x86-64 Linux only); full scans are used")
     saved = prefilter._warm_up
+    text = (
+        "On 3 May he texted me 40 times and then turned up at my work. I told him to stop. "
+        "He said 'I'll kill you' and was waiting outside my house, following me to the bus stop."
+    )
     try:
         prefilter._warm_up = 0
-        text = "On 3 May he texted me 40 times and then turned up at my work. I told him to stop."
         found = prefilter.scan(text)
     finally:
         prefilter._warm_up = saved
     assert found is not None, "the prefilter was not built"
-    narrowed_any = False
+    narrowed = 0
     for bp in compiled.behaviours:
-        pattern = bp.act
-        if pattern is None:
-            continue
-        pid = prefilter.index[id(pattern)]
-        narrow = prefilter.narrowed(pid, pattern, found)
-        if narrow is not pattern:
-            narrowed_any = True
-            assert len(narrow.pattern) < len(pattern.pattern)
-        assert [m.span() for m in narrow.finditer(text)] == [m.span() for m in pattern.finditer(text)], bp.code
-    assert narrowed_any, "no lexicon pattern was narrowed, so the fragment scan did nothing"
+        for pattern in (bp.act, bp.speech):
+            if pattern is None:
+                continue
+            pid = prefilter.index[id(pattern)]
+            chosen = found.alternatives.get(pid)
+            alternation = prefilter._alternations.get(pid)
+            if chosen and alternation is not None and len(chosen) < len(alternation.bodies):
+                narrowed += 1
+            for pos in (0, 5, 40, 90):
+                got = [m.span() for m in prefilter.finditer(pid, pattern, found, text, pos, len(text))]
+                want = [m.span() for m in pattern.finditer(text, pos, len(text))]
+                assert got == want, (bp.code, pos)
+    assert narrowed, "no lexicon pattern was cut down, so the fragment search did nothing"

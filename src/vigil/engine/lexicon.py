@@ -16,6 +16,7 @@ from vigil.contract import Behaviour
 from vigil.law import Law
 
 from .prefilter import Alternation, Prefilter
+from .wordscan import WordTable
 
 _MACROS = {
     "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))(?!['’]s\b)",
@@ -103,9 +104,10 @@ class Compiled:
     behaviours: tuple[BehaviourPatterns, ...]
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
     role_genders: dict[str, str] = field(default_factory=dict)
-    roles: re.Pattern[str] | None = None
+    # Role nouns ("brother", "neighbour") and text-speak ("u", "gr8"), looked up word by word.
+    roles: WordTable | None = None
     normalise: dict[str, str] = field(default_factory=dict)
-    normalise_re: re.Pattern[str] | None = None
+    normalise_words: WordTable | None = None
     prefilter: Prefilter | None = None
     # context.yaml: whole patterns read in a window around a finding, by name.
     context: dict[str, re.Pattern[str]] = field(default_factory=dict)
@@ -219,33 +221,21 @@ def _compile(law: Law) -> Compiled:
     verbs = law.lexicon.get("speech_verbs") or []
     cues["speech_verbs"] = re.compile(r"(?<![\w])(?<![\w]['’])(?:" + "|".join(verbs) + r")(?![\w'’])", re.IGNORECASE)
     roles: dict[str, str] = dict(law.lexicon.get("third_party_roles") or {})
-    role_re = re.compile(
-        r"(?<![\w])(?<![\w]['’])(?:(?:my|his|her|their|your|our|a|an|the|IP'?s|V\d+'?s|S\d+'?s|[A-Z][a-z]+'s)\s+)?"
-        r"(?:(?:mutual|younger|older|little|big|new|former|best|close|next-door|psycho|other)\s+)?"
-        r"(" + "|".join(sorted(roles, key=len, reverse=True)) + r")(?![\w'’])",
-        re.IGNORECASE,
-    )
+    role_words = WordTable.of(roles, after_quote=True) if roles else None
     scanned = [p for b in behaviours for p in (b.act, b.speech, b.history, b.veiled) if p is not None]
     scanned += [p for name, p in cues.items() if name not in _FULL_SCAN]
     table = {str(k).lower(): str(v) for k, v in dict(law.lexicon.get("normalise") or {}).items()}
-    norm_re = (
-        re.compile(
-            r"(?<![\w'’])(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")(?![\w'’])",
-            re.I,
-        )
-        if table
-        else None
-    )
+    norm_words = WordTable.of(table, after_quote=False) if table else None
     context = {name: re.compile(c.regex(), 0 if c.case_sensitive else re.IGNORECASE) for name, c in law.context.items()}
     return Compiled(
         behaviours=behaviours,
         cues=cues,
         context=context,
         role_genders=roles,
-        roles=role_re,
+        roles=role_words,
         prefilter=Prefilter(scanned, alternations=alternations),
         normalise=table,
-        normalise_re=norm_re,
+        normalise_words=norm_words,
     )
 
 

@@ -483,7 +483,6 @@ class Analysis:
         ends = cands.ends.get(pid)
         if not ends:
             return []
-        pattern = pf.narrowed(pid, pattern, cands)
         spans = sorted({self.sentence_span(max(e - 1, 0)) for e in ends})
         out: list[re.Match[str]] = []
         last = -1
@@ -492,7 +491,7 @@ class Analysis:
             # lookaheads see what a full scan sees; keep only matches that start by this sentence's end.
             begin = self.sentence_span(start - 1)[0] if start > 0 else 0
             stop = self.sentence_span(end)[1] if end < len(self.text) else end
-            for m in pattern.finditer(self.text, max(begin, last, 0), stop):
+            for m in pf.finditer(pid, pattern, cands, self.text, max(begin, last, 0), stop):
                 if m.start() >= end:
                     break
                 if m.start() >= last:

@@ -9,9 +9,11 @@ without it: the prefilter changes speed, never answers. Where Hyperscan is not
 installed, everything is scanned in full.
 
 Each alternative of a lexicon pattern is its own Hyperscan expression, so a text
-that can match only two of a lexicon's hundreds of fragments is searched with
-an alternation of those two, kept in their order: any fragment that would match
-was reported, so the narrowed alternation matches exactly where the whole one does.
+that can match only two of a lexicon's hundreds of fragments is searched for
+those two alone, each with its own compiled pattern, taking the earliest match
+(the earlier fragment on a tie): any fragment that would match was reported, so
+this finds exactly what the whole alternation finds, and no new pattern has to
+be compiled for each set of fragments a text reports.
 
 Compiling the database takes seconds, so it is built only once a process has
 analysed enough texts for it to pay off. A caller outside the engine may attach
@@ -24,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -66,6 +68,10 @@ def to_ascii(text: str) -> str:
     return "".join(out)
 
 
+# A run of lookbehinds and lookaheads with no groups inside: zero-width, so they match the same way alone.
+_LOOKAROUNDS = re.compile(r"(?:\(\?<?[=!](?:[^()\\]|\\.)*\))*")
+
+
 @dataclass(frozen=True)
 class Alternation:
     """How a lexicon pattern was built: prefix (?:(?:a)|(?:b)|...) suffix, so it can be rebuilt from a subset."""
@@ -82,6 +88,11 @@ class Alternation:
     def compile(self, chosen: Sequence[int] | None = None) -> re.Pattern[str]:
         return re.compile(self.source(chosen), self.flags)
 
+    @property
+    def assertions_only(self) -> bool:
+        """Whether prefix and suffix only look around (so each alternative can be searched on its own)."""
+        return _LOOKAROUNDS.fullmatch(self.prefix) is not None and _LOOKAROUNDS.fullmatch(self.suffix) is not None
+
 
 @dataclass
 class Candidates:
@@ -91,7 +102,6 @@ class Candidates:
     alternatives: dict[int, set[int]] = field(default_factory=dict)
 
 
-_NARROWED_KEPT = 4096
 _FLAGS_VERSION = "caseless|prefilter|allowempty"
 
 
@@ -118,7 +128,8 @@ class Prefilter:
         self._alternations = {
             n: given[id(p)] for n, p in enumerate(self.patterns) if id(p) in given and len(given[id(p)].bodies) > 1
         }
-        self._narrowed: dict[tuple[int, tuple[int, ...]], re.Pattern[str]] = {}
+        # One compiled pattern per reported alternative, compiled when first reported (a bounded set).
+        self._singles: dict[tuple[int, int], re.Pattern[str]] = {}
         self.store: DatabaseStore | None = None
         # Hyperscan expression id -> (pattern index, alternative index or -1 for the whole pattern).
         self._owners: list[tuple[int, int]] = []
@@ -190,18 +201,45 @@ class Prefilter:
             with contextlib.suppress(Exception):  # keeping it is only a saving
                 self.store.put(self.store_key(), _hs.dumpb(db))
 
-    def narrowed(self, pid: int, pattern: re.Pattern[str], found: Candidates) -> re.Pattern[str]:
-        """The pattern cut down to the alternatives the scan reported, in their order (kept for reuse)."""
+    def finditer(
+        self, pid: int, pattern: re.Pattern[str], found: Candidates, text: str, pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text, pos, endpos)`, searching only the alternatives the scan reported.
+
+        The lexicon's prefix and suffix are zero-width assertions, so at any start the alternation matches
+        exactly as its first alternative that matches there does: searching each reported alternative on
+        its own and taking the earliest start (the earlier alternative on a tie) gives the same matches
+        as the alternation, without compiling a new pattern for every set of alternatives a text reports.
+        """
         alt = self._alternations.get(pid)
         chosen = found.alternatives.get(pid)
-        if alt is None or chosen is None or len(chosen) == len(alt.bodies):
-            return pattern
-        key = (pid, tuple(sorted(chosen)))
-        hit = self._narrowed.get(key)
+        if alt is None or chosen is None or len(chosen) == len(alt.bodies) or not alt.assertions_only:
+            yield from pattern.finditer(text, pos, endpos)
+            return
+        singles = [self._single(pid, alt, i) for i in sorted(chosen)]
+        nexts = [p.search(text, pos, endpos) for p in singles]
+        while True:
+            best: re.Match[str] | None = None
+            for m in nexts:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            if best.end() == best.start():  # an empty match: let re apply its own rule for what follows
+                yield from pattern.finditer(text, best.start(), endpos)
+                return
+            yield best
+            pos = best.end()
+            nexts = [
+                m if m is None or m.start() >= pos else singles[k].search(text, pos, endpos)
+                for k, m in enumerate(nexts)
+            ]
+
+    def _single(self, pid: int, alt: Alternation, i: int) -> re.Pattern[str]:
+        key = (pid, i)
+        hit = self._singles.get(key)
         if hit is None:
-            if len(self._narrowed) >= _NARROWED_KEPT:
-                self._narrowed.clear()
-            hit = self._narrowed[key] = alt.compile(key[1])
+            hit = self._singles[key] = alt.compile([i])
         return hit
 
     def scan(self, text: str) -> Candidates | None:

@@ -155,6 +155,11 @@ _OWNERS_VEHICLE = re.compile(
 )
 
 
+_ROLE_LEAD = re.compile(
+    r"(?<![\w])(?<![\w]['’])(?:(?:my|his|her|their|your|our|a|an|the|IP'?s|V\d+'?s|S\d+'?s|[A-Z][a-z]+'s)\s+)?"
+    r"(?:(?:mutual|younger|older|little|big|new|former|best|close|next-door|psycho|other)\s+)?\Z",
+    re.IGNORECASE,
+)
 _PARTNER_ROLES = frozenset({"boyfriend", "girlfriend", "husband", "wife", "partner"})
 # "her ex-boyfriend", "my former husband", "the estranged wife", right before the role noun.
 _FORMER = re.compile(r"\b(?:ex|former|estranged|old)[- ]?\s*$", re.I)
@@ -177,19 +182,25 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
     for m in c.cue("victim_refs").finditer(text):
         found.append((m.start(), m.end(), VICTIM, cast.victim_gender, None))
     if c.roles is not None:
-        for m in c.roles.finditer(text):
-            if _NOUN_USE.match(text, m.end()):
+        last = 0
+        for role_start, end in c.roles.spans(text):
+            # "my brother", "her new boyfriend", "Kim's mate": the words before the role are part of the mention.
+            lead = _ROLE_LEAD.search(text, max(last, role_start - 64), role_start)
+            start = lead.start() if lead else role_start
+            last = end
+            if _NOUN_USE.match(text, end):
                 continue  # "a Snapchat security email", "the school report": a thing, not a person
-            role = m.group(1).lower()
-            gender = c.role_genders.get(role) or c.role_genders.get(m.group(1))
+            written = text[role_start:end]
+            role = written.lower()
+            gender = c.role_genders.get(role) or c.role_genders.get(written)
             former = (
                 cast.partner_suspect
                 and role in _PARTNER_ROLES
-                and _FORMER.search(text, max(0, m.start(1) - 12), m.start(1))
-                and not _someone_else_named(text, m.end(), cast)
+                and _FORMER.search(text, max(0, role_start - 12), role_start)
+                and not _someone_else_named(text, end, cast)
             )
             who = Actor("suspect", default_suspect) if former and default_suspect else THIRD
-            found.append((m.start(), m.end(), who, gender, None))
+            found.append((start, end, who, gender, None))
     if cast.others_re is not None:
         for m in cast.others_re.finditer(text):
             found.append((m.start(), m.end(), THIRD, None, None))

@@ -62,25 +62,26 @@ def normalise(text: str, compiled: Compiled) -> tuple[str, list[int] | None]:
     Returns the normalised text and, when anything changed, a map from each normalised
     offset to the original offset, so evidence can quote the words as written.
     """
-    pattern = compiled.normalise_re
-    if pattern is None:
+    table = compiled.normalise_words
+    if table is None:
         return text, None
     pieces: list[str] = []
     origin: list[int] = []
     last = 0
     changed = False
-    for m in pattern.finditer(text):
-        replacement = compiled.normalise.get(m.group(1).lower())
+    for start, end in table.spans(text):
+        word = text[start:end]
+        replacement = compiled.normalise.get(word.lower())
         if replacement is None:
             continue
-        if m.group(1)[0].isupper():
+        if word[0].isupper():
             replacement = replacement[0].upper() + replacement[1:]
         changed = True
-        pieces.append(text[last : m.start()])
-        origin.extend(range(last, m.start()))
+        pieces.append(text[last:start])
+        origin.extend(range(last, start))
         pieces.append(replacement)
-        origin.extend([m.start()] * len(replacement))
-        last = m.end()
+        origin.extend([start] * len(replacement))
+        last = end
     if not changed:
         return text, None
     pieces.append(text[last:])
