@@ -46,18 +46,21 @@ class WordTable:
         """(start, end) of each entry standing as a whole word or phrase, left to right, not overlapping."""
         found: list[tuple[int, int]] = []
         words = self.words
-        for m in _RUN.finditer(text):
-            word, start = m.group(0), m.start()
-            # An entry has no quote in it and no word or quote after it, so only the run's last piece can be
-            # one, and that piece may follow a quote only if the quote does not close a word ("Kim's").
-            cut = max(word.rfind("'"), word.rfind("’"))
-            if cut >= 0:
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer would shift the offsets
+            lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        for m in _RUN.finditer(lower):
+            word = m.group()
+            if "'" in word or "’" in word:
+                # An entry has no quote in it and no word or quote after it, so only the run's last piece can
+                # be one, and that piece may follow a quote only if the quote does not close a word ("Kim's").
+                cut = max(word.rfind("'"), word.rfind("’"))
                 if not self.after_quote or (cut > 0 and word[cut - 1] not in _QUOTES):
                     continue
-                start += cut + 1
-                word = word[cut + 1 :]
-            if word.lower() in words:
-                found.append((start, m.end()))
+                if word[cut + 1 :] in words:
+                    found.append((m.start() + cut + 1, m.end()))
+            elif word in words:
+                found.append(m.span())
         if self.phrases is None:
             return found
         phrased = [(m.start(), m.end()) for m in self.phrases.finditer(text)]
