@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from vigil.contract import Behaviour, Breach, Case, ConditionType, Incident, Order
@@ -275,38 +276,134 @@ def _conditions_breached(
     return out
 
 
-# "served on 14/04/2026", "personally served on the respondent at 19:20 on 14 April 2026".
+# "served on 14/04/2026", "personally served 08/08/2025 at 08:10", "personal service on 13/03 at 17:40",
+# "had been served on S1 on 11/06": when a record says he was served, and (if it says) at what time.
+_TIME = r"(?:at |@ )(\d{1,2})[:.]?(\d{2})(?:\s?hrs)?"
 _SERVED_ON = re.compile(
-    r"(?i)\bserved\b(?: (?:on|upon) (?:him|her|the respondent|the defendant|S\d+))?(?: personally)?"
-    r"(?: at (\d{1,2})[:.](\d{2}))?(?: on)? (\d{1,2})(?:st|nd|rd|th)?(?:/|\s+)(\d{1,2}|[a-z]+)(?:/|\s+)(\d{4})\b"
+    r"(?i)\b(?:served|service)\b(?: (?:on|upon) (?:him|her|the respondent|the defendant|the suspect|S\d+|SUSP))?"
+    r"(?: (?:personally|in person|by hand))?"
+    r"(?: with (?:the |an? |his |her )?(?:[\w-]+ ){0,3}(?:order|NMO|SPO|DAPO|injunction))?"
+    rf"(?: {_TIME})?(?: on)? (\d{{1,2}})(?:st|nd|rd|th)?(?:/|\s+|-)(\d{{1,2}}|[a-z]{{3,9}})"
+    r"(?:(?:/|\s+|-)(\d{4}|\d{2}))?\b"
+    rf"(?:,? {_TIME})?"
 )
+_NOT_SERVED = re.compile(r"(?i)\b(?:not|never|yet to be|unable to)\b[^.;]{0,20}$")
+_ORDER_WORD = re.compile(r"(?i)\b(?:order|NMO|SPO|ISPO|DAPO|DVPO|injunction)\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
-def _served_at(text: str) -> datetime | None:
+@dataclass(frozen=True)
+class _Service:
+    """A record that an order was served: the date as written (the year may be missing) and the sentence."""
+
+    day: int
+    month: int
+    year: int | None
+    hour: int | None
+    minute: int | None
+    sentence: str
+
+    def when(self, after: date) -> datetime | None:
+        """The date and time, a missing year read as the first that is not before the order was made."""
+        years = [self.year] if self.year is not None else [after.year, after.year + 1]
+        for year in years:
+            try:
+                when = datetime(year if year >= 100 else 2000 + year, self.month, self.day)
+            except ValueError:
+                return None
+            if when.date() >= after or self.year is not None:
+                if self.hour is not None and self.minute is not None:
+                    when = when.replace(hour=self.hour % 24, minute=self.minute % 60)
+                return when
+        return None
+
+
+def _services(text: str) -> list[_Service]:
+    out = []
     for m in _SERVED_ON.finditer(text):
+        if _NOT_SERVED.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "had not been served on 12 March"
         word = m.group(4).lower()
         month = int(word) if word.isdigit() else month_number(word)
-        try:
-            when = datetime(int(m.group(5)), month, int(m.group(3)))
-        except ValueError:
+        if not 1 <= month <= 12:
             continue
-        if m.group(1):
-            when = when.replace(hour=int(m.group(1)) % 24, minute=int(m.group(2)) % 60)
-        return when
-    return None
+        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(6), m.group(7))
+        begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        stop = _SENTENCE_END.search(text, m.end())
+        out.append(
+            _Service(
+                int(m.group(3)),
+                month,
+                int(m.group(5)) if m.group(5) else None,
+                int(hour) if hour else None,
+                int(minute) if minute else None,
+                text[begin : stop.start() if stop else len(text)],
+            )
+        )
+    return out
 
 
-def _known_from(case: Case, order: Order, compiled: Compiled) -> datetime | None:
-    """An order made without notice binds him only once he knows of it (Family Law Act 1996 s.42A(2)): from the
-    service the order's terms or his history record (to the minute when they give the time), or the first record
-    that shows he had been served or told. None: no such limit. A far-future date: nothing shows he knew."""
+def _names_in(sentence: str, spec: OrderDef, law: Law) -> bool:
+    """Whether the sentence names this kind of order, by a name no longer name of another kind contains
+    ("the interim SPO" names the interim order, not the full SPO)."""
+    lower = sentence.lower()
+    spans = {
+        code: [
+            m.span() for n in d.written_as for m in re.finditer(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", lower)
+        ]
+        for code, d in law.orders.items()
+    }
+    others = [sp for code, found in spans.items() if code != spec.code for sp in found]
+    return any(
+        not any(o[0] <= a and b <= o[1] and (o[1] - o[0]) > (b - a) for o in others) for a, b in spans[spec.code]
+    )
+
+
+def _served_from(case: Case, order: Order, compiled: Compiled, law: Law) -> datetime | None:
+    """When the record says this order was served, if after it was made: it binds him from then, since he cannot
+    keep to an order he does not know of (FLA 1996 s.42A(2); 'without reasonable excuse', SPA 2019 s.8).
+
+    The order's own terms speak of it. Elsewhere, a record of service is about this order when its sentence
+    names its kind, or, naming no kind, says "order" and this is the order made most recently before then."""
+    if order.start_day is None:
+        return None
+    # Its own terms speak of this order; a without-notice order's service may be in his history too.
+    own = [c.text or "" for c in order.conditions]
+    history = [s.history or "" for s in case.suspects if s.id == order.against]
+    if compiled.pattern("without_notice").search(" ".join(own)):
+        own += history
+    for when in sorted(w for t in own for sv in _services(t) if (w := sv.when(order.start_day)) is not None):
+        if when.date() >= order.start_day:
+            return when
+    texts = [*history, case.victim.statement or "" if case.victim else "", *(i.narrative for i in case.incidents)]
+    forceful = [(o, law.orders[o.type]) for o in case.orders if o.type in law.orders and law.orders[o.type].legal_force]
+    found: list[datetime] = []
+    for text in texts:
+        for service in _services(text):
+            named = [(o, d) for o, d in forceful if _names_in(service.sentence, d, law)]
+            if not named and not _ORDER_WORD.search(service.sentence):
+                continue  # "divorce papers served on 3 May" is not this order
+            when = service.when(order.start_day)
+            if when is None or when.date() < order.start_day:
+                continue
+            candidates = [o for o, _ in (named or forceful) if o.start_day is not None and o.start_day <= when.date()]
+            latest = max((o.start_day for o in candidates), default=None)
+            if latest is not None and order in candidates and order.start_day == latest:
+                found.append(when)
+    return min(found) if found else None
+
+
+def _known_from(case: Case, order: Order, compiled: Compiled, law: Law) -> datetime | None:
+    """An order binds him from when he knew of it. Where the record says when it was served, after it was made,
+    from then (to the minute when it gives the time). An order made without notice binds him only once he knows
+    of it (Family Law Act 1996 s.42A(2)): from the first record that shows he had been served or told, and if
+    none does, not at all. None: no such limit."""
+    served = _served_from(case, order, compiled, law)
+    if served is not None:
+        return served
     terms = " ".join(c.text or c.place or "" for c in order.conditions)
     if not compiled.pattern("without_notice").search(terms):
         return None
-    history = " ".join(s.history or "" for s in case.suspects if s.id == order.against)
-    given = _served_at(terms) or _served_at(history)
-    if given is not None:
-        return given
     known = [
         datetime.combine(inc.when.date(), time.min)
         for inc in case.incidents
@@ -366,7 +463,7 @@ def find_breaches(
     out: list[Breach] = []
     for order, spec, inc, day in _in_force(case, conduct, law):
         if order.id not in aware:
-            aware[order.id] = _known_from(case, order, texts.compiled)
+            aware[order.id] = _known_from(case, order, texts.compiled, law)
         aware_from = aware[order.id]
         if aware_from is not None and (inc.when or datetime.combine(day, time.min)) < aware_from:
             continue

@@ -159,6 +159,8 @@ class OrderDef(_Strict):
     breach_offence: OffenceCode | None = None
     breach_is_arrest_ground: bool = False
     citation: str
+    # How records name this kind of order ("NMO", "interim SPO"): a record of service that names it is about it.
+    written_as: list[str] = Field(default_factory=list)
 
 
 class ActionDef(_Strict):
