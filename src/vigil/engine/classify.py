@@ -246,7 +246,16 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     )
     # 3. Stalking first.
     grievance = f.cue("grievance")
-    beyond = sorted({b for b in stalking_acts if b in BEYOND_GRIEVANCE}, key=lambda b: b.value)
+    # Sending someone with a message about the grievance ("Lee wants his money") is procured contact within it;
+    # sending someone to watch or follow her goes beyond it.
+    relayed = {i.id for i in f.case.incidents if i.channel is not None and i.channel.value == "via-third-party"}
+    # Her statement's account of the same thing ("he sent his brother to my work") is not another act.
+    recorded = [p for p in f.types.get(Behaviour.PROXY_STALKING, []) if p.incident_id]
+    messenger = bool(recorded) and all(p.incident_id in relayed for p in recorded)
+    beyond = sorted(
+        {b for b in stalking_acts if b in BEYOND_GRIEVANCE and not (b is Behaviour.PROXY_STALKING and messenger)},
+        key=lambda b: b.value,
+    )
     grievance_led = bool(grievance) and not fixation and not beyond and not f.partners
     partners_rule = f.partners and not (grievance and not stalking_acts and not fixation)
     if (stalking_acts or fixation or partners_rule) and (fixated or obsessive or partners_rule) and not grievance_led:

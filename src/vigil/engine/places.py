@@ -63,7 +63,32 @@ def _one_place(place: str) -> list[str]:
 
 def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     """The incident happened in the named place (every distinctive word of it is in the location)."""
-    return any(_at_one_place(inc, alt, compiled) for alt in place_alternatives(place))
+    return any(
+        _at_one_place(inc, alt, compiled) and not _in_another_town(inc, alt, place) for alt in place_alternatives(place)
+    )
+
+
+# The town after a street's name: "Hawthorn Drive, Sidcup" -> "Sidcup".
+_TOWN_AFTER = re.compile(r",\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)\b")
+_NOT_TOWNS = frozenset(
+    {"Near", "Opposite", "Outside", "By", "At", "On", "In", "Junction", "Corner", "The", "Between", "Behind", "Next"}
+)
+
+
+def _in_another_town(inc: Incident, street: str, place: str) -> bool:
+    """ "Hawthorn Drive, Dartford" is not the zone "Hawthorn Drive, Sidcup": the record names the street with
+    another town straight after it (a street of the same name elsewhere)."""
+    zone_town = _TOWN_AFTER.match(place, len(street)) if place.startswith(street) else None
+    if zone_town is None:
+        return False
+    want = zone_town.group(1).split()[0].lower()
+    for text in (inc.location or "", inc.narrative):
+        for m in re.finditer(re.escape(street), text, re.I):
+            town = _TOWN_AFTER.match(text, m.end())
+            if town is None or town.group(1).split()[0] in _NOT_TOWNS:
+                continue
+            return town.group(1).split()[0].lower() != want
+    return False
 
 
 def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
