@@ -277,15 +277,24 @@ def _conditions_breached(
 
 
 # "served on 14/04/2026", "personally served 08/08/2025 at 08:10", "personal service on 13/03 at 17:40",
-# "had been served on S1 on 11/06": when a record says he was served, and (if it says) at what time.
-_TIME = r"(?:at |@ )(\d{1,2})[:.]?(\d{2})(?:\s?hrs)?"
+# "had been served on S1 on 11/06", "served on S1 by process server at 1100hrs 04/06/2025", "not served on SUSP
+# until 1100hrs 04/06": when a record says he was served, and (if it says) at what time.
+def _time(n: str) -> str:
+    """ "at 19:20", "@ 0810", "at 1100hrs" or "1100hrs": hour and minute in groups named for this place."""
+    return (
+        rf"(?:(?:at |@ )(?P<h{n}>\d{{1,2}})[:.]?(?P<m{n}>\d{{2}})(?:\s?hrs)?"
+        rf"|(?P<H{n}>\d{{1,2}})[:.]?(?P<M{n}>\d{{2}})\s?hrs)"
+    )
+
+
 _SERVED_ON = re.compile(
     r"(?i)\b(?:served|service)\b(?: (?:on|upon) (?:him|her|the respondent|the defendant|the suspect|S\d+|SUSP))?"
     r"(?: (?:personally|in person|by hand))?"
     r"(?: with (?:the |an? |his |her )?(?:[\w-]+ ){0,3}(?:order|NMO|SPO|DAPO|injunction))?"
-    rf"(?: {_TIME})?(?: on)? (\d{{1,2}})(?:st|nd|rd|th)?(?:/|\s+|-)(\d{{1,2}}|[a-z]{{3,9}})"
-    r"(?:(?:/|\s+|-)(\d{4}|\d{2}))?\b"
-    rf"(?:,? {_TIME})?"
+    r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|PC \d+|hand))?(?P<until> until| till)?"
+    rf"(?: {_time('1')})?(?: on)? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:/|\s+|-)(?P<month>\d{{1,2}}|[a-z]{{3,9}})"
+    r"(?:(?:/|\s+|-)(?P<year>\d{4}|\d{2}))?\b"
+    rf"(?:,? {_time('2')})?"
 )
 _NOT_SERVED = re.compile(r"(?i)\b(?:not|never|yet to be|unable to)\b[^.;]{0,20}$")
 _ORDER_WORD = re.compile(r"(?i)\b(?:order|NMO|SPO|ISPO|DAPO|DVPO|injunction)\b")
@@ -321,20 +330,21 @@ class _Service:
 def _services(text: str) -> list[_Service]:
     out = []
     for m in _SERVED_ON.finditer(text):
-        if _NOT_SERVED.search(text, max(0, m.start() - 40), m.start()):
-            continue  # "had not been served on 12 March"
-        word = m.group(4).lower()
+        if not m.group("until") and _NOT_SERVED.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "had not been served on 12 March" (but "not served until 4 June" says when it was)
+        word = m.group("month").lower()
         month = int(word) if word.isdigit() else month_number(word)
         if not 1 <= month <= 12:
             continue
-        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(6), m.group(7))
+        hour = next((m.group(g) for g in ("h1", "H1", "h2", "H2") if m.group(g)), None)
+        minute = next((m.group(g) for g in ("m1", "M1", "m2", "M2") if m.group(g)), None)
         begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
         stop = _SENTENCE_END.search(text, m.end())
         out.append(
             _Service(
-                int(m.group(3)),
+                int(m.group("day")),
                 month,
-                int(m.group(5)) if m.group(5) else None,
+                int(m.group("year")) if m.group("year") else None,
                 int(hour) if hour else None,
                 int(minute) if minute else None,
                 text[begin : stop.start() if stop else len(text)],
