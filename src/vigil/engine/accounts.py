@@ -346,6 +346,10 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     for inc in case.incidents:
         if texts.acting_alone(inc):
             continue  # the record shows whose account it is, acting on their own: nothing to link to him
+        if inc.suspect_id is None and any(
+            not m.negated for m in texts.incidents[inc.id].cue_matches("not_his_account")
+        ):
+            continue  # "registered to a 16-year-old (W2), who admitted sending it": someone else's account
         if inc.suspect_id is None and inc.account:
             own_id = known.get(normalise_identifier(inc.account))
             if own_id is not None:
@@ -499,6 +503,19 @@ def _victim_names(texts: CaseText) -> set[str]:
     return set(re.findall(r"\b[A-Z][a-z]{3,}\b", st[:200]))
 
 
+# "MG11 from Kai DONOVAN (19)", "Sarah Jones": a first name the record gives with a surname.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:[A-Z]{2,}|[A-Z][a-z]+)\b")
+
+
+def _first_names(texts: CaseText) -> set[str]:
+    """First names the record gives people by (lower case): calling her by her own name, as anyone who knows
+    her would, is no sign of who wrote a message, unlike a pet name."""
+    out: set[str] = set()
+    for _iid, _source, analysis in texts.all():
+        out.update(m.group(1).lower() for m in _FULL_NAME.finditer(analysis.original))
+    return out
+
+
 def pet_names(texts: CaseText) -> set[str]:
     """What the suspect calls the victim, from her statement ("he always called me Bumble")."""
     if texts.statement is None:
@@ -537,7 +554,7 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
             if len(shared) >= 2 or grams:
                 words = " ".join(sorted(grams)[0]) if grams else ", ".join(sorted({w for g in shared for w in g})[:6])
                 add(account, sid, f'uses the same phrasing as {sid}\'s messages ("{words}")', acc_ids)
-            terms = _address_terms(acc_text) & _address_terms(their_text)
+            terms = _address_terms(acc_text) & _address_terms(their_text) - _first_names(texts)
             if terms:
                 add(account, sid, f'addresses the victim as {sid} does ("{sorted(terms)[0]}")', acc_ids)
             ends = _sign_offs(acc_text) & _sign_offs(their_text)

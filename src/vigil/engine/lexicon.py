@@ -152,6 +152,7 @@ _CUE_LISTS = (
     "complied",
     "witness",
     "exculpation",
+    "not_his_account",
     "disowned",
     "not_about_victim",
     "pass_on",
