@@ -200,7 +200,16 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
             for pattern in (bp.act, bp.history):
                 found.extend(_matches(bp.code, pattern, analysis, None, f"suspects[{sid}].history", speech=False))
     found = [f for f in found if not _contact_with_someone_else(f, found, case, texts)]
+    found = [f for f in found if not _post_not_sent_to_her(f, texts)]
     return dedupe(found)
+
+
+def _post_not_sent_to_her(f: Found, texts: CaseText) -> bool:
+    """A public post the record says never reached her ("V1 is not on Facebook and was not tagged"): the channel
+    does not make it contact with her. What it says about her is still publishing (s.2A(3)(c))."""
+    if f.source != "channel" or f.type is not Behaviour.CONTACTING or f.incident_id is None:
+        return False
+    return bool(texts.incidents[f.incident_id].cue_matches("not_sent_to_victim"))
 
 
 def acts_lawfully(analysis: Analysis) -> bool:

@@ -228,6 +228,8 @@ def _conditions_breached(
     channel = inc.channel.value if inc.channel is not None else None
     # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
     elsewhere = any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim"))
+    # "V1 is not on Facebook and was not tagged": a public post that never went to her is not contact with her.
+    elsewhere = elsewhere or (bool(analysis.cue_matches("not_sent_to_victim")) and Behaviour.CONTACTING not in types)
     # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
     # So is a second suspect he sent (his brother parked in the street): the zone binds only the one it names.
     by_agent = (bool(inc.actor_id) and case.suspect(inc.actor_id) is None) or (

@@ -153,6 +153,7 @@ _CUE_LISTS = (
     "witness",
     "exculpation",
     "not_his_account",
+    "not_sent_to_victim",
     "disowned",
     "not_about_victim",
     "pass_on",

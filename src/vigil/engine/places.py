@@ -23,6 +23,10 @@ _AREA_END = r"(?i)\b(?:village|estate|town|town centre|city centre|area|park|ret
 _AREA_WORDS = frozenset({"village", "estate", "town", "centre", "city", "area", "park", "retail"})
 
 
+# A part of a place named in one word: in the farmyard is at the farm.
+_PART_OF = {"farmyard": "farm", "farmhouse": "farm", "churchyard": "church", "schoolyard": "school"}
+
+
 def place_tokens(place: str) -> set[str]:
     return set(WORD.findall(place.lower()))
 
@@ -32,7 +36,13 @@ def place_alternatives(place: str) -> list[str]:
     the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is.
     "St Petroc's Church and churchyard, and The Vicarage, Priory Road" names three."""
     # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
-    place = re.sub(r"(?i),?\s+(?:including|incl\.?|together with|and all)\b.*$", "", place.strip())
+    # So does "Low Ashgill Farm and its land": the farm's land is the farm.
+    place = re.sub(
+        r"(?i),?\s+(?:including|incl\.?|together with|and all|and its (?:land|grounds|buildings|outbuildings|yards?|"
+        r"fields|curtilage|gardens?|car park))\b[^,]*",
+        "",
+        place.strip(),
+    )
     # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
     place = re.sub(r"\s*\([^)]*\)", "", place).strip()
     # "Hatherley Road, Marsh Lane and Cobden Street, Chorlton": a list of streets (the town at the end says where).
@@ -100,6 +110,7 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
         return False
     text = where or inc.narrative.lower()
     have = set(WORD.findall(text))
+    have |= {_PART_OF[w] for w in have if w in _PART_OF}
     core = want - _STOP or want
     area = re.search(_AREA_END, place.strip()) is not None and bool(core - _AREA_WORDS)
     if area:
