@@ -96,7 +96,8 @@ def procured(case: Case, compiled: Compiled) -> bool:
 def incident_actor(inc: Incident, compiled: Compiled, procured_by_suspect: bool = False) -> Actor:
     """Who acted: the suspect; or a named third party acting on their own (s.7(3A) needs procurement)."""
     own_initiative = bool(compiled.pattern("own_initiative").search(inc.narrative))
-    if inc.actor_id and (own_initiative or not (procured_by_suspect or _procures(inc.narrative, compiled))):
+    asked = _procures(inc.narrative, compiled) or bool(compiled.pattern("go_between_asked").search(inc.narrative))
+    if inc.actor_id and (own_initiative or not (procured_by_suspect or asked)):
         return THIRD
     if inc.suspect_id:
         return Actor("suspect", inc.suspect_id)
