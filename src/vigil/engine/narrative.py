@@ -73,6 +73,11 @@ _OBJECT_PRONOUN = {
 }
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?$", re.I)
 _SO_BEFORE = re.compile(r"\bso\s+$", re.I)
+_SPOKE_TO = re.compile(
+    r"\b(?:spoke|speaking|talked|talking|interviewed|asked)(?: (?:to|with))? (?P<who>\S+(?: [A-Z][A-Za-z]+)?)"
+    r"(?: alone| separately| privately| on (?:his|her|their) own)?\s*[:,]?\s*$",
+    re.I,
+)
 _MODAL_AFTER = re.compile(r"\s+(?:could|couldn'?t|can'?t|cannot|would|wouldn'?t|had to|was unable|were unable)\b", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
 _NEW_SUBJECT = re.compile(
@@ -409,6 +414,13 @@ class Analysis:
         s_start, _ = self.sentence_span(qstart - 1)
         prefix_start = s_start
         prefix = self.text[prefix_start : qstart - 1]
+        # "Officer spoke to V1 alone: '...'": the words quoted are those of the one spoken to.
+        heard = _SPOKE_TO.search(prefix)
+        if heard is not None:
+            i = bisect_right(self._ref_starts, prefix_start + heard.start("who") - 1)
+            refs = self.referents
+            if i < len(refs) and refs[i].start == prefix_start + heard.start("who"):
+                return self.resolve(refs[i])
         verbs = list(self.compiled.cue("speech_verbs").finditer(prefix))
         if verbs:
             verb = verbs[-1]
