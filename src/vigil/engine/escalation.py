@@ -9,9 +9,10 @@ worse. Each kind is reported with the incidents it rests on.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
-from vigil.contract import Channel, Escalation, Incident
+from vigil.contract import Behaviour, Channel, Escalation, Incident
 from vigil.law import Law
 
 from .facts import Facts
@@ -171,12 +172,32 @@ def _at_home(inc: Incident, compiled: Compiled) -> bool:
     return bool(compiled.pattern("at_her_home").search(inc.narrative))
 
 
+_REMOTE = frozenset({"text-message", "phone-call", "email", "social-media", "messaging-app", "online-publication"})
+
+
 def _physical(f: Facts, iids: list[str], incidents: dict, law: Law) -> bool:  # type: ignore[type-arg]
+    """He was there in person, or placed something there. Watching her through a camera app, or a message that
+    shows he saw the yard on camera, is remote however close it feels; a tracker hidden on her car is not."""
     for iid in iids:
         inc = incidents[iid]
-        if inc.channel is not None and inc.channel.value in ("in-person", "tracking-or-surveillance", "gift-or-item"):
+        channel = inc.channel.value if inc.channel is not None else None
+        if channel in ("in-person", "gift-or-item"):
             return True
-        for code, found in f.types.items():
-            if law.behaviours[code].physical_presence and any(b.incident_id == iid for b in found):
+        if channel == "tracking-or-surveillance":
+            if any(b.incident_id == iid for b in f.types.get(Behaviour.TRACKING_DEVICE, [])):
                 return True
+            continue
+        for code, found in f.types.items():
+            if not law.behaviours[code].physical_presence:
+                continue
+            for b in found:
+                # A message can show he was there ("a photo of her front door taken from the pavement at night"),
+                # unless what it shows came through a camera or an app.
+                if b.incident_id == iid and not (channel in _REMOTE and _THROUGH_A_SCREEN.search(b.evidence)):
+                    return True
     return False
+
+
+_THROUGH_A_SCREEN = re.compile(
+    r"\b(?:cameras?|cctv|feeds?|live view|webcam|doorbell|app|snap ?map|location|online|screenshot)\b", re.I
+)
