@@ -47,9 +47,34 @@ def expand_case(name: str, spec: dict[str, Any]) -> dict[str, Any]:
     return case
 
 
+EXPECTED_KEYS = frozenset(
+    {
+        "category",
+        "acceptable_categories",
+        "course_of_conduct",
+        "behaviours_present",
+        "behaviours_absent",
+        "risk_at_least",
+        "risk_at_most",
+        "breaches",
+        "linked_accounts",
+        "not_linked",
+        "escalation",
+        "offences_present",
+        "offences_absent",
+        "actions_required",
+        "actions_forbidden",
+        "risk_factors_present",
+        "risk_factors_absent",
+        "notes",
+    }
+)
+
+
 def check(assessment: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     """Every way the assessment falls short of the expected block, as readable lines."""
-    problems: list[str] = []
+    # A misspelt expectation would otherwise check nothing and always pass.
+    problems: list[str] = [f"unknown expectation {k!r}" for k in sorted(set(expected) - EXPECTED_KEYS)]
     if "error" in assessment:
         return [f"no assessment: {assessment['error']}"]
     cat = assessment["classification"]["category"]
@@ -91,4 +116,5 @@ def check(assessment: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     problems += [f"forbidden action {c}" for c in expected.get("actions_forbidden", []) if c in actions]
     factors = {f["code"] for f in assessment["risk"]["factors"]}
     problems += [f"missing risk factor {c}" for c in expected.get("risk_factors_present", []) if c not in factors]
+    problems += [f"unexpected risk factor {c}" for c in expected.get("risk_factors_absent", []) if c in factors]
     return problems
