@@ -11,12 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vigil.contract import Case, Incident
 
 from .behaviours import CaseText
 from .lexicon import Compiled
+from .people import Cast
 
 _STOP = frozenset(
     [
@@ -394,7 +396,7 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     for _round in range(2):
         # Round two: identifiers the record gives for an account already tied to a suspect ("registered to
         # his number and the email x@y") tie other accounts that use them (links are transitive).
-        found_more = _tie_accounts(records, by_account, derived, add, texts.compiled)
+        found_more = _tie_accounts(records, by_account, derived, add, texts.compiled, _owner_by_name(texts.cast))
         derived = {sid: [x for x in found_more.get(sid, []) if x[0].lower() not in by_account] for sid in suspects}
         if not any(derived.values()):
             break
@@ -419,8 +421,30 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
 _CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
 
 
+_IN_THE_NAME_OF = re.compile(
+    r"\b(?:in (?:the )?name of|registered to|belonging to|held by) (?:Mr|Mrs|Ms|Miss|Dr)?\.? ?"
+    r"([A-Z][A-Za-z'’-]*\.?(?: [A-Z][A-Za-z'’-]+)+)"
+)
+
+
+def _owner_by_name(cast: Cast) -> Callable[[str], str | None]:
+    """The suspect a written name is: his surname, with his first name or its initial ("Mr C ALMOND")."""
+
+    def owner(written: str) -> str | None:
+        words = [w.strip(".'’").lower() for w in written.split()]
+        first, surname = words[0], words[-1]
+        found = {
+            s.suspect_id
+            for s in cast.suspects
+            if surname in s.surnames and any(f == first or (len(first) == 1 and f[0] == first) for f in s.first_names)
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
+    return owner
+
+
 def _tie_accounts(  # type: ignore[no-untyped-def]
-    records, by_account, idents, add, compiled: Compiled
+    records, by_account, idents, add, compiled: Compiled, owner_named
 ) -> dict[str, list[tuple[str, str]]]:
     """Link accounts the record ties to a suspect's identifiers; return the other identifiers those
     tying sentences give (an account's registration email), for a further round."""
@@ -450,11 +474,16 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             tied_here: set[tuple[str, str]] = set()
 
             # "registered at S1's bail address, topped up with a card in S1's name", "the mobile S1 gave them".
-            for m in owned.finditer(sentence):
-                sid = next((g for g in m.groups() if g), None)
+            owners = [(m.start(), next((g for g in m.groups() if g), None), "") for m in owned.finditer(sentence)]
+            # "top-ups paid with a debit card in the name of Mr C ALMOND": his name, or his initial and surname.
+            owners += [
+                (m.start(), owner_named(m.group(1)), f' by name ("{m.group(1)}")')
+                for m in _IN_THE_NAME_OF.finditer(sentence)
+            ]
+            for start, sid, how in owners:
                 if sid in idents:
-                    before_it = [a for pos, a in mentions if pos <= m.start()] or [mentions[0][1]]
-                    add(before_it[-1], sid, f"the record ties it to {sid} {quoted}", iids, strong=True)
+                    before_it = [a for pos, a in mentions if pos <= start] or [mentions[0][1]]
+                    add(before_it[-1], sid, f"the record ties it to {sid}{how} {quoted}", iids, strong=True)
                     tied_here.add((before_it[-1], sid))
             for sid, pairs in idents.items():
                 for ident, via in pairs:
