@@ -174,9 +174,22 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
                 "linked."
             )
             return v
+        # Say why: one event recorded several times, or records nobody has tied to the suspect yet.
+        loose = [i.id for i in f.case.incidents if i.account and not f.conduct.attributed.get(i.id)]
+        if n <= 1:
+            why = "one incident is recorded."
+        elif loose:
+            one = len(loose) == 1
+            why = (
+                f"no two occasions are by one person, and {len(loose)} of the {n} records ({_ids(loose)}) "
+                f"{'comes from an account' if one else 'come from accounts'} not tied to anyone; "
+                f"{'it' if one else 'they'} would count only once linked to the same person."
+            )
+        else:
+            why = f"the {n} records describe one occasion."
         v.rationale.append(
             "No course of conduct: PHA 1997 s.7(3) needs conduct on at least two occasions by the same person; "
-            + (f"the {n} records describe one occasion." if n > 1 else "one incident is recorded.")
+            + why
             + " Other offences may still apply; record it so later conduct can be linked."
         )
         return v
