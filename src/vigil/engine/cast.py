@@ -15,7 +15,7 @@ from vigil.contract import Case
 
 from .lexicon import Compiled
 from .narrative import Cast, SuspectNames
-from .people import NOT_PERSON_WORDS
+from .people import NOT_PERSON_WORDS, STREET_WORDS
 
 # Police records often write surnames in capitals ("Darren PYBUS"): a name either way.
 _NAME_ID = re.compile(
@@ -160,6 +160,11 @@ _NOT_A_NAME = frozenset(
 )
 
 
+_ADDRESS = re.compile(
+    rf"\b\d+[A-Za-z]?,? (?:[A-Z][\w'’-]+ ){{1,3}}(?:{STREET_WORDS})\b(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+)
+
+
 def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
     """Names and ids of the third parties the case lists ("Jordan, IP's partner", W1), so their acts are not
     the suspect's."""
@@ -167,7 +172,9 @@ def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str
     words = set()
     for t in case.third_parties:
         words.add(t.id)
-        for m in _CAPITALISED.finditer(t.description or ""):
+        # "current occupiers of 12 Mill Lane, Tadcaster": an address names a place, not a person.
+        description = _ADDRESS.sub(" ", t.description or "")
+        for m in _CAPITALISED.finditer(description):
             w = m.group(1).lower()
             if w not in _NOT_A_NAME and w not in own and w not in NOT_PERSON_WORDS:
                 words.add(m.group(1))

@@ -11,6 +11,12 @@ from .dates import MONTHS
 Role = Literal["suspect", "victim", "third", "unknown"]
 Kind = Literal["narrative", "statement", "history"]
 
+# The last word of a street's name ("Mill Lane"): a capitalised word before one names a place.
+STREET_WORDS = (
+    "Street|Road|Lane|Avenue|Close|Drive|Way|Crescent|Grove|Rise|Terrace|Place|Parade|Court|Gardens|Green|Hill|Row|"
+    "Walk|Mews|Square|Estate"
+)
+
 
 # Capitalised words that name no one: months and days ("The night in January I told him ... he pushed ...") and
 # the platforms that send alerts and host accounts but act on no one.

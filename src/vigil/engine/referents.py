@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Compiled
-from .people import NOT_PERSON_WORDS, THIRD, VICTIM, Actor, Cast, Referent
+from .people import NOT_PERSON_WORDS, STREET_WORDS, THIRD, VICTIM, Actor, Cast, Referent
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
 _PRONOUN_RE = re.compile(r"(?<![\w])(?<![\w]['’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
@@ -137,6 +137,38 @@ _NOT_NAMES = NOT_PERSON_WORDS | {
     "we",
     "i",
     "you",
+    # Words that begin a sentence with a capital ("When told she was busy he waited").
+    "when",
+    "while",
+    "whilst",
+    "after",
+    "before",
+    "if",
+    "as",
+    "once",
+    "today",
+    "yesterday",
+    "tonight",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "although",
+    "though",
+    "because",
+    "since",
+    "until",
+    "during",
+    "both",
+    "all",
+    "some",
+    "nothing",
+    "everybody",
+    "somebody",
+    "anyone",
 }
 
 
@@ -160,6 +192,7 @@ _ROLE_LEAD = re.compile(
     r"(?:(?:mutual|younger|older|little|big|new|former|best|close|next-door|psycho|other)\s+)?\Z",
     re.IGNORECASE,
 )
+_STREET_AFTER_NAME = re.compile(rf"\b[A-Z][\w'’-]+ (?:{STREET_WORDS})$")
 _PARTNER_ROLES = frozenset({"boyfriend", "girlfriend", "husband", "wife", "partner"})
 # "her ex-boyfriend", "my former husband", "the estranged wife", right before the role noun.
 _FORMER = re.compile(r"\b(?:ex|former|estranged|old)[- ]?\s*$", re.I)
@@ -203,6 +236,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             found.append((start, end, who, gender, None))
     if cast.others_re is not None:
         for m in cast.others_re.finditer(text):
+            if _STREET_AFTER_NAME.search(text, max(0, m.start() - 24), m.end()):
+                continue  # "Mill Lane": the street, though a witness is called Kate Lane
             found.append((m.start(), m.end(), THIRD, None, None))
     if cast.names_re is not None:
         for m in cast.names_re.finditer(text):
