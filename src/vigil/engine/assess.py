@@ -40,6 +40,9 @@ def _sorted_case(case: Case) -> Case:
     return case.model_copy(update={"incidents": incidents})
 
 
+_COVERT_LOCATION = frozenset({Behaviour.TRACKING_DEVICE, Behaviour.MONITORING_COMMUNICATIONS})
+
+
 def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Found], texts: CaseText) -> list[Found]:
     """Behaviours shown by the pattern, not by words: fake accounts and proxies."""
     out: list[Found] = []
@@ -100,6 +103,27 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                     inc.id,
                     f"sent through another person at {inc.suspect_id}'s request "
                     f"(PHA 1997 s.7(3A)): {inc.narrative.strip()[:140]}",
+                    "structure",
+                    inc.suspect_id,
+                )
+            )
+    # A tracker or spyware on her, and him appearing where she had told no one she would be ("small world"): he
+    # followed her, by electronic means if not on foot (PHA 1997 s.2A(3)(a)).
+    trackers = {b.actor for b in found if b.type in _COVERT_LOCATION and b.actor}
+    for inc in case.incidents:
+        if (
+            inc.channel is not None
+            and inc.channel.value == "in-person"
+            and inc.suspect_id in trackers
+            and texts.incidents[inc.id].default_actor.role == "suspect"
+            and (inc.id, Behaviour.FOLLOWING) not in present
+            and compiled.pattern("unforeseeable_place").search(inc.narrative)
+        ):
+            out.append(
+                Found(
+                    Behaviour.FOLLOWING,
+                    inc.id,
+                    f"appeared where only tracking her could have told him she would be: {inc.narrative.strip()[:140]}",
                     "structure",
                     inc.suspect_id,
                 )
