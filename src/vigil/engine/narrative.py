@@ -86,7 +86,10 @@ _NEW_SUBJECT = re.compile(
 )
 # "found no evidence", "no case to answer": a finding the act's words contain, not a negation of the act.
 _INNER_NEG = re.compile(
-    r"\b(?:never|not|no(?! (?:evidence|case to answer|trace|concerns?|basis|sign|record|truth)\b))\b", re.I
+    # "with no warning", "no notice given": how he came, not a denial that he did.
+    r"\b(?:never|not|no(?! (?:evidence|case to answer|trace|concerns?|basis|sign|record|truth|notice|warning|"
+    r"invitation|prior|appointment|arrangement)\b))\b",
+    re.I,
 )
 _BELIEF = re.compile(
     r"\b(?:that|think|thinks|thought|believe|believes|frightened|scared|afraid|worried|fear|fears|say|says|said|"
@@ -584,7 +587,8 @@ class Analysis:
                 s_start, s_end = self.sentence_span(m.start())
                 floor = max(s_start, q.start) if q else s_start
                 actor = (
-                    self._suspect_owner_within(m.start(), m.end())
+                    self._suspect_leads(m.start())
+                    or self._suspect_owner_within(m.start(), m.end())
                     or self.passive_agent(m.end(), s_end)
                     or (None if self._agentless_passive(m, s_end) else self.subject_before(m.start(), floor))
                     or self.default_actor
@@ -616,6 +620,14 @@ class Analysis:
         if _REPLY_START.match(words):
             return False  # "Asked if he stopped: 'no, he just drove past'": an answer, someone's own words
         return bool(_THE_MAN.search(words) or _HE_WORD.search(words) or _SHE_WORD.search(words))
+
+    def _suspect_leads(self, start: int) -> Actor | None:
+        """ "... found SUSP inside Flat 3": a match that opens with the suspect has him as its subject."""
+        refs = self.referents
+        i = bisect_right(self._ref_starts, start - 1)
+        if i < len(refs) and refs[i].start == start and refs[i].actor is not None and refs[i].actor.role == "suspect":
+            return refs[i].actor
+        return None
 
     def _suspect_owner_within(self, start: int, end: int) -> Actor | None:
         """ "An envelope in S1's handwriting": the suspect named as owner inside the matched words did it."""
