@@ -181,8 +181,10 @@ def _physical(f: Facts, iids: list[str], incidents: dict, law: Law) -> bool:  # 
     for iid in iids:
         inc = incidents[iid]
         channel = inc.channel.value if inc.channel is not None else None
-        if channel in ("in-person", "gift-or-item"):
-            return True
+        if channel in ("in-person", "gift-or-item") and any(
+            b.incident_id == iid for found in f.types.values() for b in found
+        ):
+            return True  # not a record in which nothing was done ("drove past on her way to work, did not slow")
         if channel == "tracking-or-surveillance":
             if any(b.incident_id == iid for b in f.types.get(Behaviour.TRACKING_DEVICE, [])):
                 return True
