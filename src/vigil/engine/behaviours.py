@@ -202,7 +202,16 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
                 found.extend(_matches(bp.code, pattern, analysis, None, f"suspects[{sid}].history", speech=False))
     found = [f for f in found if not _contact_with_someone_else(f, found, case, texts)]
     found = [f for f in found if not _post_not_sent_to_her(f, texts)]
+    # "3 Larch Grove (IP's former home)": knocking where she no longer lives is not turning up at her home.
+    gone = {i.id for i in case.incidents if i.location and _FORMER_HOME.search(i.location)}
+    found = [f for f in found if not (f.type is Behaviour.TURNING_UP_UNANNOUNCED and f.incident_id in gone)]
     return dedupe(found)
+
+
+_FORMER_HOME = re.compile(
+    r"\b(?:former|old|previous|ex)[- ](?:home|address|house|flat|residence)\b|\bwhere (?:she|he|IP|V\d) used to live\b",
+    re.I,
+)
 
 
 def _post_not_sent_to_her(f: Found, texts: CaseText) -> bool:

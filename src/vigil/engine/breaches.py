@@ -314,19 +314,23 @@ class _Service:
     minute: int | None
     sentence: str
 
-    def when(self, after: date) -> datetime | None:
-        """The date and time, a missing year read as the first that is not before the order was made."""
-        years = [self.year] if self.year is not None else [after.year, after.year + 1]
+    def when(self, near: date) -> datetime | None:
+        """The date and time; a missing year is read as the one that puts the date nearest `near` (the day of the
+        record that mentions it, or the day the order was made)."""
+        years = [self.year if self.year >= 100 else 2000 + self.year] if self.year is not None else []
+        years = years or [near.year - 1, near.year, near.year + 1]
+        found: list[datetime] = []
         for year in years:
             try:
-                when = datetime(year if year >= 100 else 2000 + year, self.month, self.day)
+                found.append(datetime(year, self.month, self.day))
             except ValueError:
-                return None
-            if when.date() >= after or self.year is not None:
-                if self.hour is not None and self.minute is not None:
-                    when = when.replace(hour=self.hour % 24, minute=self.minute % 60)
-                return when
-        return None
+                continue
+        if not found:
+            return None
+        when = min(found, key=lambda d: abs((d.date() - near).days))
+        if self.hour is not None and self.minute is not None:
+            when = when.replace(hour=self.hour % 24, minute=self.minute % 60)
+        return when
 
 
 def _services(text: str) -> list[_Service]:
@@ -387,15 +391,17 @@ def _served_from(case: Case, order: Order, compiled: Compiled, law: Law) -> date
     for when in sorted(w for t in own for sv in _services(t) if (w := sv.when(order.start_day)) is not None):
         if when.date() >= order.start_day:
             return when
-    texts = [*history, case.victim.statement or "" if case.victim else "", *(i.narrative for i in case.incidents)]
+    statement = case.victim.statement or "" if case.victim else ""
+    texts = [(t, order.start_day) for t in (*history, statement)]
+    texts += [(i.narrative, i.when.date() if i.when else order.start_day) for i in case.incidents]
     forceful = [(o, law.orders[o.type]) for o in case.orders if o.type in law.orders and law.orders[o.type].legal_force]
     found: list[datetime] = []
-    for text in texts:
+    for text, near in texts:
         for service in _services(text):
             named = [(o, d) for o, d in forceful if _names_in(service.sentence, d, law)]
             if not named and not _ORDER_WORD.search(service.sentence):
                 continue  # "divorce papers served on 3 May" is not this order
-            when = service.when(order.start_day)
+            when = service.when(near)
             if when is None or when.date() < order.start_day:
                 continue
             candidates = [o for o, _ in (named or forceful) if o.start_day is not None and o.start_day <= when.date()]
