@@ -252,6 +252,11 @@ def _conditions_breached(
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
             why = inside_zone(inc, cond.place or "", compiled) if channel in _IN_PERSON and not by_agent else None
+            if why is None and cond.metres and channel in _IN_PERSON and not by_agent:
+                # "22 Kestrel Way" with a 100-metre radius: "about 60 metres from number 22" is inside it.
+                distance = measured_distance(inc)
+                if distance is not None and distance <= cond.metres:
+                    why = f"about {distance:g} metres from {cond.place}, inside the {cond.metres:g}-metre zone"
             if why:
                 out.append((cond.type, why))
             continue

@@ -73,6 +73,10 @@ _OBJECT_PRONOUN = {
 }
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?$", re.I)
 _SO_BEFORE = re.compile(r"\bso\s+$", re.I)
+_SEEN_VERBS = frozenset({"saw", "seen", "spotted", "noticed", "watched"})
+_ING_WORD = re.compile(r"^\s+\w+ing\b", re.I)
+_AND_TAIL = re.compile(r"\b(?:and|and then)\s+$", re.I)
+_WORD_AT = re.compile(r"\w+")
 _SPOKE_TO = re.compile(
     r"\b(?:spoke|speaking|talked|talking|interviewed|asked)(?: (?:to|with))? (?P<who>\S+(?: [A-Z][A-Za-z]+)?)"
     r"(?: alone| separately| privately| on (?:his|her|their) own)?\s*[:,]?\s*$",
@@ -332,6 +336,10 @@ class Analysis:
             if ref.object_position and not ref.participle_subject:
                 i -= 1
                 continue
+            if ref.participle_subject and self._seer_goes_on(ref, pos):
+                seen_acts = True  # the seer is the one who goes on to act
+                i -= 1
+                continue
             if self._object_again(ref, pos):
                 seen_acts = True
                 i -= 1
@@ -350,6 +358,18 @@ class Analysis:
                 continue
             return self.resolve(ref)
         return None
+
+    def _seer_goes_on(self, ref: Referent, pos: int) -> bool:
+        """'IP's friend saw SUSP waiting at the bus stop and rang IP': after the seen person's '-ing', a verb joined
+        by 'and' in the past tense is the seer's next act, not the seen person's ('... and kicking' would be his)."""
+        before = self.text[max(0, ref.start - 12) : ref.start].lower().split()
+        if not before or before[-1] not in _SEEN_VERBS:
+            return False
+        between = self.text[ref.end : pos]
+        if not _ING_WORD.search(between) or not _AND_TAIL.search(between):
+            return False
+        first = _WORD_AT.match(self.text, pos)
+        return first is not None and not first.group(0).lower().endswith("ing")
 
     def _object_again(self, ref: Referent, pos: int) -> bool:
         """'... saw S1 at the tills, went over to him and shouted at him': a person seen, then taken up again as
