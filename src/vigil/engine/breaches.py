@@ -29,6 +29,15 @@ from .narrative import Analysis
 from .places import WORD, at_place, inside_zone, measured_distance
 
 _IN_PERSON = ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
+_PRESENCE = frozenset(
+    {
+        Behaviour.TURNING_UP_UNANNOUNCED,
+        Behaviour.LOITERING,
+        Behaviour.WATCHING_OR_SPYING,
+        Behaviour.FOLLOWING,
+        Behaviour.CONTACTING,
+    }
+)
 
 
 def _stem(word: str) -> str:
@@ -244,6 +253,10 @@ def _conditions_breached(
         types.discard(Behaviour.CONTACTING)
     if to_someone_else and analysis.cue_matches("not_passed_on"):
         types.discard(Behaviour.THIRD_PARTY_CONTACT)  # asked about her, passed nothing on
+    if by_agent and not analysis.cue_matches("pass_on"):
+        # Someone he sent to watch or follow her is his conduct (s.7(3A)), but contact with her only when they
+        # carry words from him ("Tell her I said hi"); being near her is theirs, and a zone binds only him.
+        types -= _PRESENCE
     other_spec = law.conditions.get(ConditionType.OTHER)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
