@@ -132,6 +132,8 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
     # The account it came from counts: "OurFamilyWizard: Neil" is the app the order permits.
     record = f"{inc.location or ''} {inc.account or ''} {inc.narrative} {via}".lower()
     have = {_stem(w) for w in WORD.findall(record)}
+    if _LAW_FIRM.search(f"{inc.narrative} {via}"):
+        have.add("solicitor")  # "Letter from Pennant Law (for S1)": a firm of solicitors by its name
     for cond in conds:
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
@@ -155,6 +157,10 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
     return None
 
 
+_LAW_FIRM = re.compile(
+    r"\b[A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)? (?:Law|LLP|Solicitors|Legal|Law Group)\b"
+    r"|\b(?:solicitors?|lawyers?|legal representatives?) (?:for|acting for|instructed by) (?:S\d+|him|her)\b"
+)
 _ROUTE_SPLIT = re.compile(r";|,?\s+\bor\b(?=\s+(?:through|via|by|using|on|at|in|between)\b)", re.I)
 
 

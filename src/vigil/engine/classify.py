@@ -114,7 +114,11 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
     kinds = {
         code
         for code, found in f.types.items()
-        if (code is not Behaviour.THIRD_PARTY_CONTACT or any(b.incident_id not in lawful_ids for b in found))
+        # A go-between the order permits (his solicitors) is the route itself, not targeting those around her.
+        if (
+            code is not Behaviour.THIRD_PARTY_CONTACT
+            or any(b.incident_id not in lawful_ids and b.incident_id not in f.permitted for b in found)
+        )
         and (not within_order or any(b.incident_id in f.permitted for b in found))
         and (not recorded_lawful or any(b.incident_id for b in found))
     }
