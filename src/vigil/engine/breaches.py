@@ -161,6 +161,11 @@ _LAW_FIRM = re.compile(
     r"\b[A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)? (?:Law|LLP|Solicitors|Legal|Law Group)\b"
     r"|\b(?:solicitors?|lawyers?|legal representatives?) (?:for|acting for|instructed by) (?:S\d+|him|her)\b"
 )
+_TO_HER_SOLICITORS = re.compile(
+    r"\bto (?:V\d+|IP|her|the victim|the complainant|the applicant)['’]?s? (?:own )?"
+    r"(?:solicitors?|lawyers?|legal team)\b",
+    re.I,
+)
 _ROUTE_SPLIT = re.compile(r";|,?\s+\bor\b(?=\s+(?:through|via|by|using|on|at|in|between)\b)", re.I)
 
 
@@ -243,6 +248,11 @@ def _conditions_breached(
     channel = inc.channel.value if inc.channel is not None else None
     # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
     elsewhere = any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim"))
+    # "Letter from Brannigan Legal (S1's solicitors) to V1's solicitors": litigation correspondence between their
+    # lawyers, not contact with her.
+    if _LAW_FIRM.search(inc.narrative) and _TO_HER_SOLICITORS.search(inc.narrative):
+        elsewhere = True
+        types.discard(Behaviour.CONTACTING)
     # "V1 is not on Facebook and was not tagged": a public post that never went to her is not contact with her.
     elsewhere = elsewhere or (bool(analysis.cue_matches("not_sent_to_victim")) and Behaviour.CONTACTING not in types)
     # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
@@ -250,15 +260,24 @@ def _conditions_breached(
     by_agent = (bool(inc.actor_id) and case.suspect(inc.actor_id) is None) or (
         bound is not None and inc.suspect_id is not None and inc.suspect_id != bound
     )
+    # A term against contacting her family or employer is broken by contacting them, message or none.
+    about_others = set(types)
     # The record says who was contacted: a third party, and nothing shows the words were for her.
     to_someone_else = "third-party-contact" in codes and "contacting" not in codes
     # "Craig rang me ... He didn't give me any message for her": the call the channel shows went to someone else.
     no_message = bool(analysis.cue_matches("no_message_for_victim"))
-    if no_message and all(b.source == "channel" for b in found if b.type is Behaviour.CONTACTING):
+    if no_message and (
+        all(b.source == "channel" for b in found if b.type is Behaviour.CONTACTING)
+        or Behaviour.THIRD_PARTY_CONTACT in types
+    ):
         to_someone_else = True
         types.discard(Behaviour.CONTACTING)
-    if to_someone_else and analysis.cue_matches("not_passed_on"):
-        types.discard(Behaviour.THIRD_PARTY_CONTACT)  # asked about her, passed nothing on
+    if to_someone_else and (no_message or analysis.cue_matches("not_passed_on")):
+        # Asked about her and passed nothing on, or words only for the one contacted ("watch yourself mate" to
+        # her partner, nothing addressed to her): not contact with her, whatever a term about third parties says.
+        types.discard(Behaviour.THIRD_PARTY_CONTACT)
+        if no_message:
+            types -= {b.type for b in found if b.source == "narrative" and b.type is not Behaviour.THIRD_PARTY_CONTACT}
     if by_agent and not analysis.cue_matches("pass_on"):
         # Someone he sent to watch or follow her is his conduct (s.7(3A)), but contact with her only when they
         # carry words from him ("Tell her I said hi"); being near her is theirs, and a zone binds only him.
@@ -295,7 +314,8 @@ def _conditions_breached(
         by_channel = channel in spec.breached_by_channels or (channel in spec.directed_channels and bool(types))
         if by_channel and (to_someone_else or elsewhere):
             by_channel = False  # a call to her mother is not contact with her unless a message is passed on
-        hit = sorted(b.value for b in types & set(spec.breached_by))
+        used = about_others if cond.type is ConditionType.NO_THIRD_PARTY_CONTACT else types
+        hit = sorted(b.value for b in used & set(spec.breached_by))
         if by_channel or hit:
             why = f"{channel} contact" if by_channel and channel else ", ".join(hit)
             out.append((cond.type, why))
