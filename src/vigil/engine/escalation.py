@@ -93,6 +93,16 @@ def detect(f: Facts, law: Law) -> EscalationResult:
                 f"({', '.join(ids[first_physical:])}).",
                 ids,
             )
+    # Her home put online after messages ("a photograph of the front door of her building with the house number
+    # visible"): the conduct has moved towards where she lives even if he has not yet been there.
+    doxxed = [n for n, o in enumerate(occ) if _her_home_published(f, o.incident_ids)]
+    if doxxed and doxxed[0] >= 2 and not any(physical[: doxxed[0]]) and "proximity" not in out.kinds:
+        out.add(
+            "proximity",
+            f"The conduct has moved from remote contact ({', '.join(ids[: doxxed[0]])}) to publishing where she "
+            f"lives ({ids[doxxed[0]]}).",
+            ids,
+        )
     # Proximity: from public places to her home (following her on a run, then at her window, then her door).
     places = [
         (o, any(_at_home(incidents[i], f.texts.compiled) for i in o.incident_ids))
@@ -200,6 +210,17 @@ def _physical(f: Facts, iids: list[str], incidents: dict, law: Law) -> bool:  # 
     return False
 
 
+def _her_home_published(f: Facts, iids: list[str]) -> bool:
+    return any(
+        b.incident_id in iids and _HER_HOME_SHOWN.search(b.evidence) for b in f.types.get(Behaviour.PUBLISHING, [])
+    )
+
+
+_HER_HOME_SHOWN = re.compile(
+    r"\b(?:(?:home |her |IP'?s |V\d'?s )?address|front door|house number|postcode|street name|"
+    r"where (?:she|IP|V\d) lives|flat \d+|\d+ [A-Z][a-z]+ (?:Road|Street|Lane|Avenue|Close|Drive|Way))\b",
+    re.I,
+)
 _THROUGH_A_SCREEN = re.compile(
     r"\b(?:cameras?|cctv|feeds?|live view|webcam|doorbell|app|snap ?map|location|online|screenshot)\b", re.I
 )
