@@ -76,6 +76,8 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             )
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
             and not compiled.pattern("invited").search(inc.narrative)
+            # an enforcement agent's visit, a handover the order provides for, an insurer's surveillance
+            and not acts_lawfully(texts.incidents[inc.id])
             and not texts.incidents[inc.id].cue_matches("within_relationship")
         ):
             out.append(
