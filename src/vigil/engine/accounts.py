@@ -559,6 +559,7 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
     acc_ids = [i.id for i in incs]
     names = pet_names(texts)
     victim_words = _victim_names(texts)
+    first_names = _first_names(texts)
     used = sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", acc_text, re.I))
     if used and len(suspects) == 1:
         sid = next(iter(suspects))
@@ -583,7 +584,7 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
             if len(shared) >= 2 or grams:
                 words = " ".join(sorted(grams)[0]) if grams else ", ".join(sorted({w for g in shared for w in g})[:6])
                 add(account, sid, f'uses the same phrasing as {sid}\'s messages ("{words}")', acc_ids)
-            terms = _address_terms(acc_text) & _address_terms(their_text) - _first_names(texts)
+            terms = _address_terms(acc_text) & _address_terms(their_text) - first_names
             if terms:
                 add(account, sid, f'addresses the victim as {sid} does ("{sorted(terms)[0]}")', acc_ids)
             ends = _sign_offs(acc_text) & _sign_offs(their_text)

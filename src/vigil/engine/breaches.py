@@ -403,20 +403,21 @@ def _services(text: str) -> list[_Service]:
     return out
 
 
-def _names_in(sentence: str, spec: OrderDef, law: Law) -> bool:
-    """Whether the sentence names this kind of order, by a name no longer name of another kind contains
+def _kinds_named(sentence: str, law: Law) -> set[str]:
+    """The kinds of order a sentence names, each by a name that no longer name of another kind contains
     ("the interim SPO" names the interim order, not the full SPO)."""
     lower = sentence.lower()
-    spans = {
-        code: [
-            m.span() for n in d.written_as for m in re.finditer(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", lower)
-        ]
+    spans = [
+        (code, m.span())
         for code, d in law.orders.items()
+        for n in d.written_as
+        for m in re.finditer(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", lower)
+    ]
+    return {
+        code
+        for code, (a, b) in spans
+        if not any(other != code and x <= a and b <= y and (y - x) > (b - a) for other, (x, y) in spans)
     }
-    others = [sp for code, found in spans.items() if code != spec.code for sp in found]
-    return any(
-        not any(o[0] <= a and b <= o[1] and (o[1] - o[0]) > (b - a) for o in others) for a, b in spans[spec.code]
-    )
 
 
 def _served_from(case: Case, order: Order, compiled: Compiled, law: Law) -> datetime | None:
@@ -442,7 +443,8 @@ def _served_from(case: Case, order: Order, compiled: Compiled, law: Law) -> date
     found: list[datetime] = []
     for text, near in texts:
         for service in _services(text):
-            named = [(o, d) for o, d in forceful if _names_in(service.sentence, d, law)]
+            kinds = _kinds_named(service.sentence, law)
+            named = [(o, d) for o, d in forceful if d.code in kinds]
             if not named and not _ORDER_WORD.search(service.sentence):
                 continue  # "divorce papers served on 3 May" is not this order
             when = service.when(near)
