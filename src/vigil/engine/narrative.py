@@ -422,15 +422,14 @@ class Analysis:
         m = _PASSIVE_AGENT.match(tail)
         if not m:
             return None
-        refs = self.referents
-        i = bisect_right(self._ref_starts, end + m.end() - 1)
-        if i < len(refs) and refs[i].start == end + m.end():
+        agent = self._referent_at(end + m.end())
+        if agent is not None:
             # "a knife from IP's own block": a possessive after 'from' says where a thing came from, not who acted,
             # unless the thing is one he sends with ("from S1's account").
-            after = self.text[refs[i].end : refs[i].end + 40]
+            after = self.text[agent.end : agent.end + 40]
             if after[:2] in ("'s", "’s") and not _SENDING_THING.match(after, 2):
                 return None
-            return self.resolve(refs[i])
+            return self.resolve(agent)
         return None
 
     def _quote_speaker(self, qstart: int, qend: int | None = None) -> Actor:
@@ -439,11 +438,9 @@ class Analysis:
         prefix = self.text[prefix_start : qstart - 1]
         # "Officer spoke to V1 alone: '...'": the words quoted are those of the one spoken to.
         heard = _SPOKE_TO.search(prefix)
-        if heard is not None:
-            i = bisect_right(self._ref_starts, prefix_start + heard.start("who") - 1)
-            refs = self.referents
-            if i < len(refs) and refs[i].start == prefix_start + heard.start("who"):
-                return self.resolve(refs[i])
+        spoken_to = self._referent_at(prefix_start + heard.start("who")) if heard is not None else None
+        if spoken_to is not None:
+            return self.resolve(spoken_to)
         verbs = list(self.compiled.cue("speech_verbs").finditer(prefix))
         if verbs:
             verb = verbs[-1]
@@ -641,13 +638,16 @@ class Analysis:
             return False  # "Asked if he stopped: 'no, he just drove past'": an answer, someone's own words
         return bool(_THE_MAN.search(words) or _HE_WORD.search(words) or _SHE_WORD.search(words))
 
+    def _referent_at(self, pos: int) -> Referent | None:
+        """The mention that starts exactly at pos, if one does."""
+        refs = self.referents
+        i = bisect_right(self._ref_starts, pos - 1)
+        return refs[i] if i < len(refs) and refs[i].start == pos else None
+
     def _suspect_leads(self, start: int) -> Actor | None:
         """ "... found SUSP inside Flat 3": a match that opens with the suspect has him as its subject."""
-        refs = self.referents
-        i = bisect_right(self._ref_starts, start - 1)
-        if i < len(refs) and refs[i].start == start and refs[i].actor is not None and refs[i].actor.role == "suspect":
-            return refs[i].actor
-        return None
+        ref = self._referent_at(start)
+        return ref.actor if ref is not None and ref.actor is not None and ref.actor.role == "suspect" else None
 
     def _suspect_owner_within(self, start: int, end: int) -> Actor | None:
         """ "An envelope in S1's handwriting": the suspect named as owner inside the matched words did it."""
