@@ -68,6 +68,8 @@ OPPRESSIVE = (
 # Cues that only count in the victim's (or recorder's) own words, never in a suspect's quote.
 VICTIM_VOICE = frozenset({"substantial_effect", "no_effect", "no_fear", "welcomed", "stop_requests", "children"})
 PARTNERS = frozenset({Relationship.EX_PARTNER, Relationship.CURRENT_PARTNER})
+# "Ex-partner (six years; two children)": his record is where a force often notes the children they share.
+_CUE_SOURCES = {"children": ("narrative", "victim.statement", "history")}
 
 
 @dataclass
@@ -177,7 +179,10 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
         "complied",
     ):
         f.cues[name] = texts.cues(
-            name, keep_negated=name in ("no_fear", "no_effect", "welcomed"), victim_voice=name in VICTIM_VOICE
+            name,
+            keep_negated=name in ("no_fear", "no_effect", "welcomed"),
+            victim_voice=name in VICTIM_VOICE,
+            sources=_CUE_SOURCES.get(name, ("narrative", "victim.statement")),
         )
     f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True, keep_hypothetical=True)
     for name in ("witness", "serious_harm", "exculpation", "not_about_victim"):
