@@ -115,7 +115,10 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             # messages: a reason to look closer, not a red flag on its own.
             fx.add("rising-contact", esc.incident_ids, " ".join(esc.details))
         elif kinds - {"after-police-action"} or f.partners or (v.stalking and breach_ids):
-            fx.add("escalation", esc.incident_ids, " ".join(esc.details))
+            # The homicide research behind the red flag is about stalking and partner abuse: a neighbour's or
+            # a customer's feud that grows is a floor for judgement, not on its own a red flag.
+            code = "escalation" if v.stalking or f.partners else "escalating-dispute"
+            fx.add(code, esc.incident_ids, " ".join(esc.details))
     separation = {c.incident_id for c in f.cue("separation") if c.incident_id}
     at_separation = [iid for iid in f.ids(*THREATS, Behaviour.PHYSICAL_VIOLENCE) if iid in separation]
     past_threat = [
