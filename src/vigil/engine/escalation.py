@@ -74,12 +74,15 @@ def detect(f: Facts, law: Law) -> EscalationResult:
     sev = [_severity(f, o.incident_ids, law) for o in occ]
     if len(sev) >= 3:
         first = max(sev[: max(1, len(sev) // 3)])
-        last = sev[-1]
-        if last >= first + 2 and last >= 3:
+        # The worst of the later half, not only the very last: a threat to kill followed by one more text is
+        # still a course that has got worse.
+        later = range(len(sev) // 2, len(sev))
+        peak = max(later, key=lambda n: (sev[n], n))
+        if sev[peak] >= first + 2 and sev[peak] >= 3:
             out.add(
                 "severity",
-                f"Severity is rising: the latest occasion ({ids[-1]}) is more serious than the first ({ids[0]}).",
-                [ids[0], ids[-1]],
+                f"Severity is rising: a later occasion ({ids[peak]}) is more serious than the first ({ids[0]}).",
+                [ids[0], ids[peak]],
             )
     # Proximity: online or remote contact first, then physical presence.
     physical = [_physical(f, o.incident_ids, incidents, law) for o in occ]
