@@ -95,6 +95,12 @@ _INNER_NEG = re.compile(
     r"invitation|prior|appointment|arrangement)\b))\b",
     re.I,
 )
+# "The graffiti wasn't him": the act named, then denied to be his.
+_NOT_HIS = re.compile(
+    r"(?:\s+[\w'’]+){0,3}?\s+(?:was|were)(?:n['’]?t| not) "
+    r"(?:him|her|them|S\d|(?:his|her|their) doing|down to (?:him|her|them))\b",
+    re.I,
+)
 _BELIEF = re.compile(
     r"\b(?:that|think|thinks|thought|believe|believes|frightened|scared|afraid|worried|fear|fears|say|says|said|"
     r"claim|claims|suggest|suggests)\b",
@@ -546,6 +552,8 @@ class Analysis:
                 c_start = self.clause_start(self.text.rindex(",", floor, c_start), floor)
             wide = _WIDE_WORDS.search(self.text, c_start, start)
             w_start = wide.start() if wide else c_start
+        if _NOT_HIS.match(self.text, end):
+            return True
         neg = self.compiled.cue("negation")
         cues = list(neg.finditer(self.text, max(c_start, w_start), start))
         if cues and cues[-1].group(0).lower() in ("denies", "denied") and _BUT.search(self.text, start, s_end):
