@@ -95,6 +95,7 @@ _INNER_NEG = re.compile(
     r"invitation|prior|appointment|arrangement)\b))\b",
     re.I,
 )
+_INNER_POSSESSIVE = re.compile(r"['’]s(?=\s+\w)")
 # "The graffiti wasn't him": the act named, then denied to be his.
 _NOT_HIS = re.compile(
     r"(?:\s+[\w'’]+){0,3}?\s+(?:was|were)(?:n['’]?t| not) "
@@ -434,6 +435,10 @@ class Analysis:
             # unless the thing is one he sends with ("from S1's account").
             after = self.text[agent.end : agent.end + 40]
             if after[:2] in ("'s", "’s") and not _SENDING_THING.match(after, 2):
+                return None
+            # "... from V1's garage": the mention is itself a possessed place or thing.
+            inner = _INNER_POSSESSIVE.search(self.text, agent.start, agent.end)
+            if inner is not None and not _SENDING_THING.match(self.text, inner.end()):
                 return None
             return self.resolve(agent)
         return None
