@@ -87,6 +87,8 @@ _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
 _NEW_SUBJECT = re.compile(
     r"\b(?:I|he|she|they|we)(?:['’](?:ll|d|m|s|ve|re)|\s+(?:will|would|am|is|was|were|are|have|has|had|don'?t|do|did|"
     r"didn'?t|can'?t|won'?t|just|always|really|still|then|also|can|could|should))\b"
+    # "When she would not open the door he kicked it": a subject with its own past-tense verb starts a new clause.
+    r"|\b(?:he|she|they)\s+[a-z]+ed\b"
 )
 # "found no evidence", "no case to answer": a finding the act's words contain, not a negation of the act.
 _INNER_NEG = re.compile(

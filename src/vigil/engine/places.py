@@ -73,9 +73,26 @@ def _one_place(place: str) -> list[str]:
 
 def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     """The incident happened in the named place (every distinctive word of it is in the location)."""
-    return any(
-        _at_one_place(inc, alt, compiled) and not _in_another_town(inc, alt, place) for alt in place_alternatives(place)
-    )
+    alternatives = place_alternatives(place)
+    head = _without_town(place)
+    if head is not None:
+        alternatives.append(head)
+    return any(_at_one_place(inc, alt, compiled) and not _in_another_town(inc, alt, place) for alt in alternatives)
+
+
+_NAME_THEN_TOWN = re.compile(r"^(.+?),\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s*$")
+
+
+def _without_town(place: str) -> str | None:
+    """ "Ravensworth House, Elmthorpe": a record at "Ravensworth House, second-floor landing" is there without
+    naming the town; the name before the comma says where, unless the record puts it in another town."""
+    m = _NAME_THEN_TOWN.match(place.strip())
+    if m is None:
+        return None
+    head = m.group(1).strip()
+    tokens = place_tokens(head)
+    named = [t for t in tokens - _STOP if t.isalpha()]
+    return head if len(tokens) >= 2 and named else None
 
 
 # The town after a street's name: "Hawthorn Drive, Sidcup" -> "Sidcup".
