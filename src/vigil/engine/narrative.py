@@ -97,6 +97,11 @@ _INNER_NEG = re.compile(
     r"invitation|prior|appointment|arrangement)\b))\b",
     re.I,
 )
+_STATEMENT_LABEL = re.compile(
+    r"\b(?:MG11|statement|account|VPS|ABE|interview|told (?:police|officers|the officer|PC \w+))\b"
+    r"[^:'‘\"“]{0,40}:?\s*$",
+    re.I,
+)
 _INNER_POSSESSIVE = re.compile(r"['’]s(?=\s+\w)")
 # "The graffiti wasn't him": the act named, then denied to be his.
 _NOT_HIS = re.compile(
@@ -474,6 +479,21 @@ class Analysis:
                     return earlier
             if actor is not None and (actor.role == "victim" or actor.role == "suspect") and not dated:
                 return actor
+        if (
+            self.kind == "narrative"
+            and qend is not None
+            and _STATEMENT_LABEL.search(prefix)
+            and self._speaks_of_suspect(self.text[qstart:qend])
+        ):
+            # "MG11 extract: 'At about 8 pm my mobile rang. I recognised his voice...'": her account, quoted in the
+            # record, not his message (a witness's own statement names the witness and is theirs).
+            named = [
+                self.resolve(r).role
+                for r in self.referents
+                if prefix_start <= r.start < qstart and not self.quote_at(r.start)
+            ]
+            if all(role == "victim" for role in named):
+                return VICTIM
         if self.kind == "statement" and qend is not None and self._speaks_of_suspect(self.text[qstart:qend]):
             # An officer quoting her account ("'I'd never seen him before the run'"). In an incident's narrative
             # an unattributed quote is most often the message itself, which may well speak of another man.
