@@ -235,6 +235,8 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         and not fixation
         and not breached
         and not f.volume
+        # Conduct that put her in fear of violence twice is oppressive whatever words it used (s.4(1)).
+        and len(f.fear_occasions) < 2
         and (lawful or f.polite_share >= 0.5 or f.organisation or not stop)
     ):
         v.category = Category.NO_OFFENCE

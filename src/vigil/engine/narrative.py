@@ -97,6 +97,10 @@ _INNER_NEG = re.compile(
     r"invitation|prior|appointment|arrangement)\b))\b",
     re.I,
 )
+_REPORTED_CALLER = re.compile(
+    r"\s(?P<who>[A-Z]\w*)\s+(?:had\s+)?(?:rang|phoned|called|texted|messaged|wrote|e-?mailed|sent|posted|replied|"
+    r"shouted|said|says)(?:\s+(?:her|him|them|me|V\d|IP))?\s*[:,]?\s*$"
+)
 _STATEMENT_LABEL = re.compile(
     r"\b(?:MG11|statement|account|VPS|ABE|interview|told (?:police|officers|the officer|PC \w+))\b"
     r"[^:'‘\"“]{0,40}:?\s*$",
@@ -462,6 +466,11 @@ class Analysis:
         verbs = list(self.compiled.cue("speech_verbs").finditer(prefix))
         if verbs:
             verb = verbs[-1]
+            # "V1 states S1 rang: '...'": the one who rang, named after the reporting verb, is the speaker.
+            late = _REPORTED_CALLER.search(prefix, verb.end())
+            caller = self._referent_at(prefix_start + late.start("who")) if late is not None else None
+            if caller is not None and self.resolve(caller).role in ("suspect", "third"):
+                return self.resolve(caller)
             actor = self.subject_before(prefix_start + verb.start(), prefix_start)
             if actor is not None:
                 return actor

@@ -80,6 +80,7 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     return any(_at_one_place(inc, alt, compiled) and not _in_another_town(inc, alt, place) for alt in alternatives)
 
 
+_OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
 _NAME_THEN_TOWN = re.compile(r"^(.+?),\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s*$")
 
 
@@ -140,6 +141,10 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     named_at = re.search(rf"\b{re.escape(lead)}\b", text) if lead else None
     first = named_at.start() if named_at else -1
     if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
+        return False
+    # "the public road outside Parkside Industrial Estate": outside an area is beyond it (outside a house is
+    # at its door, so this is for areas only).
+    if area and first >= 0 and _OUTSIDE.search(text[max(0, first - 20) : first]):
         return False
     # "He did not step into Market Street": the record says he stayed out.
     story = inc.narrative.lower()
