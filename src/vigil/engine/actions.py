@@ -221,12 +221,6 @@ def recommend(
             "or the organisation's complaints process.",
         )
     digital = [i.id for i in f.case.incidents if i.channel in DIGITAL_CHANNELS and i.id in (f.course_ids or [i.id])]
-    if cat is not Category.NO_OFFENCE and (digital or f.has(*DIGITAL_BEHAVIOURS)):
-        add(
-            ActionCode.PRESERVE_DIGITAL_EVIDENCE,
-            "Preserve digital evidence (messages, call logs, accounts, devices, platform data) before it is lost.",
-            digital + f.ids(*DIGITAL_BEHAVIOURS),
-        )
     unattributed = [
         i
         for i in f.case.incidents
@@ -236,6 +230,13 @@ def recommend(
         and not _known_sender(f, i.id)
         and not _ruled_out(f, i.id)
     ]
+    # An account still to be attributed needs its posts and platform data kept, whatever the category so far.
+    if (cat is not Category.NO_OFFENCE and (digital or f.has(*DIGITAL_BEHAVIOURS))) or unattributed:
+        add(
+            ActionCode.PRESERVE_DIGITAL_EVIDENCE,
+            "Preserve digital evidence (messages, call logs, accounts, devices, platform data) before it is lost.",
+            digital + f.ids(*DIGITAL_BEHAVIOURS) + [i.id for i in unattributed if i.id not in digital],
+        )
     if unattributed:
         add(
             ActionCode.ATTRIBUTE_ACCOUNTS,

@@ -299,7 +299,9 @@ def _incident_behaviours(
                     if not m.negated and not m.hypothetical
                 )
         if acts_lawfully(analysis):
-            found = [f for f in found if f.type is not Behaviour.PROXY_STALKING]
+            # An agent acting for him, or a grievance appeal to her employer's HR under its policy: the process the
+            # law provides, not stalking by proxy or contact with the people around her.
+            found = [f for f in found if f.type not in (Behaviour.PROXY_STALKING, Behaviour.THIRD_PARTY_CONTACT)]
         if no_threat and analysis.cue_matches("joking"):
             # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
             found = [f for f in found if f.type not in _BANTER_SENSITIVE]

@@ -101,6 +101,13 @@ _REPORTED_CALLER = re.compile(
     r"\s(?P<who>[A-Z]\w*)\s+(?:had\s+)?(?:rang|phoned|called|texted|messaged|wrote|e-?mailed|sent|posted|replied|"
     r"shouted|said|says)(?:\s+(?:her|him|them|me|V\d|IP))?\s*[:,]?\s*$"
 )
+_RECEIVED = re.compile(
+    r"\s*(?:['’]ve|have|['’]d|had)\s+(?:had|received|been sent|got|been getting|been receiving|been given)\b", re.I
+)
+_RELATIVE_HEAD = re.compile(
+    r"\b(?:(?:a|an|the|some|any|every|that|this|places?|somewhere|anywhere|everywhere|someone|somebody|nobody|no one)"
+    r"(?:\s+[a-z]+){0,2}|what|which|whom|whose|where)\s+$"
+)
 _STATEMENT_LABEL = re.compile(
     r"\b(?:MG11|statement|account|VPS|ABE|interview|told (?:police|officers|the officer|PC \w+))\b"
     r"[^:'‘\"“]{0,40}:?\s*$",
@@ -374,8 +381,18 @@ class Analysis:
             if self._in_closed_subclause(ref, floor, pos):
                 i -= 1
                 continue
+            if ref.pronoun == "i" and self._not_the_doer(ref):
+                i -= 1
+                continue
             return self.resolve(ref)
         return None
+
+    def _not_the_doer(self, ref: Referent) -> bool:
+        """'I've had hundreds of messages' (she received them); 'a man I'd never seen before started sitting
+        opposite me' (a relative clause inside someone else's sentence): 'I' here does not do what follows."""
+        if _RECEIVED.match(self.text, ref.end):
+            return True
+        return bool(_RELATIVE_HEAD.search(self.text, max(0, ref.start - 30), ref.start))
 
     def _seer_goes_on(self, ref: Referent, pos: int) -> bool:
         """'IP's friend saw SUSP waiting at the bus stop and rang IP': after the seen person's '-ing', a verb joined

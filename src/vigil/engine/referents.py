@@ -269,7 +269,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             continue  # overlapping: keep the longest, earliest
         prev = _word_before(text, start) if text[start - 1 : start].isspace() else ""
         nxt = _word_after(text, end)
-        possessive = text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’")
+        # "S1's car"; "I'd mocked his accent" is a contraction: "I" is never possessive.
+        possessive = pronoun != "i" and (text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’"))
         # "shouted at V1", "filming V1 over the fence": the person after a verb is its object.
         verbal = (prev.endswith("ed") and len(prev) > 3) or (
             prev.endswith("ing") and len(prev) > 4 and prev not in _ING_NOUNS
