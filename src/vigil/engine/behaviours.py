@@ -194,6 +194,15 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
             found.extend(_matches(bp.code, bp.act, texts.statement, None, "victim.statement", speech=False))
             found.extend(_matches(bp.code, bp.speech, texts.statement, None, "victim.statement", speech=True))
             found.extend(_matches(bp.code, bp.history, texts.statement, None, "victim.statement", speech=False))
+        if no_threat:
+            # "He's never threatened me for real, the 'murder you' thing was about FIFA": words she quotes in the
+            # very sentence that says they were no threat.
+            denial = compiled.cue("no_threat")
+            found = [
+                f
+                for f in found
+                if not (f.source == "victim.statement" and f.type in _BANTER_SENSITIVE and denial.search(f.evidence))
+            ]
     for sid, analysis in texts.histories.items():
         for bp in compiled.behaviours:
             if bp.code not in HISTORY_BEHAVIOURS:
