@@ -307,6 +307,10 @@ def _incident_behaviours(
                     for m in analysis.cue_matches(perceived_cue(bp.code))
                     if not m.negated and not m.hypothetical
                 )
+        if analysis.cue_matches("police_contact"):
+            # The police rang him: the call is theirs, and what he admits in it happened on the occasions it names.
+            # Words he sends her through them are still his.
+            found = [f for f in found if f.source != "channel" and f.type in _SAID_THROUGH_POLICE]
         if acts_lawfully(analysis):
             # An agent acting for him, or a grievance appeal to her employer's HR under its policy: the process the
             # law provides, not stalking by proxy or contact with the people around her.
@@ -319,6 +323,9 @@ def _incident_behaviours(
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)
 
 
+_SAID_THROUGH_POLICE = frozenset(
+    {Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.THREAT_TO_EXPOSE}
+)
 _BANTER_SENSITIVE = frozenset({Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.WEAPON})
 
 

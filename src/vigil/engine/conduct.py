@@ -74,6 +74,17 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
     return False
 
 
+def _points_back(a: Incident, b: Incident, texts: CaseText) -> bool:
+    """'PCSO notebook, the morning after: V1 names the man from last night's 999 call': the next day's record of the
+    previous day's event at the same place."""
+    if a.when is None or b.when is None or not _same_place(a, b):
+        return False
+    earlier, later = (a, b) if a.when <= b.when else (b, a)
+    if (later.when.date() - earlier.when.date()).days != 1:
+        return False
+    return bool(texts.compiled.pattern("earlier_record").search(later.narrative))
+
+
 _CHANNEL_WORDS = {
     "in-person": (
         r"\b(?:visit\w*|knock\w*|bang\w*|came to|at (?:her|my|the|IP'?s|V\d'?s) (?:front )?door|turned up|doorstep)"
@@ -89,7 +100,7 @@ _CHANNEL_WORDS = {
 def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     """Two records of one event: same channel and place, within an hour, describing the same thing."""
     said = texts.compiled.pattern("same_event")
-    if _says_it_is(a, b, said) or _reports_earlier(a, b, texts):
+    if _says_it_is(a, b, said) or _reports_earlier(a, b, texts) or _points_back(a, b, texts):
         return True
     if a.when is None or b.when is None or not _same_place(a, b):
         return False
@@ -140,11 +151,16 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
     conduct = Conduct()
     linked = {lk.account: lk.suspect_id for lk in links}
     conduct.proxies = procured_by(case, texts)
+    police = {inc.id for inc in case.incidents if texts.incidents[inc.id].cue_matches("police_contact")}
     for inc in case.incidents:
         if texts.acting_alone(inc):
             # Someone else acting on their own: not the suspect's conduct unless he procured it (s.7(3A)).
             conduct.attributed[inc.id] = None
             conduct.how[inc.id] = f"by {inc.actor_id}, acting on their own (s.7(3A) needs procurement)"
+        elif inc.id in police:
+            # "PC 4410 rang S1 ...": the police acting, not another occasion of his conduct towards her.
+            conduct.attributed[inc.id] = None
+            conduct.how[inc.id] = "a police record of contacting him, not conduct by him"
         elif inc.suspect_id:
             sid = conduct.proxies.get(inc.suspect_id, inc.suspect_id)
             conduct.attributed[inc.id] = sid
@@ -163,6 +179,8 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
         person = conduct.attributed[inc.id]
         if person is None and texts.acting_alone(inc):
             person = f"third:{inc.actor_id}"
+        elif inc.id in police:
+            person = "third:police"
         elif person is None:
             # One unknown account is one actor (as are accounts one person is shown to have made); unnamed actors
             # are one person only if the record says so.

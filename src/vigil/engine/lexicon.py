@@ -154,6 +154,7 @@ _CUE_LISTS = (
     "exculpation",
     "not_his_account",
     "not_sent_to_victim",
+    "police_contact",
     "disowned",
     "not_about_victim",
     "pass_on",
