@@ -149,10 +149,17 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
     acted = {b.incident_id for b in behaviours if b.incident_id}
     channel = {i.id: i.channel.value if i.channel else "other" for i in case.incidents}
     before = {i.id for i in case.incidents if texts.incidents[i.id].cue_matches("within_relationship")}
+    # "He collected his prescription, did not ask for V1 and was polite throughout", "it does not mention V1": the
+    # record itself says nothing was done towards her (lawful conduct is still conduct, so not that).
+    idle = {
+        i.id
+        for i in case.incidents
+        if any(texts.incidents[i.id].cue_matches(c) for c in ("no_conduct", "not_about_victim"))
+    }
     reports = [
         occ
         for occ in f.occasions
-        if all((channel[i] == "other" or i in before) and i not in acted for i in occ.incident_ids)
+        if all((channel[i] == "other" or i in before or i in idle) and i not in acted for i in occ.incident_ids)
     ]
     if f.course and len(f.occasions) - len(reports) < 2:
         f.course = False

@@ -155,6 +155,7 @@ _CUE_LISTS = (
     "not_his_account",
     "not_sent_to_victim",
     "police_contact",
+    "no_conduct",
     "disowned",
     "not_about_victim",
     "pass_on",
