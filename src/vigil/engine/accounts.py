@@ -427,17 +427,28 @@ _IN_THE_NAME_OF = re.compile(
 )
 
 
-def _owner_by_name(cast: Cast) -> Callable[[str], str | None]:
+_SAVED_AS = re.compile(
+    r"\b(?:labelled|labeled|saved (?:as|under)|stored (?:as|under)|listed as|comes up as|shows (?:up )?as|"
+    r"contact name)\s+['‘\"“]?([A-Z][a-z]+)['’\"”]?(?![ -][A-Z])"
+)
+
+
+def _owner_by_name(cast: Cast) -> Callable[..., str | None]:
     """The suspect a written name is: his surname, with his first name or its initial ("Mr C ALMOND")."""
 
-    def owner(written: str) -> str | None:
+    def owner(written: str, first_only: bool = False) -> str | None:
         words = [w.strip(".'’").lower() for w in written.split()]
         first, surname = words[0], words[-1]
-        found = {
-            s.suspect_id
-            for s in cast.suspects
-            if surname in s.surnames and any(f == first or (len(first) == 1 and f[0] == first) for f in s.first_names)
-        }
+        if first_only:
+            # One suspect with that first name (a contact saved as "Darren" on his mother's phone).
+            found = {s.suspect_id for s in cast.suspects if len(words) == 1 and first in s.first_names}
+        else:
+            found = {
+                s.suspect_id
+                for s in cast.suspects
+                if surname in s.surnames
+                and any(f == first or (len(first) == 1 and f[0] == first) for f in s.first_names)
+            }
         return next(iter(found)) if len(found) == 1 else None
 
     return owner
@@ -479,6 +490,15 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             owners += [
                 (m.start(), owner_named(m.group(1)), f' by name ("{m.group(1)}")')
                 for m in _IN_THE_NAME_OF.finditer(sentence)
+            ]
+            # "W1's own call log shows calls from that number labelled 'Darren'": saved under his first name.
+            owners += [
+                (
+                    m.start(),
+                    owner_named(m.group(1), first_only=True),
+                    f' by the name it is saved under ("{m.group(1)}")',
+                )
+                for m in _SAVED_AS.finditer(sentence)
             ]
             for start, sid, how in owners:
                 if sid in idents:
