@@ -427,6 +427,11 @@ _IN_THE_NAME_OF = re.compile(
 )
 
 
+_HISTORY_OF = re.compile(r"suspects\[(\w+)\]\.history$")
+_HIS_CONTACT = re.compile(
+    r"\b(?:his|her|their) (?:own |current |new |usual |contact |mobile |phone |home |personal )*"
+    r"(?:number|mobile|phone number|e-?mail(?: address)?|handle|username|profile)s? (?:is|are|was|as|:)"
+)
 _SAVED_AS = re.compile(
     r"\b(?:labelled|labeled|saved (?:as|under)|stored (?:as|under)|listed as|comes up as|shows (?:up )?as|"
     r"contact name)\s+['‘\"“]?([A-Z][a-z]+)['’\"”]?(?![ -][A-Z])"
@@ -491,6 +496,10 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                 (m.start(), owner_named(m.group(1)), f' by name ("{m.group(1)}")')
                 for m in _IN_THE_NAME_OF.finditer(sentence)
             ]
+            # In a suspect's own history, "the repairs log lists his contact number as 07700 900918": his.
+            whose = _HISTORY_OF.match(where_from)
+            if whose is not None:
+                owners += [(m.start(), whose.group(1), "") for m in _HIS_CONTACT.finditer(sentence)]
             # "W1's own call log shows calls from that number labelled 'Darren'": saved under his first name.
             owners += [
                 (
