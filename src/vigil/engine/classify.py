@@ -170,6 +170,15 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
                 "is shown to have done anything towards the victim. Keep the record so later conduct can be linked."
             )
             return v
+        idle = [c for name in ("not_about_victim", "no_conduct") for c in f.texts.cues(name) if c.incident_id]
+        if idle and not any(b.incident_id for b in f.behaviours):
+            v.category = Category.NO_OFFENCE
+            v.rationale.append(
+                "No offence shown: the records describe nothing done towards the victim "
+                f"({'; '.join(f'{c.incident_id}: {_quote(c.sentence, 100)}' for c in idle[:3])}). Keep the record "
+                "so later conduct can be linked."
+            )
+            return v
         if not f.behaviours and cleared:
             v.category = Category.NO_OFFENCE
             v.rationale.append(
