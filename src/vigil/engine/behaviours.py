@@ -315,6 +315,16 @@ def _incident_behaviours(
             # An agent acting for him, or a grievance appeal to her employer's HR under its policy: the process the
             # law provides, not stalking by proxy or contact with the people around her.
             found = [f for f in found if f.type not in (Behaviour.PROXY_STALKING, Behaviour.THIRD_PARTY_CONTACT)]
+            # (Not a note that an order was served on him: the process server is the one there lawfully.)
+            own_purpose = any(
+                not m.negated and not _SERVICE_NOTE.search(m.sentence) for m in analysis.cue_matches("lawful_purpose")
+            )
+            if own_purpose and not any(
+                f.type in _BANTER_SENSITIVE or f.type is Behaviour.ABUSIVE_CONTENT for f in found
+            ):
+                # "attended with the gas engineer as notified", "looking at the guttering; written notice of the work
+                # went to all six flats": being there for that purpose is not turning up or loitering.
+                found = [f for f in found if f.type not in (Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING)]
         if no_threat and analysis.cue_matches("joking"):
             # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
             found = [f for f in found if f.type not in _BANTER_SENSITIVE]
@@ -323,6 +333,7 @@ def _incident_behaviours(
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)
 
 
+_SERVICE_NOTE = re.compile(r"\b(?:served|service|serving)\b", re.I)
 _SAID_THROUGH_POLICE = frozenset(
     {Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.THREAT_TO_EXPOSE}
 )
