@@ -194,6 +194,12 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
             found.extend(_matches(bp.code, bp.act, texts.statement, None, "victim.statement", speech=False))
             found.extend(_matches(bp.code, bp.speech, texts.statement, None, "victim.statement", speech=True))
             found.extend(_matches(bp.code, bp.history, texts.statement, None, "victim.statement", speech=False))
+        idiom = compiled.cue("game_idiom")
+        found = [
+            f
+            for f in found
+            if not (f.source == "victim.statement" and f.type in _BANTER_SENSITIVE and idiom.search(f.evidence))
+        ]
         if no_threat:
             # "He's never threatened me for real, the 'murder you' thing was about FIFA": words she quotes in the
             # very sentence that says they were no threat.
@@ -325,6 +331,10 @@ def _incident_behaviours(
                 # "attended with the gas engineer as notified", "looking at the guttering; written notice of the work
                 # went to all six flats": being there for that purpose is not turning up or loitering.
                 found = [f for f in found if f.type not in (Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING)]
+        # "I'll kill you in the five-a-side tomorrow": winning a game, not a threat.
+        if analysis.cue_matches("game_idiom"):
+            idiom = compiled.cue("game_idiom")
+            found = [f for f in found if not (f.type in _BANTER_SENSITIVE and idiom.search(f.evidence))]
         if no_threat and analysis.cue_matches("joking"):
             # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
             found = [f for f in found if f.type not in _BANTER_SENSITIVE]
@@ -412,4 +422,5 @@ def history_matches(texts: CaseText, compiled: Compiled, codes: set[Behaviour]) 
                     out.extend(_matches(bp.code, pattern, analysis, iid, source, speech=False, past_too=True))
                 if source == "victim.statement":
                     out.extend(_matches(bp.code, bp.speech, analysis, iid, source, speech=True, past_too=True))
-    return out
+    idiom = compiled.cue("game_idiom")
+    return [f for f in out if not (f.type in _BANTER_SENSITIVE and idiom.search(f.evidence))]

@@ -156,6 +156,7 @@ _CUE_LISTS = (
     "not_sent_to_victim",
     "police_contact",
     "no_conduct",
+    "game_idiom",
     "disowned",
     "not_about_victim",
     "pass_on",
