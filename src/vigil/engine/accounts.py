@@ -393,6 +393,13 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     if case.victim and case.victim.statement:
         records.append(("victim.statement", case.victim.statement, None))
     derived: dict[str, list[tuple[str, str]]] = {sid: [(i, "") for i in s.identifiers] for sid, s in suspects.items()}
+    # "The gamertag is on the same Microsoft account email as SxD_Reaper": an account the records show him using
+    # ties others to him as his listed identifiers do.
+    for inc in case.incidents:
+        if inc.suspect_id in derived and inc.account and inc.account.lower() not in by_account:
+            used = (inc.account, f"the account {inc.suspect_id} used in {inc.id}")
+            if all(normalise_identifier(x) != normalise_identifier(inc.account) for x, _ in derived[inc.suspect_id]):
+                derived[inc.suspect_id].append(used)
     for _round in range(2):
         # Round two: identifiers the record gives for an account already tied to a suspect ("registered to
         # his number and the email x@y") tie other accounts that use them (links are transitive).
