@@ -50,7 +50,8 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     # The route ends where its purpose begins: "between the parties' solicitors about the return of property".
     for m in re.finditer(
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
-        r"(?=\b(?:through|via|by|using|on|at|in|between|addressed to|sent to|directed to)\s+([^,;.]+?)"
+        r"(?=\b(?:through|via|by|using|on|at|in|between|addressed to|sent to|directed to|writ(?:e|es|ing) to|"
+        r"letters? to|correspond(?:s|ing|ence)? (?:with|to)|communicat(?:e|es|ing|ion) with)\s+([^,;.]+?)"
         r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor\b"
         r"|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
         text.lower(),
