@@ -331,6 +331,9 @@ def _incident_behaviours(
                 # "attended with the gas engineer as notified", "looking at the guttering; written notice of the work
                 # went to all six flats": being there for that purpose is not turning up or loitering.
                 found = [f for f in found if f.type not in (Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING)]
+        if analysis.cue_matches("to_police"):
+            # "101 log: S1 rang to report ...": his call to the police is not contact with her.
+            found = [f for f in found if not (f.source == "channel" and f.type is Behaviour.CONTACTING)]
         # "I'll kill you in the five-a-side tomorrow": winning a game, not a threat.
         if analysis.cue_matches("game_idiom"):
             idiom = compiled.cue("game_idiom")

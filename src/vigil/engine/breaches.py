@@ -254,8 +254,12 @@ def _conditions_breached(
     if _LAW_FIRM.search(inc.narrative) and _TO_HER_SOLICITORS.search(inc.narrative):
         elsewhere = True
         types.discard(Behaviour.CONTACTING)
-    # "V1 is not on Facebook and was not tagged": a public post that never went to her is not contact with her.
-    elsewhere = elsewhere or (bool(analysis.cue_matches("not_sent_to_victim")) and Behaviour.CONTACTING not in types)
+    # "V1 is not on Facebook and was not tagged": a public post that never went to her is not contact with her;
+    # nor is his call to the police ("101 log: S1 rang to report ...").
+    elsewhere = elsewhere or (
+        bool(analysis.cue_matches("not_sent_to_victim") or analysis.cue_matches("to_police"))
+        and Behaviour.CONTACTING not in types
+    )
     # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
     # So is a second suspect he sent (his brother parked in the street): the zone binds only the one it names.
     by_agent = (bool(inc.actor_id) and case.suspect(inc.actor_id) is None) or (

@@ -157,6 +157,7 @@ _CUE_LISTS = (
     "police_contact",
     "no_conduct",
     "game_idiom",
+    "to_police",
     "disowned",
     "not_about_victim",
     "pass_on",
