@@ -422,7 +422,19 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         after = {k for k, lk in links.items() if lk.strong or len(lk.reasons) >= 2}
         if after == before:
             break
-    return [lk for lk in links.values() if lk.strong or len(lk.reasons) >= 2]
+    # "Platform disclosure: ... no identifier in common with S1": enquiries that found nothing to connect the account
+    # outweigh likenesses of wording or timing (a link the record ties stays).
+    unconnected = texts.compiled.pattern("no_link_found")
+    cleared = {
+        account
+        for account, incs in by_account.items()
+        if any(
+            _NO_LINK_TO_HIM.search(m.group(0) + inc.narrative[m.end() : m.end() + 60])
+            for inc in incs
+            for m in unconnected.finditer(inc.narrative)
+        )
+    }
+    return [lk for lk in links.values() if lk.strong or (len(lk.reasons) >= 2 and lk.account not in cleared)]
 
 
 _CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
@@ -434,6 +446,7 @@ _IN_THE_NAME_OF = re.compile(
 )
 
 
+_NO_LINK_TO_HIM = re.compile(r"\b(?:S\d+|him|her|the suspect|SUSP|his|[A-Z][a-z]+)\b")
 _HISTORY_OF = re.compile(r"suspects\[(\w+)\]\.history$")
 _HIS_CONTACT = re.compile(
     r"\b(?:his|her|their) (?:own |current |new |usual |contact |mobile |phone |home |personal )*"
