@@ -22,7 +22,7 @@ from vigil.law import Law
 from vigil.law.models import ConditionDef, OrderDef
 
 from .behaviours import CaseText
-from .dates import month_number
+from .dates import MONTHS, month_number
 from .findings import Conduct, Found
 from .lexicon import Compiled
 from .narrative import Analysis
@@ -47,6 +47,8 @@ def _stem(word: str) -> str:
 def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     """The routes a permission names: "through the parties' solicitors" -> {solicitor}."""
     routes = []
+    # "effective against the respondent on personal service": when it binds him, not a route.
+    text = _ON_SERVICE.sub(" ", text)
     # The route ends where its purpose begins: "between the parties' solicitors about the return of property".
     for m in re.finditer(
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
@@ -56,7 +58,10 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         r"|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
         text.lower(),
     ):
-        words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
+        # "Made without notice on 2 May 2024": a date is when, not a route.
+        words = {
+            _stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit() and w not in _MONTH_WORDS
+        }
         if words:
             routes.append(words)
     # "his solicitor may write to the victim": the one allowed to act is the route.
@@ -70,6 +75,8 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     return routes
 
 
+_ON_SERVICE = re.compile(r"(?i)\b(?:on|upon|from|after) (?:personal |being )?(?:service|served)\b")
+_MONTH_WORDS = frozenset({*MONTHS, *(m[:3] for m in MONTHS), "sept"})
 _PERMITTED_DAY = re.compile(r"\bon (\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PERMITTED_HOURS = re.compile(r"\bbetween (\d{1,2})[:.](\d{2}) and (\d{1,2})[:.](\d{2})\b")
 
@@ -343,6 +350,8 @@ _SERVED_ON = re.compile(
     r"(?: (?:personally|in person|by hand))?"
     r"(?: with (?:the |an? |his |her )?(?:[\w-]+ ){0,3}(?:order|NMO|SPO|DAPO|injunction))?"
     r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|PC \d+|hand))?(?P<until> until| till)?"
+    # "(certificate of service: 17:40, 9 May 2024)"
+    r"(?::? ?(?P<h3>\d{1,2}):(?P<m3>\d{2}),)?"
     rf"(?: {_time('1')})?(?: on)? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:/|\s+|-)(?P<month>\d{{1,2}}|[a-z]{{3,9}})"
     r"(?:(?:/|\s+|-)(?P<year>\d{4}|\d{2}))?\b"
     rf"(?:,? {_time('2')})?"
@@ -391,8 +400,8 @@ def _services(text: str) -> list[_Service]:
         month = int(word) if word.isdigit() else month_number(word)
         if not 1 <= month <= 12:
             continue
-        hour = next((m.group(g) for g in ("h1", "H1", "h2", "H2") if m.group(g)), None)
-        minute = next((m.group(g) for g in ("m1", "M1", "m2", "M2") if m.group(g)), None)
+        hour = next((m.group(g) for g in ("h1", "H1", "h2", "H2", "h3") if m.group(g)), None)
+        minute = next((m.group(g) for g in ("m1", "M1", "m2", "M2", "m3") if m.group(g)), None)
         begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
         stop = _SENTENCE_END.search(text, m.end())
         out.append(
