@@ -185,6 +185,8 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
         return True
     words = {_stem(w) for w in WORD.findall(stated.group(1).lower()) if w not in perm.ignore and len(w) > 3}
     said = inc.narrative.lower()
+    if perm.off_purpose and re.search(perm.off_purpose, said, re.I):
+        return False
     if perm.purpose_topics and re.search(perm.purpose_topics, said, re.I):
         return True
     return bool(words & {_stem(w) for w in WORD.findall(said)})

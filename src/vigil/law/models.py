@@ -135,6 +135,11 @@ class Permission(_Strict):
         description="Regular expression for the everyday words of such a purpose (collect, handover, school), "
         "any of which keeps a message to it besides the purpose's own words.",
     )
+    off_purpose: str | None = Field(
+        default=None,
+        description="Regular expression for words that take a message off a sole purpose however much else in it "
+        "keeps to it ('he still loves you and isn't giving up' beside the handover time).",
+    )
 
 
 class ConditionDef(_Strict):
