@@ -117,7 +117,9 @@ _INNER_POSSESSIVE = re.compile(r"['’]s(?=\s+\w)")
 # "The graffiti wasn't him": the act named, then denied to be his.
 _NOT_HIS = re.compile(
     r"(?:\s+[\w'’]+){0,3}?\s+(?:was|were)(?:n['’]?t| not) "
-    r"(?:him|her|them|S\d|(?:his|her|their) doing|down to (?:him|her|them))\b",
+    r"(?:him|her|them|S\d|(?:his|her|their) doing|down to (?:him|her|them))\b"
+    # "the Facebook post was his new girlfriend, not him"
+    r"|(?:\s+[\w'’]+){0,3}?\s+(?:was|were) (?:[\w'’]+ ){1,4}?[\w'’]+,? not (?:him|her|them|S\d)\b",
     re.I,
 )
 _BELIEF = re.compile(
