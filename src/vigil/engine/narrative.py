@@ -97,6 +97,11 @@ _INNER_NEG = re.compile(
     r"invitation|prior|appointment|arrangement)\b))\b",
     re.I,
 )
+_MESSAGE_HEAD = re.compile(
+    r"\s*(?:[\w'’]+\s+){0,3}?(?:DM|message|text|e-?mail|WhatsApp|voicemail|post|comment|Snapchat|letter|note)s?\b",
+    re.I,
+)
+_SUBORDINATE = re.compile(r"\b(?:after|when|once|since|before|because)\b", re.I)
 _REPORTED_CALLER = re.compile(
     r"\s(?P<who>[A-Z]\w*)\s+(?:had\s+)?(?:rang|phoned|called|texted|messaged|wrote|e-?mailed|sent|posted|replied|"
     r"shouted|said|says)(?:\s+(?:her|him|them|me|V\d|IP))?\s*[:,]?\s*$"
@@ -485,6 +490,15 @@ class Analysis:
         verbs = list(self.compiled.cue("speech_verbs").finditer(prefix))
         if verbs:
             verb = verbs[-1]
+            # "Discord DM after V1 said she did not want to meet: '...'": her words sit in a time clause; the message
+            # the record is about is the sender's.
+            head = _MESSAGE_HEAD.match(prefix)
+            if (
+                head is not None
+                and _SUBORDINATE.search(prefix, head.end(), verb.start())
+                and self.default_actor.role == "suspect"
+            ):
+                return self.default_actor
             # "V1 states S1 rang: '...'": the one who rang, named after the reporting verb, is the speaker.
             late = _REPORTED_CALLER.search(prefix, verb.end())
             caller = self._referent_at(prefix_start + late.start("who")) if late is not None else None
