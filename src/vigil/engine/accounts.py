@@ -446,7 +446,7 @@ _IN_THE_NAME_OF = re.compile(
 )
 
 
-_NO_LINK_TO_HIM = re.compile(r"\b(?:S\d+|him|her|the suspect|SUSP|his|[A-Z][a-z]+)\b")
+_NO_LINK_TO_HIM = re.compile(r"\b(?:S\d+|him|her|his|the suspect|SUSP|the defendant)\b")
 _HISTORY_OF = re.compile(r"suspects\[(\w+)\]\.history$")
 _HIS_CONTACT = re.compile(
     r"\b(?:his|her|their) (?:own |current |new |usual |contact |mobile |phone |home |personal )*"
