@@ -58,6 +58,7 @@ _PERCEPTION = re.compile(
 )
 _PASSIVE_AGENT = re.compile(r"^[^.;:()]{0,14}?\b(?:from|by)\s+", re.I)
 # "my tyres had been slashed": a thing is the subject of a passive verb inside the match.
+_BY_ACCOUNT = re.compile(r"(?:the |a |an )?(?:user|account|profile|handle|sender|number|gamertag)\b", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:had|has|have|'d|’d) been\s|\b(?:was|were)\s(?!\w+ing\b)", re.I)
 _HEAD_PERSON = re.compile(r"\b(?:I|he|she|they|we|you|him|her|them|me|us)\b", re.I)
 _ANY_AGENT = re.compile(r"^[^.;:()]{0,14}?\bby\s", re.I)
@@ -465,6 +466,9 @@ class Analysis:
         if not m:
             return None
         agent = self._referent_at(end + m.end())
+        if agent is None and _BY_ACCOUNT.match(tail, m.end()):
+            # "shared to V1's Spotify account by user 'callum.m.2025'": the account the record is from did it.
+            return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
         if agent is not None:
             # "a knife from IP's own block": a possessive after 'from' says where a thing came from, not who acted,
             # unless the thing is one he sends with ("from S1's account").
