@@ -194,21 +194,11 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
             found.extend(_matches(bp.code, bp.act, texts.statement, None, "victim.statement", speech=False))
             found.extend(_matches(bp.code, bp.speech, texts.statement, None, "victim.statement", speech=True))
             found.extend(_matches(bp.code, bp.history, texts.statement, None, "victim.statement", speech=False))
-        idiom = compiled.cue("game_idiom")
-        found = [
-            f
-            for f in found
-            if not (f.source == "victim.statement" and f.type in _BANTER_SENSITIVE and idiom.search(f.evidence))
-        ]
+        found = _not_banter(found, compiled.cue("game_idiom"), "victim.statement")
         if no_threat:
             # "He's never threatened me for real, the 'murder you' thing was about FIFA": words she quotes in the
             # very sentence that says they were no threat.
-            denial = compiled.cue("no_threat")
-            found = [
-                f
-                for f in found
-                if not (f.source == "victim.statement" and f.type in _BANTER_SENSITIVE and denial.search(f.evidence))
-            ]
+            found = _not_banter(found, compiled.cue("no_threat"), "victim.statement")
     for sid, analysis in texts.histories.items():
         for bp in compiled.behaviours:
             if bp.code not in HISTORY_BEHAVIOURS:
@@ -336,8 +326,7 @@ def _incident_behaviours(
             found = [f for f in found if not (f.source == "channel" and f.type is Behaviour.CONTACTING)]
         # "I'll kill you in the five-a-side tomorrow": winning a game, not a threat.
         if analysis.cue_matches("game_idiom"):
-            idiom = compiled.cue("game_idiom")
-            found = [f for f in found if not (f.type in _BANTER_SENSITIVE and idiom.search(f.evidence))]
+            found = _not_banter(found, compiled.cue("game_idiom"))
         if no_threat and analysis.cue_matches("joking"):
             # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
             found = [f for f in found if f.type not in _BANTER_SENSITIVE]
@@ -351,6 +340,16 @@ _SAID_THROUGH_POLICE = frozenset(
     {Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.THREAT_TO_EXPOSE}
 )
 _BANTER_SENSITIVE = frozenset({Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.WEAPON})
+
+
+def _not_banter(found: list[Found], words: re.Pattern[str], source: str | None = None) -> list[Found]:
+    """Drops threats whose own sentence shows they were about a game or no threat at all (from `source` only,
+    when given): "I'll kill you in the five-a-side"."""
+    return [
+        f
+        for f in found
+        if not (f.type in _BANTER_SENSITIVE and (source is None or f.source == source) and words.search(f.evidence))
+    ]
 
 
 def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: CaseText) -> bool:
@@ -425,5 +424,4 @@ def history_matches(texts: CaseText, compiled: Compiled, codes: set[Behaviour]) 
                     out.extend(_matches(bp.code, pattern, analysis, iid, source, speech=False, past_too=True))
                 if source == "victim.statement":
                     out.extend(_matches(bp.code, bp.speech, analysis, iid, source, speech=True, past_too=True))
-    idiom = compiled.cue("game_idiom")
-    return [f for f in out if not (f.type in _BANTER_SENSITIVE and idiom.search(f.evidence))]
+    return _not_banter(out, compiled.cue("game_idiom"))

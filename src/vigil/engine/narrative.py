@@ -506,8 +506,9 @@ class Analysis:
             # "V1 states S1 rang: '...'": the one who rang, named after the reporting verb, is the speaker.
             late = _REPORTED_CALLER.search(prefix, verb.end())
             caller = self._referent_at(prefix_start + late.start("who")) if late is not None else None
-            if caller is not None and self.resolve(caller).role in ("suspect", "third"):
-                return self.resolve(caller)
+            who = self.resolve(caller) if caller is not None else None
+            if who is not None and who.role in ("suspect", "third"):
+                return who
             actor = self.subject_before(prefix_start + verb.start(), prefix_start)
             if actor is not None:
                 return actor

@@ -81,16 +81,16 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
 
 
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
-_NAME_THEN_TOWN = re.compile(r"^(.+?),\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s*$")
 
 
 def _without_town(place: str) -> str | None:
     """ "Ravensworth House, Elmthorpe": a record at "Ravensworth House, second-floor landing" is there without
     naming the town; the name before the comma says where, unless the record puts it in another town."""
-    m = _NAME_THEN_TOWN.match(place.strip())
-    if m is None:
+    place = place.strip()
+    comma = place.rfind(",")
+    if comma <= 0 or not _TOWN_AFTER.fullmatch(place, comma):
         return None
-    head = m.group(1).strip()
+    head = place[:comma].strip()
     tokens = place_tokens(head)
     named = [t for t in tokens - _STOP if t.isalpha()]
     return head if len(tokens) >= 2 and named else None
