@@ -54,8 +54,13 @@ class CaseText:
         keep_negated: bool = False,
         keep_hypothetical: bool = False,
         victim_voice: bool = False,
+        witnesses_in_statement: bool = False,
     ) -> list[Cue]:
-        """Cue matches; victim_voice keeps only words not spoken by the suspect or others."""
+        """Cue matches; victim_voice keeps only words not spoken by the suspect or others.
+
+        witnesses_in_statement keeps what others say in her statement (her mother's MG11: "she won't walk
+        with her mates any more"): in her file they speak of her, while in a record they may speak of
+        themselves."""
         found: list[Cue] = []
         for iid, source, analysis in self.all():
             kind = "narrative" if source == "narrative" else source
@@ -64,7 +69,8 @@ class CaseText:
             for m in analysis.cue_matches(name):
                 if not keep_negated and (m.negated or (m.hypothetical and not keep_hypothetical)):
                     continue
-                if victim_voice and m.in_speech and m.actor.role != "victim":
+                witness = witnesses_in_statement and kind == "victim.statement" and m.actor.role == "third"
+                if victim_voice and m.in_speech and m.actor.role != "victim" and not witness:
                     continue
                 found.append(Cue(name, iid, source, analysis.words(m.start, m.end), m.sentence))
         return found

@@ -189,6 +189,7 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
             name,
             keep_negated=name in ("no_fear", "no_effect", "welcomed"),
             victim_voice=name in VICTIM_VOICE,
+            witnesses_in_statement=name == "substantial_effect",
             sources=_CUE_SOURCES.get(name, ("narrative", "victim.statement")),
         )
     f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True, keep_hypothetical=True)

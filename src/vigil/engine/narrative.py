@@ -119,6 +119,9 @@ _STATEMENT_LABEL = re.compile(
     r"[^:'‘\"“]{0,40}:?\s*$",
     re.I,
 )
+# "MG11 extract, Donna CLEGG (mother), 26/09/2026: '...'" in the victim's file: a statement someone made, headed
+# by its maker (not a suspect's interview).
+_MAKER_LABEL = re.compile(r"\b(?:MG11|statement|VPS|ABE|in (?:her|his|their) own words)\b[^:'‘\"“]{0,60}:\s*$", re.I)
 _INNER_POSSESSIVE = re.compile(r"['’]s(?=\s+\w)")
 # "The graffiti wasn't him": the act named, then denied to be his.
 _NOT_HIS = re.compile(
@@ -541,6 +544,16 @@ class Analysis:
             ]
             if all(role == "victim" for role in named):
                 return VICTIM
+        if self.kind == "statement" and _MAKER_LABEL.search(prefix):
+            # The maker is named in the label's own clause ("...shown to the officer; V1's words in her statement:").
+            clause = prefix_start + max(prefix.rfind(";"), prefix.rfind(". ")) + 1
+            named = {
+                self.resolve(r).role
+                for r in self.referents
+                if clause <= r.start < qstart and not self.quote_at(r.start)
+            }
+            if "suspect" not in named:
+                return THIRD if "third" in named else VICTIM
         if self.kind == "statement" and qend is not None and self._speaks_of_suspect(self.text[qstart:qend]):
             # An officer quoting her account ("'I'd never seen him before the run'"). In an incident's narrative
             # an unattributed quote is most often the message itself, which may well speak of another man.
