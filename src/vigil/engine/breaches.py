@@ -174,7 +174,9 @@ _TO_HER_SOLICITORS = re.compile(
     r"(?:solicitors?|lawyers?|legal team)\b",
     re.I,
 )
-_ROUTE_SPLIT = re.compile(r";|,?\s+\bor\b(?=\s+(?:through|via|by|using|on|at|in|between)\b)", re.I)
+_ROUTE_SPLIT = re.compile(
+    r";|,?\s+\bor\b(?=\s+(?:through|via|by|using|on|at|in|between)\b)|,?\s+\band\b(?=\s+may\b)", re.I
+)
 
 
 def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[no-untyped-def]
@@ -222,6 +224,12 @@ def _other_term_breached(
     if named and channel in ("in-person", "other") and at_place(inc, place, compiled):
         return f"was at {place}, which the order forbids"
     for rule in spec.wording if spec else []:
+        if rule.about and re.search(rule.words, text, re.I):
+            # The term forbids publishing some things only: the record must speak of them.
+            hit = sorted(b.value for b in types & set(rule.breached_by))
+            if hit and _speaks_of(rule.about, inc.narrative):
+                return f"breaks the condition '{text}' ({', '.join(hit)})"
+            return None
         if rule.failed_if and re.search(rule.words, text, re.I):
             unmet = compiled.pattern(rule.failed_if).search(inc.narrative)
             if unmet:
@@ -230,6 +238,18 @@ def _other_term_breached(
         if hit and re.search(rule.words, text, re.I):
             return f"breaks the condition '{text}' ({', '.join(hit)})"
     return None
+
+
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|nothing|without|never|none)\b[^.;!?]{0,50}$", re.I)
+
+
+def _speaks_of(pattern: str, narrative: str) -> bool:
+    """The record names the thing ("her street name"), not only to say it is absent ("no mention of where she
+    lives")."""
+    return any(
+        not _DENIED_BEFORE.search(narrative, max(0, m.start() - 60), m.start())
+        for m in re.finditer(pattern, narrative, re.I)
+    )
 
 
 def _go_betweens(case: Case, inc: Incident) -> str:
@@ -350,6 +370,9 @@ def _time(n: str) -> str:
 _SERVED_ON = re.compile(
     r"(?i)\b(?:served|service)\b(?: (?:on|upon) (?:him|her|the respondent|the defendant|the suspect|S\d+|SUSP))?"
     r"(?: (?:personally|in person|by hand))?"
+    # "served on him personally at home on 16/09/2025"
+    r"(?: at (?:his |her |their )?(?:home|address|house|flat|door|court"
+    r"|the (?:station|police station|court|hospital)))?"
     r"(?: with (?:the |an? |his |her )?(?:[\w-]+ ){0,3}(?:order|NMO|SPO|DAPO|injunction))?"
     r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|PC \d+|hand))?(?P<until> until| till)?"
     # "(certificate of service: 17:40, 9 May 2024)"

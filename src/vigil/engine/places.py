@@ -35,6 +35,12 @@ def place_alternatives(place: str) -> list[str]:
     """ "The front garden and driveway of 7 Orchard Rise" names two places: the front garden of 7 Orchard Rise and
     the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is.
     "St Petroc's Church and churchyard, and The Vicarage, Priory Road" names three."""
+    # "Hollins Lane and all land at Top Fold Farm" names a second place: the farm.
+    place = re.sub(
+        r"(?i)\s+and all (?:the )?(?:land|fields|grounds|premises|property) (?:at|of|belonging to) ",
+        ", and ",
+        place.strip(),
+    )
     # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
     # So does "Low Ashgill Farm and its land": the farm's land is the farm.
     place = re.sub(
@@ -142,6 +148,18 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     first = named_at.start() if named_at else -1
     if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
         return False
+    # "to the Hollins Lane junction": where it meets another road, not the lane.
+    last = [w for w in WORD.findall(place.lower()) if w in want][-1:]
+    named_end = re.search(rf"\b{re.escape(last[0])}\b", text[first:]) if last and first >= 0 else None
+    if named_end and compiled.pattern("beside_not_in").match(text, first + named_end.end()):
+        return False
+    # "Drove past the garage along Station Road without stopping": passing premises is not being at them (a street
+    # or an area he drives along is entered).
+    head = place.split(",")[0].strip()
+    premises = not re.search(_STREET_END, head) and not re.search(_AREA_END, head)
+    story = inc.narrative
+    if premises and compiled.pattern("passed_by").search(story) and not compiled.pattern("stopped_there").search(story):
+        return False
     # "the public road outside Parkside Industrial Estate": outside an area is beyond it (outside a house is
     # at its door, so this is for areas only).
     if area and first >= 0 and _OUTSIDE.search(text[max(0, first - 20) : first]):
@@ -160,8 +178,9 @@ _NUMBER_WORDS = {
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "hundred": 100,
 }  # fmt: skip
 _DISTANCE = re.compile(
-    r"\b(?:about |around |roughly |approximately |approx\.? |some |within )?"
-    r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r") ?(?:metres|meters|m)\b",
+    r"\b(?P<over>(?:well |much |far )?(?:over|more than|beyond|further than|at least) )?"
+    r"(?:about |around |roughly |approximately |approx\.? |some |within )?"
+    r"(?P<n>\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r") ?(?:metres|meters|m)\b",
     re.I,
 )
 _RADIUS = re.compile(
@@ -191,8 +210,9 @@ _LIMIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:limit|zone|radius|exclusion|boundary|
 
 def measured_distance(inc: Incident) -> float | None:
     text = inc.narrative
+    # "well over 100 m from the lay-by" says only that it was further: a bound, just beyond the figure.
     distances = [
-        float(_NUMBER_WORDS.get(m.group(1).lower(), 0) or m.group(1))
+        float(_NUMBER_WORDS.get(m.group("n").lower(), 0) or m.group("n")) + (0.5 if m.group("over") else 0)
         for m in _DISTANCE.finditer(text)
         if not _LIMIT_AFTER.match(text, m.end())
     ]

@@ -97,10 +97,18 @@ class ConditionWording(_Strict):
         description="A context pattern (context.yaml) whose match in the incident says a positive requirement was "
         "not met ('did not attend his first session').",
     )
+    about: str | None = Field(
+        default=None,
+        description="Regular expression (case-insensitive) over the incident's narrative: a term that forbids "
+        "publishing only some things (her address, her home, her family) is broken only by a record that speaks "
+        "of them; a term matching `words` with `about` set is judged by this rule alone.",
+    )
 
-    @field_validator("words")
+    @field_validator("words", "about")
     @classmethod
-    def _compiles(cls, v: str) -> str:
+    def _compiles(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
         try:
             re.compile(v)
         except re.error as e:
