@@ -131,7 +131,9 @@ def _to_permitted_person(inc: Incident, text: str, via: str) -> bool:
     return bool(re.search(rf"\b{re.escape(first)}\b", f"{inc.narrative} {via}", re.I))
 
 
-def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: str = "") -> str | None:  # type: ignore[no-untyped-def]
+def _uses_permitted_route(  # type: ignore[no-untyped-def]
+    inc: Incident, found: set[str], conds, law: Law, via: str = "", stopped: bool = False
+) -> str | None:
     """The permission an incident keeps to, if any; None when it strays or oppresses."""
     spec = law.conditions.get(ConditionType.OTHER)
     perm = spec.permission if spec else None
@@ -158,6 +160,8 @@ def _uses_permitted_route(inc: Incident, found: set[str], conds, law: Law, via: 
         kinds = set(perm.kinds)
         # Each route with its own purpose: "through Ewa solely to arrange handovers, or through the app about ...".
         for part in _ROUTE_SPLIT.split(text):
+            if stopped and _WITHOUT_STOPPING.search(part):
+                continue  # "may drive along Moss Lane without stopping": he stopped
             for route in _route_words(part, set(perm.ignore)):
                 named = route - kinds
                 if (route <= have or (named and named <= have)) and _keeps_to_purpose(inc, part, perm):
@@ -194,6 +198,11 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
     return bool(words & {_stem(w) for w in WORD.findall(said)})
 
 
+_WITHOUT_STOPPING = re.compile(r"(?i)\bwithout (?:stopping|parking|waiting)\b")
+_TERM_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+# "Moss Lane between the cattle grid and Moss End Farm": the lane, whichever stretch of it.
+_BETWEEN = re.compile(r"(?i)\b(lane|road|street|avenue|drive|way|track)\s+(?:between|from)\s.+$")
+_LINGERING = frozenset({Behaviour.LOITERING, Behaviour.WATCHING_OR_SPYING})
 # "the exclusion zone marked on the plan around Marlow Field Laboratories": the place is what the zone is around.
 _ZONE_WORDS = re.compile(
     r"(?i)^(?:the |an? )?(?:exclusion )?(?:zone|area)(?: (?:marked|shown|drawn|edged \w+))?(?: on the (?:plan|map))?"
@@ -208,11 +217,27 @@ def _other_term_breached(
     spec: ConditionDef | None,
     compiled: Compiled,
 ) -> str | None:
-    """Why an incident breaks a term written in the order's own words, if it does."""
+    """Why an incident breaks a term written in the order's own words, if it does.
+
+    A term of several sentences ("Not to stop or park on Moss Lane. May drive along Moss Lane without stopping.")
+    is read sentence by sentence: a sentence with an exception is a permission, the others are prohibitions."""
+    sentences = [t for t in _TERM_SENTENCE.split(text) if t.strip()]
+    if len(sentences) > 1:
+        for sentence in sentences:
+            why = _other_term_breached(inc, sentence, types, spec, compiled)
+            if why:
+                return why
+        return None
     if spec and spec.permission and re.search(spec.permission.words, text, re.I):
         # A term with an exception ("save that he may protest there on Tuesdays") is read as a permission: what
         # keeps to it is no breach, and the prohibition around it is not judged here.
         return None
+    stop = compiled.pattern("stop_condition").search(text)
+    if stop and inc.channel is not None and inc.channel.value == "in-person":
+        place = _BETWEEN.sub(r"\1", stop.group(1).strip(" .,"))
+        stopped = compiled.pattern("stopped_there").search(inc.narrative) or types & _LINGERING
+        if stopped and at_place(inc, place, compiled):
+            return f"stopped at {place}, which the order forbids"
     named = compiled.pattern("place_condition").search(text)
     channel = inc.channel.value if inc.channel is not None else None
     event = compiled.pattern("event_condition").search(text)
@@ -539,7 +564,9 @@ def _by_incident(behaviours: list[Found]) -> dict[str, list[Found]]:
     return by_incident
 
 
-def kept_to_permission(case: Case, conduct: Conduct, behaviours: list[Found], law: Law) -> dict[tuple[str, str], str]:
+def kept_to_permission(
+    case: Case, conduct: Conduct, behaviours: list[Found], law: Law, compiled: Compiled
+) -> dict[tuple[str, str], str]:
     """(order id, incident id) -> the permission kept to: incidents by the person an order binds, while it is in
     force, that keep to a route it permits (contact about the children on the named app), which is lawful
     conduct (PHA 1997 s.1(3)(b), (c)) and breaches none of the conditions the permission exempts."""
@@ -547,7 +574,8 @@ def kept_to_permission(case: Case, conduct: Conduct, behaviours: list[Found], la
     out: dict[tuple[str, str], str] = {}
     for order, _spec, inc, _day in _in_force(case, conduct, law):
         codes = {b.type.value for b in found.get(inc.id, [])}
-        kept = _uses_permitted_route(inc, codes, order.conditions, law, _go_betweens(case, inc))
+        stopped = bool(compiled.pattern("stopped_there").search(inc.narrative))
+        kept = _uses_permitted_route(inc, codes, order.conditions, law, _go_betweens(case, inc), stopped)
         if kept:
             out[(order.id, inc.id)] = kept
     return out
