@@ -159,6 +159,8 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
             text = _PERMITTED_HOURS.sub(" ", _PERMITTED_WEEKDAY.sub(",", text))
         kinds = set(perm.kinds)
         # Each route with its own purpose: "through Ewa solely to arrange handovers, or through the app about ...".
+        if _breaks_proviso(text, found, perm):
+            continue
         for part in _ROUTE_SPLIT.split(text):
             if stopped and _WITHOUT_STOPPING.search(part):
                 continue  # "may drive along Moss Lane without stopping": he stopped
@@ -167,6 +169,31 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 if (route <= have or (named and named <= have)) and _keeps_to_purpose(inc, part, perm):
                     return text
     return None
+
+
+_PROVISO = re.compile(
+    r"(?i)\b(?:provided|providing|so long as|as long as|on condition)(?: that)?\b[^.;]*?"
+    r"\b(?:does|do|did)(?: not|n['’]t) ([^.;]+)"
+)
+
+
+_PERSON_WORD = re.compile(
+    r"(?i)\b(?:her|him|them|the (?:protected person|applicant|claimant|complainant|victim)|V\d+|IP)\b"
+)
+
+
+def _breaks_proviso(text: str, found: set[str], perm) -> bool:  # type: ignore[no-untyped-def]
+    """The incident does what the permission's proviso forbids ("provided he does not approach or communicate
+    with her", and he waited at her car and spoke to her)."""
+    proviso = _PROVISO.search(text)
+    if proviso is None:
+        return False
+    said = proviso.group(1)
+    if not _PERSON_WORD.search(said):
+        return False  # "provided he does not approach no.31": a place, which the zone and its route decide
+    return any(
+        re.search(rule.words, said, re.I) and found & {b.value for b in rule.breached_by} for rule in perm.provisos
+    )
 
 
 _LAW_FIRM = re.compile(
@@ -198,6 +225,8 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
     return bool(words & {_stem(w) for w in WORD.findall(said)})
 
 
+# "advertised as featuring the protected person" / "advertised ... 'with special guest QuietCal'"
+_BILLED = re.compile(r"(?i)\b(?:advertis\w*|billed|featuring|special guest|headlin\w*|line-?up)\b")
 _WITHOUT_STOPPING = re.compile(r"(?i)\bwithout (?:stopping|parking|waiting)\b")
 _TERM_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 # "Moss Lane between the cattle grid and Moss End Farm": the lane, whichever stretch of it.
@@ -242,9 +271,11 @@ def _other_term_breached(
     channel = inc.channel.value if inc.channel is not None else None
     event = compiled.pattern("event_condition").search(text)
     if event and channel == "in-person":
-        stem = _stem(event.group(1).lower().split()[-1]).rstrip("e")
-        if re.search(rf"\b{re.escape(stem)}", inc.narrative, re.I):
-            return f"was at the {event.group(1)} the order keeps him from"
+        what = next((g for g in event.groups() if g), event.group(0))
+        billed = _BILLED.search(what)
+        stem = _stem(what.lower().split()[0 if billed else -1]).rstrip("e")
+        if re.search(rf"\b{re.escape(stem)}", inc.narrative, re.I) or (billed and _BILLED.search(inc.narrative)):
+            return f"was at the {what} the order keeps him from"
     place = _ZONE_WORDS.sub("", named.group(1).strip(" .,")) if named else ""
     if named and channel in ("in-person", "other") and at_place(inc, place, compiled):
         return f"was at {place}, which the order forbids"

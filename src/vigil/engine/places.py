@@ -180,7 +180,9 @@ _NUMBER_WORDS = {
 _DISTANCE = re.compile(
     r"\b(?P<over>(?:well |much |far )?(?:over|more than|beyond|further than|at least) )?"
     r"(?:about |around |roughly |approximately |approx\.? |some |within )?"
-    r"(?P<n>\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r") ?(?:metres|meters|m)\b",
+    r"(?P<n>\d+(?:\.\d+)?|a(?= metre\b)|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r") ?(?:metres?|meters?|m)\b",
     re.I,
 )
 _RADIUS = re.compile(
@@ -212,7 +214,8 @@ def measured_distance(inc: Incident) -> float | None:
     text = inc.narrative
     # "well over 100 m from the lay-by" says only that it was further: a bound, just beyond the figure.
     distances = [
-        float(_NUMBER_WORDS.get(m.group("n").lower(), 0) or m.group("n")) + (0.5 if m.group("over") else 0)
+        float(_NUMBER_WORDS.get(m.group("n").lower(), 0) or (1 if m.group("n").lower() == "a" else m.group("n")))
+        + (0.5 if m.group("over") else 0)
         for m in _DISTANCE.finditer(text)
         if not _LIMIT_AFTER.match(text, m.end())
     ]

@@ -148,6 +148,11 @@ class Permission(_Strict):
         description="Regular expression for words that take a message off a sole purpose however much else in it "
         "keeps to it ('he still loves you and isn't giving up' beside the handover time).",
     )
+    provisos: list[ConditionWording] = Field(
+        default_factory=list,
+        description="What a permission's proviso forbids ('provided he sits apart and does not approach or "
+        "communicate with her'): `words` over the proviso's text, `breached_by` the acts that step outside it.",
+    )
 
 
 class ConditionDef(_Strict):
