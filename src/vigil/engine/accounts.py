@@ -452,6 +452,10 @@ _HIS_CONTACT = re.compile(
     r"\b(?:his|her|their) (?:own |current |new |usual |contact |mobile |phone |home |personal )*"
     r"(?:number|mobile|phone number|e-?mail(?: address)?|handle|username|profile)s? (?:is|are|was|as|:)"
 )
+_CONTACT_US = re.compile(
+    r"(?i)\b(?:text|call|ring|phone|contact|e-?mail|message|whats-?app|reach) (?:us|me|him|her|the office|our team) "
+    r"(?:on|at|via)\s+(?=['‘\"“]?[\w.+@-]*\d)"
+)
 _SAVED_AS = re.compile(
     r"\b(?:labelled|labeled|saved (?:as|under)|stored (?:as|under)|listed as|comes up as|shows (?:up )?as|"
     r"contact name)\s+['‘\"“]?([A-Z][a-z]+)['’\"”]?(?![ -][A-Z])"
@@ -520,6 +524,12 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             whose = _HISTORY_OF.match(where_from)
             if whose is not None:
                 owners += [(m.start(), whose.group(1), "") for m in _HIS_CONTACT.finditer(sentence)]
+            # His own notice or letter gives it as his line: "company contact details including 'text us on X'".
+            if inc is not None and inc.suspect_id in idents and inc.account not in by_account:
+                owners += [
+                    (m.end(), inc.suspect_id, f" as the number {inc.id} gives to reach him")
+                    for m in _CONTACT_US.finditer(sentence)
+                ]
             # "W1's own call log shows calls from that number labelled 'Darren'": saved under his first name.
             owners += [
                 (
