@@ -149,6 +149,7 @@ _TIME_CLAUSE = re.compile(
 )
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'[dm]|I'll|I've|me|my)\b")
 _REPLY_START = re.compile(r"\s*(?:no|yes|yeah|yep|nah|nope|well|oh|erm|um)\b", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
 _SECOND_PERSON_WORD = re.compile(r"\b(?:you|your|yours|u|ur|ya|yer|we|us|our)\b", re.I)
 _HE_WORD = re.compile(r"\b(?:he|him|his|he's|he'd|himself)\b", re.I)
 _SHE_WORD = re.compile(r"\b(?:she|her|she's|she'd|herself)\b", re.I)
@@ -494,6 +495,16 @@ class Analysis:
         spoken_to = self._referent_at(prefix_start + heard.start("who")) if heard is not None else None
         if spoken_to is not None:
             return self.resolve(spoken_to)
+        if (
+            self.kind == "statement"
+            and qend is not None
+            and (not prefix.strip() or _ENDS_SENTENCE.search(prefix))
+            and _FIRST_PERSON_WORD.search(self.text[qstart:qend])
+            and not _SECOND_PERSON_WORD.search(self.text[qstart:qend])
+        ):
+            # "Since Christmas he waits for her and writes every day. 'I changed to day shifts ... I cannot sleep.'":
+            # her own words set down in an account of her statement, not his message (which would speak to her).
+            return VICTIM
         verbs = list(self.compiled.cue("speech_verbs").finditer(prefix))
         if verbs:
             verb = verbs[-1]
