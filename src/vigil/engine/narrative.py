@@ -102,6 +102,9 @@ _MESSAGE_HEAD = re.compile(
     r"\s*(?:[\w'’]+\s+){0,3}?(?:DM|message|text|e-?mail|WhatsApp|voicemail|post|comment|Snapchat|letter|note)s?\b",
     re.I,
 )
+_UNKNOWN_SENDER = re.compile(
+    r"\bfrom (?:a|an) (?:new |unknown |withheld |private )?(?:number|account|address|profile|sender)\b", re.I
+)
 _SUBORDINATE = re.compile(r"\b(?:after|when|once|since|before|because)\b", re.I)
 _REPORTED_CALLER = re.compile(
     r"\s(?P<who>[A-Z]\w*)\s+(?:had\s+)?(?:rang|phoned|called|texted|messaged|wrote|e-?mailed|sent|posted|replied|"
@@ -532,6 +535,13 @@ class Analysis:
             # "Snapchat message, the day after she blocked him: '...'": she is the subject of a time clause,
             # not the sender.
             dated = actor is not None and actor.role == "victim" and _TIME_CLAUSE.search(prefix)
+            # "WhatsApp from a number V1 did not know: '...'": she is in a clause about the sender's number.
+            dated = dated or (
+                actor is not None
+                and actor.role == "victim"
+                and _MESSAGE_HEAD.match(prefix) is not None
+                and _UNKNOWN_SENDER.search(prefix) is not None
+            )
             if actor is not None and actor.role == "victim" and not dated and self.kind == "narrative":
                 # "S1 walked up to V1 until they were chest to chest, V1 backed against his gate: '...'": her
                 # reaction, with no speech verb, does not make her the speaker when he acts earlier in the sentence.
