@@ -105,6 +105,11 @@ _MESSAGE_HEAD = re.compile(
 _UNKNOWN_SENDER = re.compile(
     r"\bfrom (?:a|an) (?:new |unknown |withheld |private )?(?:number|account|address|profile|sender)\b", re.I
 )
+_YES_NO_QUESTION = re.compile(
+    r"\s*(?:[A-Z][A-Z ]{1,20}:\s*)?(?:has|have|had|did|does|do|is|was|were|are)\s+(?:he|she|they|anyone|anybody|"
+    r"someone|somebody|S\d+|the (?:man|male|woman|female|suspect))\b",
+    re.I,
+)
 _SUBORDINATE = re.compile(r"\b(?:after|when|once|since|before|because)\b", re.I)
 _REPORTED_CALLER = re.compile(
     r"\s(?P<who>[A-Z]\w*)\s+(?:had\s+)?(?:rang|phoned|called|texted|messaged|wrote|e-?mailed|sent|posted|replied|"
@@ -684,7 +689,10 @@ class Analysis:
         return inner and bool(_INNER_NEG.search(self.text, start, end))
 
     def hypothetical(self, start: int) -> bool:
-        s_start, _ = self.sentence_span(start)
+        s_start, s_end = self.sentence_span(start)
+        # "OPERATOR: Has she threatened you?": a question asked, not an act reported.
+        if _YES_NO_QUESTION.match(self.text, s_start, s_end) and self.text[s_start:s_end].rstrip().endswith("?"):
+            return True
         q = self.quote_at(start)
         if q is not None and q.speaker.role != "victim":
             return False  # a suspect's "I'll ..." is a threat, not a hypothesis
