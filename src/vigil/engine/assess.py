@@ -64,6 +64,15 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                     )
     present = {(b.incident_id, b.type) for b in found}
     compiled = texts.compiled
+    # "Partner's ex at the door" in the call log, "S1 knocks ... 'just here for the kids like we said'" on the doorbell
+    # clip: the visit was expected, whichever record of it says so.
+    expected = {
+        iid
+        for occasions in conduct.occasions.values()
+        for occ in occasions
+        if any(compiled.pattern("invited").search(texts.incidents[i].text) for i in occ.incident_ids)
+        for iid in occ.incident_ids
+    }
     for inc in case.incidents:
         if (
             inc.channel is not None
@@ -76,6 +85,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             )
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
             and not compiled.pattern("invited").search(inc.narrative)
+            and inc.id not in expected
             # an enforcement agent's visit, a handover the order provides for, an insurer's surveillance
             and not acts_lawfully(texts.incidents[inc.id])
             and not texts.incidents[inc.id].cue_matches("within_relationship")
