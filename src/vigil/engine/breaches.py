@@ -29,6 +29,8 @@ from .narrative import Analysis
 from .places import WORD, at_place, inside_zone, measured_distance
 
 _IN_PERSON = ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
+# "doorbell camera, 27 Tansy Walk (remote)": watched from elsewhere, not there.
+_REMOTE = re.compile(r"(?i)\((?:remote|remotely|online)\)|\b(?:viewed|watched|accessed|opened) remotely\b")
 _PRESENCE = frozenset(
     {
         Behaviour.TURNING_UP_UNANNOUNCED,
@@ -379,7 +381,10 @@ def _conditions_breached(
         if permitted and other_spec and other_spec.permission and cond.type in other_spec.permission.exempts:
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
-            why = inside_zone(inc, cond.place or "", compiled) if channel in _IN_PERSON and not by_agent else None
+            present = (
+                channel in _IN_PERSON and not by_agent and not _REMOTE.search(f"{inc.location or ''} {inc.narrative}")
+            )
+            why = inside_zone(inc, cond.place or "", compiled) if present else None
             if why is None and cond.metres and channel in _IN_PERSON and not by_agent:
                 # "22 Kestrel Way" with a 100-metre radius: "about 60 metres from number 22" is inside it.
                 distance = measured_distance(inc)
