@@ -150,6 +150,11 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
             continue
+        if _AS_ALLOWED.search(inc.narrative):
+            return text  # "by arrangement with the OIC and in line with his bail, escorted S1 to collect his tools"
+        # "Must not contact Kai Ashworth. ... Communication through solicitors about the drive is permitted.": only
+        # the sentences that permit something name routes.
+        text = " ".join(t for t in _TERM_SENTENCE.split(text) if re.search(perm.words, t, re.I)) or text
         if _within_permitted_window(inc, text) or _to_permitted_person(inc, text, via):
             return text
         weekly = _PERMITTED_WEEKDAY.search(text)
@@ -229,6 +234,11 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
 
 # "advertised as featuring the protected person" / "advertised ... 'with special guest QuietCal'"
 _BILLED = re.compile(r"(?i)\b(?:advertis\w*|billed|featuring|special guest|headlin\w*|line-?up)\b")
+_AS_ALLOWED = re.compile(
+    r"(?i)\b(?:in line with|in accordance with|as (?:allowed|permitted) by|within the terms of) (?:his|her|their|the) "
+    r"(?:bail|bail conditions|order|conditions|injunction|licence)\b|\bthe (?:one )?(?:escorted |accompanied )?visit "
+    r"(?:his|her|the) (?:bail|order|conditions) (?:allows?|permits?)\b"
+)
 _WITHOUT_STOPPING = re.compile(r"(?i)\bwithout (?:stopping|parking|waiting)\b")
 _TERM_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 # "Moss Lane between the cattle grid and Moss End Farm": the lane, whichever stretch of it.
