@@ -448,7 +448,8 @@ _SERVED_ON = re.compile(
     r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|PC \d+|hand))?(?P<until> until| till)?"
     # "(certificate of service: 17:40, 9 May 2024)"
     r"(?::? ?(?P<h3>\d{1,2}):(?P<m3>\d{2}),)?"
-    rf"(?: {_time('1')})?(?: on)? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:/|\s+|-)(?P<month>\d{{1,2}}|[a-z]{{3,9}})"
+    rf"(?: {_time('1')})?(?: on)?(?: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    r" (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:/|\s+|-)(?P<month>\d{1,2}|[a-z]{3,9})"
     r"(?:(?:/|\s+|-)(?P<year>\d{4}|\d{2}))?\b"
     rf"(?:,? {_time('2')})?"
 )
@@ -467,6 +468,7 @@ class _Service:
     hour: int | None
     minute: int | None
     sentence: str
+    before: str = ""  # the sentence before it ("Interim SPO made in his absence. Served on him in person on 9/5.")
 
     def when(self, near: date) -> datetime | None:
         """The date and time; a missing year is read as the one that puts the date nearest `near` (the day of the
@@ -498,7 +500,8 @@ def _services(text: str) -> list[_Service]:
             continue
         hour = next((m.group(g) for g in ("h1", "H1", "h2", "H2", "h3") if m.group(g)), None)
         minute = next((m.group(g) for g in ("m1", "M1", "m2", "M2", "m3") if m.group(g)), None)
-        begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+        begin = ends[-1] if ends else 0
         stop = _SENTENCE_END.search(text, m.end())
         out.append(
             _Service(
@@ -508,6 +511,7 @@ def _services(text: str) -> list[_Service]:
                 int(hour) if hour else None,
                 int(minute) if minute else None,
                 text[begin : stop.start() if stop else len(text)],
+                text[ends[-2] if len(ends) > 1 else 0 : begin],
             )
         )
     return out
@@ -554,6 +558,8 @@ def _served_from(case: Case, order: Order, compiled: Compiled, law: Law) -> date
     for text, near in texts:
         for service in _services(text):
             kinds = _kinds_named(service.sentence, law)
+            if not kinds and not _ORDER_WORD.search(service.sentence):
+                kinds = _kinds_named(service.before, law)  # "Interim SPO made in his absence. ... served on 9/5."
             named = [(o, d) for o, d in forceful if d.code in kinds]
             if not named and not _ORDER_WORD.search(service.sentence):
                 continue  # "divorce papers served on 3 May" is not this order
