@@ -239,6 +239,11 @@ _AS_ALLOWED = re.compile(
     r"(?:bail|bail conditions|order|conditions|injunction|licence)\b|\bthe (?:one )?(?:escorted |accompanied )?visit "
     r"(?:his|her|the) (?:bail|order|conditions) (?:allows?|permits?)\b"
 )
+_TRAVEL_WINDOW = re.compile(
+    r"(?i)\bmust not (?:travel|board|use|take|ride)\b[^.;]*?\bbetween (\d{1,2})[:.](\d{2}) and (\d{1,2})[:.](\d{2})\b"
+)
+_TERM_WORDS = frozenset({"Must", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_BOARDED = re.compile(r"(?i)\b(?:boarded|got on|travelled on|took the|was on the|caught the)\b")
 _WITHOUT_STOPPING = re.compile(r"(?i)\bwithout (?:stopping|parking|waiting)\b")
 _TERM_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 # "Moss Lane between the cattle grid and Moss End Farm": the lane, whichever stretch of it.
@@ -273,6 +278,16 @@ def _other_term_breached(
         # A term with an exception ("save that he may protest there on Tuesdays") is read as a permission: what
         # keeps to it is no breach, and the prohibition around it is not judged here.
         return None
+    window = _TRAVEL_WINDOW.search(text)
+    if window and inc.when is not None and inc.channel is not None and inc.channel.value == "in-person":
+        # "Must not travel on any Southern service departing Haywards Heath between 07:30 and 08:15": he boarded the
+        # 07:48 there.
+        lo, hi = (int(window.group(g)) * 60 + int(window.group(g + 1)) for g in (1, 3))
+        minute = inc.when.hour * 60 + inc.when.minute
+        places = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text[: window.start(1)]) if w not in _TERM_WORDS}
+        said = f"{inc.location or ''} {inc.narrative}"
+        if lo <= minute <= hi and any(p in said for p in places) and _BOARDED.search(said):
+            return f"travelled in the hours the order forbids ('{text}')"
     stop = compiled.pattern("stop_condition").search(text)
     if stop and inc.channel is not None and inc.channel.value == "in-person":
         place = _BETWEEN.sub(r"\1", stop.group(1).strip(" .,"))
