@@ -278,22 +278,9 @@ def _other_term_breached(
         # A term with an exception ("save that he may protest there on Tuesdays") is read as a permission: what
         # keeps to it is no breach, and the prohibition around it is not judged here.
         return None
-    window = _TRAVEL_WINDOW.search(text)
-    if window and inc.when is not None and inc.channel is not None and inc.channel.value == "in-person":
-        # "Must not travel on any Southern service departing Haywards Heath between 07:30 and 08:15": he boarded the
-        # 07:48 there.
-        lo, hi = (int(window.group(g)) * 60 + int(window.group(g + 1)) for g in (1, 3))
-        minute = inc.when.hour * 60 + inc.when.minute
-        places = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text[: window.start(1)]) if w not in _TERM_WORDS}
-        said = f"{inc.location or ''} {inc.narrative}"
-        if lo <= minute <= hi and any(p in said for p in places) and _BOARDED.search(said):
-            return f"travelled in the hours the order forbids ('{text}')"
-    stop = compiled.pattern("stop_condition").search(text)
-    if stop and inc.channel is not None and inc.channel.value == "in-person":
-        place = _BETWEEN.sub(r"\1", stop.group(1).strip(" .,"))
-        stopped = compiled.pattern("stopped_there").search(inc.narrative) or types & _LINGERING
-        if stopped and at_place(inc, place, compiled):
-            return f"stopped at {place}, which the order forbids"
+    why = _travelled_in_window(inc, text) or _stopped_in_place(inc, text, types, compiled)
+    if why:
+        return why
     named = compiled.pattern("place_condition").search(text)
     channel = inc.channel.value if inc.channel is not None else None
     event = compiled.pattern("event_condition").search(text)
@@ -333,6 +320,31 @@ def _speaks_of(pattern: str, narrative: str) -> bool:
         not _DENIED_BEFORE.search(narrative, max(0, m.start() - 60), m.start())
         for m in re.finditer(pattern, narrative, re.I)
     )
+
+
+def _travelled_in_window(inc: Incident, text: str) -> str | None:
+    """ "Must not travel on any Southern service departing Haywards Heath between 07:30 and 08:15": he boarded the
+    07:48 there."""
+    window = _TRAVEL_WINDOW.search(text)
+    if not window or inc.when is None or inc.channel is None or inc.channel.value != "in-person":
+        return None
+    lo, hi = (int(window.group(g)) * 60 + int(window.group(g + 1)) for g in (1, 3))
+    minute = inc.when.hour * 60 + inc.when.minute
+    places = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text[: window.start(1)]) if w not in _TERM_WORDS}
+    said = f"{inc.location or ''} {inc.narrative}"
+    if lo <= minute <= hi and any(p in said for p in places) and _BOARDED.search(said):
+        return f"travelled in the hours the order forbids ('{text}')"
+    return None
+
+
+def _stopped_in_place(inc: Incident, text: str, types: set[Behaviour], compiled: Compiled) -> str | None:
+    """ "Not to stop or park on Moss Lane": broken by stopping there (or lingering), not by driving through."""
+    stop = compiled.pattern("stop_condition").search(text)
+    if not stop or inc.channel is None or inc.channel.value != "in-person":
+        return None
+    place = _BETWEEN.sub(r"\1", stop.group(1).strip(" .,"))
+    stopped = compiled.pattern("stopped_there").search(inc.narrative) or types & _LINGERING
+    return f"stopped at {place}, which the order forbids" if stopped and at_place(inc, place, compiled) else None
 
 
 def _go_betweens(case: Case, inc: Incident) -> str:
