@@ -447,6 +447,8 @@ def _conditions_breached(
         if by_channel and (to_someone_else or elsewhere):
             by_channel = False  # a call to her mother is not contact with her unless a message is passed on
         used = about_others if cond.type is ConditionType.NO_THIRD_PARTY_CONTACT else types
+        if spec.distance_based and channel == "tracking-or-surveillance":
+            used = set()  # watching her through an app or a camera is not coming near her
         hit = sorted(b.value for b in used & set(spec.breached_by))
         if by_channel or hit:
             why = f"{channel} contact" if by_channel and channel else ", ".join(hit)
