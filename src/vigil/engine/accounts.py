@@ -405,6 +405,11 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         # his number and the email x@y") tie other accounts that use them (links are transitive).
         found_more = _tie_accounts(records, by_account, derived, add, texts.compiled, _owner_by_name(texts.cast))
         derived = {sid: [x for x in found_more.get(sid, []) if x[0].lower() not in by_account] for sid in suspects}
+        # "@lycra_grass_watch was registered with the email roadtruth99@example.net", roadtruth99 tied to him: an
+        # account he is shown to hold ties the accounts the record registers with it.
+        for (account, sid), lk in sorted(links.items()):
+            if lk.strong and sid in derived and all(x != account for x, _ in derived[sid]):
+                derived[sid].append((account, _LINKED + account))
         if not any(derived.values()):
             break
     own: dict[str, list[Incident]] = defaultdict(list)
@@ -437,6 +442,7 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     return [lk for lk in links.values() if lk.strong or (len(lk.reasons) >= 2 and lk.account not in cleared)]
 
 
+_LINKED = "linked:"
 _CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
 
 
@@ -547,7 +553,17 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             for sid, pairs in idents.items():
                 for ident, via in pairs:
                     where = _identifier_at(sentence, ident, names=tied)
-                    if where < 0 or ident.lower() in {a.lower() for _, a in mentions}:
+                    linked_account = via.startswith(_LINKED)
+                    if where < 0 or (ident.lower() in {a.lower() for _, a in mentions} and not linked_account):
+                        continue
+                    if linked_account:
+                        via = via.removeprefix(_LINKED) + f" ({sid}'s)"
+                        others = [(pos, a) for pos, a in mentions if a.lower() != ident.lower()]
+                        if not tied or not others:
+                            continue
+                        before_it = [a for pos, a in others if pos <= where] or [others[0][1]]
+                        for account in before_it[-1:]:
+                            add(account, sid, f"tied in the record to {ident}, {via} {quoted}", iids, strong=True)
                         continue
                     before_it = [a for pos, a in mentions if pos <= where]
                     if _ALL_OF_THEM.search(sentence):
