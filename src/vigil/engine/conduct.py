@@ -158,6 +158,16 @@ def procured_by(case: Case, texts: CaseText) -> dict[str, str]:
     return {s.id: principal for s in case.suspects[1:]}
 
 
+def _identified(inc: Incident, case: Case, texts: CaseText) -> str | None:
+    """A record with no named actor or account that identifies him ("a fingerprint inside the envelope flap matches
+    S1's prints", "(subscriber: S1)"), unless it also clears him."""
+    if inc.account or inc.actor_id or texts.incidents[inc.id].cue_matches("exculpation"):
+        return None
+    hit = texts.compiled.pattern("identified_as").search(inc.narrative)
+    sid = next((g for g in hit.groups() if g), None) if hit else None
+    return sid if sid is not None and case.suspect(sid) is not None else None
+
+
 def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
     conduct = Conduct()
     linked = {lk.account: lk.suspect_id for lk in links}
@@ -181,6 +191,9 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
         elif inc.account and inc.account in linked:
             conduct.attributed[inc.id] = linked[inc.account]
             conduct.how[inc.id] = f"from {inc.account}, linked to {linked[inc.account]}"
+        elif (who := _identified(inc, case, texts)) is not None:
+            conduct.attributed[inc.id] = who
+            conduct.how[inc.id] = f"identified in the record as {who}"
         else:
             conduct.attributed[inc.id] = None
             conduct.how[inc.id] = "actor not identified"
