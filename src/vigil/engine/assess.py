@@ -66,11 +66,12 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
     compiled = texts.compiled
     # "Partner's ex at the door" in the call log, "S1 knocks ... 'just here for the kids like we said'" on the doorbell
     # clip: the visit was expected, whichever record of it says so.
+    invited = {i.id for i in case.incidents if compiled.pattern("invited").search(i.narrative)}
     expected = {
         iid
         for occasions in conduct.occasions.values()
         for occ in occasions
-        if any(compiled.pattern("invited").search(texts.incidents[i].text) for i in occ.incident_ids)
+        if invited.intersection(occ.incident_ids)
         for iid in occ.incident_ids
     }
     for inc in case.incidents:
@@ -84,7 +85,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
                 or compiled.pattern("at_her_door").search(inc.narrative)
             )
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
-            and not compiled.pattern("invited").search(inc.narrative)
+            and inc.id not in invited
             and inc.id not in expected
             # an enforcement agent's visit, a handover the order provides for, an insurer's surveillance
             and not acts_lawfully(texts.incidents[inc.id])

@@ -297,7 +297,7 @@ def _other_term_breached(
         if rule.about and re.search(rule.words, text, re.I):
             # The term forbids publishing some things only: the record must speak of them.
             hit = sorted(b.value for b in types & set(rule.breached_by))
-            if hit and _speaks_of(rule.about, inc.narrative):
+            if hit and _speaks_of(rule.about, inc.narrative, compiled):
                 return f"breaks the condition '{text}' ({', '.join(hit)})"
             return None
         if rule.failed_if and re.search(rule.words, text, re.I):
@@ -310,16 +310,16 @@ def _other_term_breached(
     return None
 
 
-_DENIED_BEFORE = re.compile(r"\b(?:no|not|nothing|without|never|none)\b[^.;!?]{0,50}$", re.I)
-
-
-def _speaks_of(pattern: str, narrative: str) -> bool:
+def _speaks_of(pattern: str, narrative: str, compiled: Compiled) -> bool:
     """The record names the thing ("her street name"), not only to say it is absent ("no mention of where she
-    lives")."""
-    return any(
-        not _DENIED_BEFORE.search(narrative, max(0, m.start() - 60), m.start())
-        for m in re.finditer(pattern, narrative, re.I)
-    )
+    lives"): a negation earlier in the clause, within 60 characters, denies it."""
+    negation = compiled.cue("negation")
+
+    def denied(start: int) -> bool:
+        clause = max(narrative.rfind(p, 0, start) for p in ".;!?") + 1
+        return negation.search(narrative, max(clause, start - 60), start) is not None
+
+    return any(not denied(m.start()) for m in re.finditer(pattern, narrative, re.I))
 
 
 def _travelled_in_window(inc: Incident, text: str) -> str | None:

@@ -157,8 +157,11 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     # or an area he drives along is entered).
     head = place.split(",")[0].strip()
     premises = not re.search(_STREET_END, head) and not re.search(_AREA_END, head)
-    story = inc.narrative
-    if premises and compiled.pattern("passed_by").search(story) and not compiled.pattern("stopped_there").search(story):
+    if (
+        premises
+        and compiled.pattern("passed_by").search(inc.narrative)
+        and not compiled.pattern("stopped_there").search(inc.narrative)
+    ):
         return False
     # "the public road outside Parkside Industrial Estate": outside an area is beyond it (outside a house is
     # at its door, so this is for areas only).
