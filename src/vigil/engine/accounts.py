@@ -495,6 +495,11 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
     """Link accounts the record ties to a suspect's identifiers; return the other identifiers those
     tying sentences give (an account's registration email), for a further round."""
     more: dict[str, list[tuple[str, str]]] = defaultdict(list)
+
+    def one_suspect(sid: str | None) -> str | None:
+        """Police shorthand "SUSP's name" stands for the suspect when the case has only one."""
+        return next(iter(idents)) if sid == "SUSP" and len(idents) == 1 else sid
+
     compared, this_account = compiled.pattern("compared_with"), compiled.pattern("this_account")
     unconnected, linking = compiled.pattern("no_link_found"), compiled.pattern("linking_evidence")
     owned = compiled.pattern("owned_by_suspect")
@@ -520,7 +525,9 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             tied_here: set[tuple[str, str]] = set()
 
             # "registered at S1's bail address, topped up with a card in S1's name", "the mobile S1 gave them".
-            owners = [(m.start(), next((g for g in m.groups() if g), None), "") for m in owned.finditer(sentence)]
+            owners = [
+                (m.start(), one_suspect(next((g for g in m.groups() if g), None)), "") for m in owned.finditer(sentence)
+            ]
             # "top-ups paid with a debit card in the name of Mr C ALMOND": his name, or his initial and surname.
             owners += [
                 (m.start(), owner_named(m.group(1)), f' by name ("{m.group(1)}")')

@@ -294,6 +294,8 @@ def _incident_behaviours(
         if any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")):
             return found  # "it does not name or refer to V1": not conduct towards her, however unwelcome
         within = bool(analysis.cue_matches("within_relationship"))  # "(still together)": not the course
+        # "LAST WARNING. CUT IT OR I GET THE COUNCIL": the warning names a lawful step, not violence.
+        lawful_step = any(not m.negated for m in analysis.cue_matches("lawful_consequence"))
         for bp in compiled.behaviours:
             if channel and channel in bp.channels and not within:
                 words = inc.narrative.strip().split(". ")[0][:120]
@@ -302,7 +304,7 @@ def _incident_behaviours(
                 _matches(bp.code, bp.act, analysis, inc.id, "narrative", speech=False, victims_things=bp.victims_things)
             )
             found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
-            if not no_threat:
+            if not (no_threat or lawful_step):
                 found.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
                 found.extend(
                     Found(bp.code, inc.id, _evidence(analysis, m), "narrative", inc.suspect_id)

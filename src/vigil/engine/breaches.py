@@ -411,6 +411,9 @@ def _conditions_breached(
         # Someone he sent to watch or follow her is his conduct (s.7(3A)), but contact with her only when they
         # carry words from him ("Tell her I said hi"); being near her is theirs, and a zone binds only him.
         types -= _PRESENCE
+    # "Parked opp her house ... No contact made with IP": his presence, with no words, knock or approach, is not
+    # contact with her, though it may break a zone or a distance.
+    no_contact_made = bool(compiled.pattern("no_contact_made").search(inc.narrative))
     other_spec = law.conditions.get(ConditionType.OTHER)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
@@ -447,6 +450,8 @@ def _conditions_breached(
         if by_channel and (to_someone_else or elsewhere):
             by_channel = False  # a call to her mother is not contact with her unless a message is passed on
         used = about_others if cond.type is ConditionType.NO_THIRD_PARTY_CONTACT else types
+        if cond.type is ConditionType.NO_CONTACT and no_contact_made:
+            used = used - _PRESENCE
         if spec.distance_based and channel == "tracking-or-surveillance":
             used = set()  # watching her through an app or a camera is not coming near her
         hit = sorted(b.value for b in used & set(spec.breached_by))

@@ -166,6 +166,7 @@ _CUE_LISTS = (
     "consented",
     "serious_harm",
     "no_threat",
+    "lawful_consequence",
     "joking",
     "previous_victim",
     "past_relationship",
