@@ -176,6 +176,9 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
         facts.permitted.setdefault(iid, permission)
     breaches = find_breaches(case, conduct, found, law, texts, kept)
     verdict = classify(facts, breaches)
+    if not verdict.four.unwanted:
+        # "I asked him to send me the scarf pattern": a present she welcomes is not an unwanted gift.
+        found = [b for b in found if b.type is not Behaviour.UNWANTED_GIFTS]
     escalation = detect(facts, law) if verdict.harassment else EscalationResult()
     risk = assess_risk(facts, verdict, escalation, [b.incident_id for b in breaches], law, texts)
     offences = disclose(facts, verdict, breaches, law)
