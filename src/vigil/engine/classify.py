@@ -285,6 +285,13 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         key=lambda b: b.value,
     )
     grievance_led = bool(grievance) and not fixation and not beyond and not f.partners
+    # Abuse for what she is (her race or religion), with nothing covert and no fixation on her as a person, is
+    # hate-motivated harassment (CDA 1998 s.32), not stalking.
+    hostility = [c for c in f.texts.cues("racial_hostility") if not grievance_led]
+    # An object left as a taunt ("a banana ... 'lunch for Kwame'") is part of the abuse, not a suitor's gift.
+    taunts = [b for b in beyond if b is not Behaviour.UNWANTED_GIFTS]
+    hostility_led = bool(hostility) and not fixation and not taunts and not f.partners
+    grievance_led = grievance_led or hostility_led
     partners_rule = f.partners and not (grievance and not stalking_acts and not fixation)
     if (stalking_acts or fixation or partners_rule) and (fixated or obsessive or partners_rule) and not grievance_led:
         v.stalking = True
@@ -314,7 +321,14 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
                 "harassment in law only (Home Office Counting Rules, April 2020)."
             )
     else:
-        if grievance_led:
+        if hostility_led:
+            v.why_not_stalking = (
+                "The conduct is hostility towards the victim's race or religion "
+                f"({_quote(hostility[0].sentence, 100)}), not fixation on the victim as a person, and nothing "
+                "covert goes with it, so the FOUR pattern (fixated, obsessive) is missing: racially or religiously "
+                "aggravated harassment (CDA 1998 s.32)."
+            )
+        elif grievance_led:
             v.why_not_stalking = (
                 f"The conduct is driven by one grievance ({_quote(grievance[0].sentence, 100)}) and stays within it: "
                 "no fixation on the victim as a person, no covert or identity-based acts, so the FOUR pattern "
