@@ -170,8 +170,8 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
     links = link_accounts(case, texts)
     conduct = attribute(case, texts, links)
     found = dedupe(found + _structural(case, conduct, links, found, texts))
-    facts = gather(case, texts, found, conduct)
     kept = kept_to_permission(case, conduct, found, law, compiled)
+    facts = gather(case, texts, found, conduct, {iid for _order, iid in kept})
     for (_order, iid), permission in kept.items():
         facts.permitted.setdefault(iid, permission)
     breaches = find_breaches(case, conduct, found, law, texts, kept)

@@ -224,7 +224,8 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
     if stated is None:
         return True
     words = {_stem(w) for w in WORD.findall(stated.group(1).lower()) if w not in perm.ignore and len(w) > 3}
-    said = inc.narrative.lower()
+    # Where it happened is part of what it was about: "St Aldhelm's Hospital, MSK seminar room" for their work there.
+    said = f"{inc.narrative} {inc.location or ''}".lower()
     if perm.off_purpose and re.search(perm.off_purpose, said, re.I):
         return False
     if perm.purpose_topics and re.search(perm.purpose_topics, said, re.I):

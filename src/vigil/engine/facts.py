@@ -134,7 +134,9 @@ class Facts:
         return self.relationship in PARTNERS and (self.principal is None or self.principal == first)
 
 
-def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduct) -> Facts:
+def gather(
+    case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduct, permitted: set[str] | None = None
+) -> Facts:
     f = Facts(case=case, texts=texts, behaviours=behaviours, conduct=conduct)
     people = course_people(conduct)
     f.principal = conduct.principal
@@ -161,6 +163,15 @@ def gather(case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduc
         for occ in f.occasions
         if all((channel[i] == "other" or i in before or i in idle) and i not in acted for i in occ.incident_ids)
     ]
+    # Contact an order expressly allows ("contact necessary in the course of their employment": one clinical
+    # question in a team meeting) is lawful (s.1(3)(c)) and no occasion of a course against her beside conduct that
+    # strays from it (a personal message through a colleague). When nothing strays, the course stays whole and
+    # classify finds it lawful.
+    allowed = [occ for occ in f.occasions if permitted and all(i in permitted for i in occ.incident_ids)]
+    oppressive = {b.incident_id for b in behaviours if b.incident_id and b.type in OPPRESSIVE}
+    strays = any(i in oppressive for occ in f.occasions if occ not in allowed for i in occ.incident_ids)
+    if allowed and strays:
+        reports += [occ for occ in allowed if occ not in reports]
     if f.course and len(f.occasions) - len(reports) < 2:
         f.course = False
     f.course_ids = [i for occ in f.occasions for i in occ.incident_ids]
