@@ -329,9 +329,19 @@ def _incident_behaviours(
                 # "attended with the gas engineer as notified", "looking at the guttering; written notice of the work
                 # went to all six flats": being there for that purpose is not turning up or loitering.
                 found = [f for f in found if f.type not in (Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING)]
-        if analysis.cue_matches("to_police"):
-            # "101 log: S1 rang to report ...": his call to the police is not contact with her.
-            found = [f for f in found if not (f.source == "channel" and f.type is Behaviour.CONTACTING)]
+        police_calls = analysis.cue_matches("to_police")
+        if police_calls:
+            # "101 log: S1 rang to report ...", "999 call from S1's mobile": his call to the police or an ambulance is
+            # not contact with her, whether the channel or the words of the call were read as contact.
+            said = [m.sentence.strip().strip("…") for m in police_calls]
+            found = [
+                f
+                for f in found
+                if not (
+                    f.type is Behaviour.CONTACTING
+                    and (f.source == "channel" or any(f.evidence.strip("…") in s or s in f.evidence for s in said))
+                )
+            ]
         # "I'll kill you in the five-a-side tomorrow": winning a game, not a threat.
         if analysis.cue_matches("game_idiom"):
             found = _not_banter(found, compiled.cue("game_idiom"))

@@ -46,11 +46,16 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
+_WHOSE_EITHER = re.compile(r"(?i)\b(?:his|her|their) or (?:the |an? )?[\w-]+['’]s\b")
+
+
 def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     """The routes a permission names: "through the parties' solicitors" -> {solicitor}."""
     routes = []
     # "effective against the respondent on personal service": when it binds him, not a route.
     text = _ON_SERVICE.sub(" ", text)
+    # "through his or the company's legal representatives": one route, whoever's representatives they are.
+    text = _WHOSE_EITHER.sub("his", text)
     # The route ends where its purpose begins: "between the parties' solicitors about the return of property".
     for m in re.finditer(
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
@@ -146,6 +151,9 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
     have = {_stem(w) for w in WORD.findall(record)}
     if _LAW_FIRM.search(f"{inc.narrative} {via}"):
         have.add("solicitor")  # "Letter from Pennant Law (for S1)": a firm of solicitors by its name
+    if "solicitor" in have:
+        # "through his or the company's legal representatives": his solicitors are his legal representatives.
+        have |= {_stem(w) for w in ("legal", "representatives", "lawyers")}
     for cond in conds:
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):

@@ -170,9 +170,13 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     # "He did not step into Market Street": the record says he stayed out.
     story = inc.narrative.lower()
     for m in compiled.pattern("stayed_out").finditer(story):
-        following = WORD.findall(story[m.end() : m.end() + 60])[: len(want)]
-        if following and following[0] in core and core <= set(following):
-            return False
+        # The place may start inside the match: in "did not enter Larkhill Close" the pattern's optional word after
+        # the verb takes "Larkhill".
+        starts = [w.start() for w in WORD.finditer(story, m.start(), m.end())] + [m.end()]
+        for at in starts:
+            following = WORD.findall(story[at : at + 60])[: len(want)]
+            if following and following[0] in core and core <= set(following):
+                return False
     return True
 
 
