@@ -497,8 +497,8 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
     more: dict[str, list[tuple[str, str]]] = defaultdict(list)
 
     def one_suspect(sid: str | None) -> str | None:
-        """Police shorthand "SUSP's name" stands for the suspect when the case has only one."""
-        return next(iter(idents)) if sid == "SUSP" and len(idents) == 1 else sid
+        """Police shorthand "SUSP's name", or "his car", stands for the suspect when the case has only one."""
+        return next(iter(idents)) if sid in ("SUSP", "his") and len(idents) == 1 else sid
 
     compared, this_account = compiled.pattern("compared_with"), compiled.pattern("this_account")
     unconnected, linking = compiled.pattern("no_link_found"), compiled.pattern("linking_evidence")

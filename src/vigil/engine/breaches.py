@@ -46,6 +46,10 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
+_ROLE_OF_PLACE = re.compile(
+    r"\b(headteacher|head teacher|principal|head of year|manager|director|secretary|clerk|chair|governors?|"
+    r"teacher|SENCO|social worker|practice manager) of (?:the )?(?:[A-Z][\w'’-]*\s?)+"
+)
 _WHOSE_EITHER = re.compile(r"(?i)\b(?:his|her|their) or (?:the |an? )?[\w-]+['’]s\b")
 
 
@@ -56,6 +60,8 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     text = _ON_SERVICE.sub(" ", text)
     # "through his or the company's legal representatives": one route, whoever's representatives they are.
     text = _WHOSE_EITHER.sub("his", text)
+    # "with the headteacher of Ferncombe Primary": the person is the route; a record calls her "the headteacher".
+    text = _ROLE_OF_PLACE.sub(r"\1 ", text)
     # The route ends where its purpose begins: "between the parties' solicitors about the return of property".
     for m in re.finditer(
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
@@ -128,6 +134,9 @@ _MAY_MESSAGE = re.compile(
 )
 
 
+_WRITTEN = frozenset({"email", "letter", "text-message", "messaging-app"})
+
+
 def _to_permitted_person(inc: Incident, text: str, via: str) -> bool:
     """ "May text Carol Rowley solely to arrange contact": a message (never a visit) to the person the order names,
     by her first name or as the record describes her."""
@@ -151,6 +160,8 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
     have = {_stem(w) for w in WORD.findall(record)}
     if _LAW_FIRM.search(f"{inc.narrative} {via}"):
         have.add("solicitor")  # "Letter from Pennant Law (for S1)": a firm of solicitors by its name
+    if inc.channel is not None and inc.channel.value in _WRITTEN:
+        have.add(_stem("writing"))  # "may communicate in writing": an email or a letter is in writing
     if "solicitor" in have:
         # "through his or the company's legal representatives": his solicitors are his legal representatives.
         have |= {_stem(w) for w in ("legal", "representatives", "lawyers")}
