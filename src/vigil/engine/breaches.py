@@ -307,8 +307,13 @@ def _other_term_breached(
     if event and channel == "in-person":
         what = next((g for g in event.groups() if g), event.group(0))
         billed = _BILLED.search(what)
-        stem = _stem(what.lower().split()[0 if billed else -1]).rstrip("e")
-        if re.search(rf"\b{re.escape(stem)}", inc.narrative, re.I) or (billed and _BILLED.search(inc.narrative)):
+        # "any concert or public event at which V1 is performing": a record of her concert meets either word.
+        words = [what.lower().split()[0]] if billed else [part.split()[-1] for part in what.lower().split(" or ")]
+        stems = [_stem(w).rstrip("e") for w in words]
+        record = f"{inc.narrative} {inc.location or ''}"
+        if any(re.search(rf"\b{re.escape(s)}", record, re.I) for s in stems) or (
+            billed and _BILLED.search(inc.narrative)
+        ):
             return f"was at the {what} the order keeps him from"
     place = _ZONE_WORDS.sub("", named.group(1).strip(" .,")) if named else ""
     if named and channel in ("in-person", "other") and at_place(inc, place, compiled):
