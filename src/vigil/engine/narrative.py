@@ -122,6 +122,9 @@ _RELATIVE_HEAD = re.compile(
     r"\b(?:(?:a|an|the|some|any|every|that|this|places?|somewhere|anywhere|everywhere|someone|somebody|nobody|no one)"
     r"(?:\s+[a-z]+){0,2}|what|which|whom|whose|where)\s+$"
 )
+_WITNESS_RECORD = re.compile(
+    r"\b(?:record|log|note|notes|statement|account|report|diary|entry)\s*\((?:W\d+)\)\s*:?\s*$", re.I
+)
 _STATEMENT_LABEL = re.compile(
     r"\b(?:MG11|statement|account|VPS|ABE|interview|told (?:police|officers|the officer|PC \w+))\b"
     r"[^:'‘\"“]{0,40}:?\s*$",
@@ -555,6 +558,9 @@ class Analysis:
                     return earlier
             if actor is not None and (actor.role == "victim" or actor.role == "suspect") and not dated:
                 return actor
+            if actor is not None and actor.role == "third" and _WITNESS_RECORD.search(prefix):
+                # "Bluebell Homecare visit record (W2): '...'": the witness's own record, in her words.
+                return actor
         if (
             self.kind == "narrative"
             and qend is not None
@@ -723,7 +729,7 @@ class Analysis:
                     q = None  # "'Share My Location' switched back on": a quoted label inside the narrative's words
                 if q is not None and q.speaker.role in ("suspect", "unknown") and self._quoted_record(q):
                     q = None  # "PCSO log: 'Elderly female reports male ... sat on wall opposite her address'"
-                if q is not None and q.speaker.role != "victim":
+                if q is not None and q.speaker.role != "victim" and not self._witness_account(q):
                     continue
                 s_start, s_end = self.sentence_span(m.start())
                 floor = max(s_start, q.start) if q else s_start
@@ -751,6 +757,15 @@ class Analysis:
         refs = self.referents
         i = bisect_right(self._ref_starts, m.start() - 1)
         return not (i < len(refs) and refs[i].start < m.start() + aux.start())
+
+    def _witness_account(self, q: Quote) -> bool:
+        """A witness's own account quoted in a record ("Carer's visit record (W2): 'Arrived 07:30. White van parked
+        opposite with a man sitting in it watching the house'"): what she saw others do is evidence of it; her own
+        doings ("I left at 08:05") are still hers. Not words addressed to anyone ("you", "we")."""
+        if q.speaker.role != "third":
+            return False
+        words = self.text[q.start : q.end]
+        return len(words.split()) >= 8 and not _SECOND_PERSON_WORD.search(words)
 
     def _quoted_record(self, q: Quote) -> bool:
         """A quoted log entry or note in the third person ("male known to her sat on wall ... staring at
