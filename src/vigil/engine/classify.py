@@ -152,7 +152,18 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     fixation = f.cue("fixation")
     stalking_acts = sorted({b for b in f.types if b in STALKING_ACTS}, key=lambda b: b.value)
     fixated = bool(fixation) or bool({Behaviour.TRACKING_DEVICE, Behaviour.MONITORING_COMMUNICATIONS} & set(f.types))
-    obsessive = bool(fixation) or bool(f.volume) or len(stalking_acts) >= 2
+    # A post that makes a false allegation ("a post in the village group calling him a nonce") is one act, not two
+    # kinds of act that show a pattern.
+    posted = {b.incident_id for b in f.types.get(Behaviour.PUBLISHING, []) if b.incident_id}
+    kinds = [
+        code
+        for code in stalking_acts
+        if not (
+            code is Behaviour.FALSE_ALLEGATIONS
+            and all(b.incident_id in posted for b in f.types.get(Behaviour.FALSE_ALLEGATIONS, []))
+        )
+    ]
+    obsessive = bool(fixation) or bool(f.volume) or len(kinds) >= 2
     four = Four(fixated=fixated, obsessive=obsessive, unwanted=unwanted, repeated=repeated)
     v = Verdict(Category.SINGLE_INCIDENT, four)
     if not f.course:
@@ -292,7 +303,9 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     taunts = [b for b in beyond if b is not Behaviour.UNWANTED_GIFTS]
     hostility_led = bool(hostility) and not fixation and not taunts and not f.partners
     grievance_led = grievance_led or hostility_led
-    partners_rule = f.partners and not (grievance and not stalking_acts and not fixation)
+    # Calling her a thief over the money he says she owes restates the grievance; it is not an act beyond it.
+    acts_beyond_words = [b for b in stalking_acts if not (grievance and b is Behaviour.FALSE_ALLEGATIONS)]
+    partners_rule = f.partners and not (grievance and not acts_beyond_words and not fixation)
     if (stalking_acts or fixation or partners_rule) and (fixated or obsessive or partners_rule) and not grievance_led:
         v.stalking = True
         acts = ", ".join(b.value for b in stalking_acts) or "repeated contact"
