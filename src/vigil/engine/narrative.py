@@ -53,7 +53,9 @@ _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
     r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|caught|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
-    r"alleged|describes|described|reported|believes|believed|reps|rpts|rptd|rep'?d)\b",
+    r"alleged|describes|described|reported|believes|believed|reps|rpts|rptd|rep'?d|"
+    # "IP's mum (W1) rang 999: wht Transit parked opp her house": the caller reports what someone else did.
+    r"(?:rang|called|phoned|dialled|rings|calls) (?:999|101|the police|police))\b",
     re.I,
 )
 _PASSIVE_AGENT = re.compile(r"^[^.;:()]{0,14}?\b(?:from|by)\s+", re.I)
@@ -121,6 +123,12 @@ _RECEIVED = re.compile(
 _RELATIVE_HEAD = re.compile(
     r"\b(?:(?:a|an|the|some|any|every|that|this|places?|somewhere|anywhere|everywhere|someone|somebody|nobody|no one)"
     r"(?:\s+[a-z]+){0,2}|what|which|whom|whose|where)\s+$"
+)
+_WITNESS_LABEL = re.compile(
+    r"\b(?:statement|account|MG ?11|note|notes|record|log|e-?mail|letter)s? (?:of|from|by) (?:the |a |her |his |IP'?s |"
+    r"V\d+'?s )?(?:neighbour|witness|friend|colleague|carer|care worker|support worker|manager|landlord|landlady|"
+    r"mother|father|mum|dad|sister|brother|daughter|son|aunt|uncle|cousin|W\d+)\b[^:'‘\"“]{0,60}:?\s*$",
+    re.I,
 )
 _WITNESS_RECORD = re.compile(
     r"\b(?:record|log|note|notes|statement|account|report|diary|entry)\s*\((?:W\d+)\)\s*:?\s*$", re.I
@@ -506,6 +514,9 @@ class Analysis:
         spoken_to = self._referent_at(prefix_start + heard.start("who")) if heard is not None else None
         if spoken_to is not None:
             return self.resolve(spoken_to)
+        if _WITNESS_LABEL.search(prefix):
+            # "Statement of neighbour Mr Colin Ash (no. 24): '...'": the witness's own account, in her words.
+            return THIRD
         if (
             self.kind == "statement"
             and qend is not None
