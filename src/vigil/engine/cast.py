@@ -31,6 +31,11 @@ _SHE = re.compile(r"(?<![\w])(?<![\w]['’])(?:she|her|hers|herself)(?![\w'’])
 _SAME_M = re.compile(r"(?<![\w])(?<![\w]['’])(?:he|his|himself)(?![\w'’])", re.I)
 _SAME_F = re.compile(r"(?<![\w])(?<![\w]['’])(?:she|hers|herself)(?![\w'’])", re.I)
 _OTHER_M = re.compile(r"(?<![\w])(?<![\w]['’])him(?![\w'’])", re.I)
+_VICTIM_SAYS = re.compile(
+    r"\b(?:IP|V\d+|the victim|the complainant|RP)(?: (?:also|then|now))? (?:says|states|stated|said|reports|reported|"
+    r"explains|explained|describes|described|believes|disclosed|discloses|told \w+) (?:that )?(he|she)\b",
+    re.I,
+)
 _REPORTER = re.compile(
     r"(?<![\w])(he|she) (?:says|states|stated|reports|reported|explains|explained|describes|"
     r"described|believes|disclosed|discloses)\b",
@@ -217,6 +222,9 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
     # "I" or "me" ("IP states she ...", an officer's summary) speak of her, so only first-person sentences vote.
     # "She states he ..." is someone taking her account: the one reporting is the victim ("he told me" is not).
     for sent in _SENT.findall(statement):
+        # An officer's summary: "IP states she was frightened he was going to grab her".
+        for m in _VICTIM_SAYS.finditer(sent):
+            victim_votes["m" if m.group(1).lower() == "he" else "f"] += 2
         if _FIRST_PERSON.search(sent):
             for m in _REPORTER.finditer(sent):
                 victim_votes["m" if m.group(1).lower() == "he" else "f"] += 1

@@ -58,6 +58,7 @@ _PERCEPTION = re.compile(
     r"(?:rang|called|phoned|dialled|rings|calls) (?:999|101|the police|police))\b",
     re.I,
 )
+_ACTIVE_OBJECT_END = re.compile(r"\b(?:her|him|them|me|us|IP|V\d+)\s*$", re.I)
 _PASSIVE_AGENT = re.compile(r"^[^.;:()]{0,14}?\b(?:from|by)\s+", re.I)
 # "my tyres had been slashed": a thing is the subject of a passive verb inside the match.
 _BY_ACCOUNT = re.compile(r"(?:the |a |an )?(?:user|account|profile|handle|sender|number|gamertag)\b", re.I)
@@ -487,6 +488,9 @@ class Analysis:
         tail = self.text[end:limit]
         m = _PASSIVE_AGENT.match(tail)
         if not m:
+            return None
+        if m.group(0).strip().lower().endswith("from") and _ACTIVE_OBJECT_END.search(self.text, max(0, end - 12), end):
+            # "followed her on foot from Sugar Rooms": an active verb with its object; 'from' is where, not who.
             return None
         agent = self._referent_at(end + m.end())
         if agent is None and _BY_ACCOUNT.match(tail, m.end()):
