@@ -672,7 +672,9 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
             ends = _sign_offs(acc_text) & _sign_offs(their_text)
             if ends:
                 add(account, sid, f'signs off as {sid} does ("{sorted(ends)[0]}")', acc_ids)
+            # The same word is one likeness: a name already counted as how he addresses her is not a second reason.
             names = _proper_names(acc_text) & _proper_names(their_text) - victim_words
+            names = {n for n in names if n.lower() not in terms}
             if names:
                 add(
                     account,
