@@ -54,8 +54,9 @@ _PERCEPTION = re.compile(
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
     r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|caught|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
     r"alleged|describes|described|reported|believes|believed|reps|rpts|rptd|rep'?d|"
-    # "IP's mum (W1) rang 999: wht Transit parked opp her house": the caller reports what someone else did.
-    r"(?:rang|called|phoned|dialled|rings|calls) (?:999|101|the police|police))\b",
+    # "IP's mum (W1) rang 999: wht Transit parked opp her house": the caller reports what someone else did (not
+    # "V1 rang 999, went to her mother's", where the caller goes on to act).
+    r"(?:rang|called|phoned|dialled|rings|calls) (?:999|101|the police|police)(?=\s*:))\b",
     re.I,
 )
 _ACTIVE_OBJECT_END = re.compile(r"\b(?:her|him|them|me|us|IP|V\d+)\s*$", re.I)

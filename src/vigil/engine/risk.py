@@ -97,6 +97,10 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             f.ids(Behaviour.TRACKING_DEVICE),
             f"Tracking: {_first(t[Behaviour.TRACKING_DEVICE])}.",
         )
+    sexual = [b for b in t.get(Behaviour.SEXUAL_THREAT, []) if b.incident_id]
+    if sexual and v.stalking:
+        # "I'd love to hear you scream": a stalker who threatens sexual violence is a red flag, like a threat to kill.
+        fx.add("sexual-threat-stalking", f.ids(Behaviour.SEXUAL_THREAT), f"Sexual threat: {_first(sexual)}.")
     threats = [b for c in THREATS for b in t.get(c, [])]
     if breach_ids and threats:
         fx.add(
