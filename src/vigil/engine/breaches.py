@@ -77,6 +77,19 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         }
         if words:
             routes.append(words)
+    # "may attend Shree Krishna Mandir, Kenton Lane, for Sunday worship": the place he may attend is the route.
+    # (A visit on a named date, "may attend plot 7 on 09/06/2024", is a window checked on its own.)
+    dated = re.search(r"\d{1,2}/\d{1,2}", text) is not None
+    # With its purpose ("for Sunday worship", "for a gas safety inspection"): the record must show that too.
+    for m in re.finditer(
+        r"\bmay (?:attend|visit|go to|enter|use) ([^,;.]+?)(?=,|;|\.|\bfor\b|\bon\b|\bbetween\b|$)"
+        r"(?:,? ?[^;.]*?\bfor (?:a |an |the )?((?:[a-z'’-]+ ?){1,3}))?",
+        "" if dated else text.lower(),
+    ):
+        purpose = [w for w in WORD.findall(m.group(2) or "") if w not in ignore and w not in ("between", "on", "only")]
+        words = {_stem(w) for w in [*WORD.findall(m.group(1)), *purpose[:2]] if w not in ignore and not w.isdigit()}
+        if words:
+            routes.append(words)
     # "his solicitor may write to the victim": the one allowed to act is the route.
     for m in re.finditer(
         r"\b(?:his|her|their|the respondent'?s|the defendant'?s|the suspect'?s) ([a-z]+(?: [a-z]+)?) may\b",
@@ -95,7 +108,10 @@ _PERMITTED_HOURS = re.compile(r"\bbetween (\d{1,2})[:.](\d{2}) and (\d{1,2})[:.]
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_PERMITTED_WEEKDAY = re.compile(r"(?i)\b(?:on|every) (" + "|".join(_WEEKDAYS) + r")s?\b")
+# "on Sundays", "every Sunday", "for Sunday worship between 10:00 and 13:00".
+_PERMITTED_WEEKDAY = re.compile(
+    r"(?i)\b(?:on|every|for) (" + "|".join(_WEEKDAYS) + r")s?\b(?:(?! between\b)[^,;.]){0,30}?(?= between \d|[,;.]|$)"
+)
 
 
 def _within_hours(inc: Incident, text: str) -> bool:
