@@ -298,7 +298,8 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     grievance_led = bool(grievance) and not fixation and not beyond and not f.partners
     # Abuse for what she is (her race or religion), with nothing covert and no fixation on her as a person, is
     # hate-motivated harassment (CDA 1998 s.32), not stalking.
-    hostility = [c for c in f.texts.cues("racial_hostility") if not grievance_led]
+    # (When one grievance already explains it, the grievance is the reason given.)
+    hostility = [] if grievance_led else f.texts.cues("racial_hostility")
     # An object left as a taunt ("a banana ... 'lunch for Kwame'") is part of the abuse, not a suitor's gift.
     taunts = [b for b in beyond if b is not Behaviour.UNWANTED_GIFTS]
     hostility_led = bool(hostility) and not fixation and not taunts and not f.partners
