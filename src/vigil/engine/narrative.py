@@ -126,14 +126,13 @@ _RELATIVE_HEAD = re.compile(
     r"\b(?:(?:a|an|the|some|any|every|that|this|places?|somewhere|anywhere|everywhere|someone|somebody|nobody|no one)"
     r"(?:\s+[a-z]+){0,2}|what|which|whom|whose|where)\s+$"
 )
+# "Statement of neighbour Mr Colin Ash (no. 24):", "Bluebell Homecare visit record (W2):": a witness's own account.
 _WITNESS_LABEL = re.compile(
     r"\b(?:statement|account|MG ?11|note|notes|record|log|e-?mail|letter)s? (?:of|from|by) (?:the |a |her |his |IP'?s |"
     r"V\d+'?s )?(?:neighbour|witness|friend|colleague|carer|care worker|support worker|manager|landlord|landlady|"
-    r"mother|father|mum|dad|sister|brother|daughter|son|aunt|uncle|cousin|W\d+)\b[^:'‘\"“]{0,60}:?\s*$",
+    r"mother|father|mum|dad|sister|brother|daughter|son|aunt|uncle|cousin|W\d+)\b[^:'‘\"“]{0,60}:?\s*$"
+    r"|\b(?:record|log|note|notes|statement|account|report|diary|entry)\s*\(W\d+\)\s*:?\s*$",
     re.I,
-)
-_WITNESS_RECORD = re.compile(
-    r"\b(?:record|log|note|notes|statement|account|report|diary|entry)\s*\((?:W\d+)\)\s*:?\s*$", re.I
 )
 _STATEMENT_LABEL = re.compile(
     r"\b(?:MG11|statement|account|VPS|ABE|interview|told (?:police|officers|the officer|PC \w+))\b"
@@ -520,8 +519,7 @@ class Analysis:
         if spoken_to is not None:
             return self.resolve(spoken_to)
         if _WITNESS_LABEL.search(prefix):
-            # "Statement of neighbour Mr Colin Ash (no. 24): '...'": the witness's own account, in her words.
-            return THIRD
+            return THIRD  # the witness's own account, in her words
         if (
             self.kind == "statement"
             and qend is not None
@@ -573,9 +571,6 @@ class Analysis:
                 if earlier is not None and earlier.role == "suspect":
                     return earlier
             if actor is not None and (actor.role == "victim" or actor.role == "suspect") and not dated:
-                return actor
-            if actor is not None and actor.role == "third" and _WITNESS_RECORD.search(prefix):
-                # "Bluebell Homecare visit record (W2): '...'": the witness's own record, in her words.
                 return actor
         if (
             self.kind == "narrative"
