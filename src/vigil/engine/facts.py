@@ -148,7 +148,6 @@ def gather(
         f.course = True
     # A report about him that shows him doing nothing ("he has taken the same bus since 2020 and has not spoken to
     # her") is not an occasion of conduct towards her (s.7(3)); an event whose words were missed still counts.
-    acted = {b.incident_id for b in behaviours if b.incident_id}
     channel = {i.id: i.channel.value if i.channel else "other" for i in case.incidents}
     before = {i.id for i in case.incidents if texts.incidents[i.id].cue_matches("within_relationship")}
     # "He collected his prescription, did not ask for V1 and was polite throughout", "it does not mention V1": the
@@ -157,6 +156,13 @@ def gather(
         i.id
         for i in case.incidents
         if any(texts.incidents[i.id].cue_matches(c) for c in ("no_conduct", "not_about_victim"))
+    }
+    # "He came into the store, used the self-checkout, did not approach her till or look towards her": being in
+    # a place she is, when the record says he did nothing towards her, is not an act towards her.
+    acted = {
+        b.incident_id
+        for b in behaviours
+        if b.incident_id and not (b.type is Behaviour.TURNING_UP_UNANNOUNCED and b.incident_id in idle)
     }
     reports = [
         occ
