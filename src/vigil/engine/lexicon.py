@@ -18,6 +18,12 @@ from vigil.law import Law
 from .prefilter import Alternation, Prefilter
 from .wordscan import WordTable
 
+_THINGS_THAT_ARRIVE = (
+    *("letter", "letters", "parcel", "parcels", "package", "packages", "pizza", "pizzas", "plushie", "flowers"),
+    *("card", "cards", "taxi", "taxis", "delivery", "deliveries", "order", "orders", "post", "food", "gift", "gifts"),
+    *("box", "boxes", "papers", "bill", "bills", "fine", "fines", "account", "accounts", "profile", "profiles"),
+    *("message", "messages", "text", "texts", "email", "emails", "comment", "comments"),
+)
 _MACROS = {
     "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))(?!['’]s\b)",
     "{P}": r"(?:my|me|her|his|their|your|ur|our|IP'?s|V\d+'?s|the victim'?s|the IP'?s)",
@@ -25,6 +31,8 @@ _MACROS = {
     "{W2}": r"(?:[\w'’*-]+\s+){0,2}",
     "{W3}": r"(?:[\w'’*-]+\s+){0,3}",
     "{W5}": r"(?:[\w'’*-]+\s+){0,5}",
+    # "a pizza turned up at my flat", "flowers arrived": a thing that came, not him coming (fixed-width lookbehinds).
+    "{NOT_A_THING}": "".join(rf"(?<!{w} )" for w in _THINGS_THAT_ARRIVE),
     "{PLACE}": r"(?:house|home|flat|door|doorstep|address|work|workplace|office|gym|school|college|car)",
 }
 _MACRO_RE = re.compile("|".join(re.escape(k) for k in _MACROS))
