@@ -147,6 +147,7 @@ _CUE_LISTS = (
     "campaign",
     "polite",
     "welcomed",
+    "aside",
     "stop_requests",
     "record_of_event",
     "procurement",
