@@ -279,6 +279,8 @@ def _sign_offs(text: str) -> set[str]:
     return ends
 
 
+# A record that the message was signed with a name: "New WhatsApp number ... signed 'Richard'".
+_SIGNED_NAME = re.compile(r"\bsign(?:ed|s)(?: off)?(?: (?:as|with))? ['‘\"“]?([A-Z][a-z]{2,})\b")
 # A message signed off with a lone initial ("... like old times? N x").
 _INITIAL_SIGN_OFF = re.compile(r"[.!?,]\s+([A-Z])(?:\s*x+)?\s*['’\"”]")
 _PROPER = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{3,})\b")
@@ -651,6 +653,10 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         signed = [m for m in _INITIAL_SIGN_OFF.finditer(acc_text) if m.group(1).lower() in initials]
         if signed:
             add(account, sid, f'signed with {sid}\'s initial ("{signed[0].group(0).strip()}")', acc_ids)
+        firsts = {n for sn in texts.cast.suspects if sn.suspect_id == sid for n in sn.first_names}
+        by_name = [m for m in _SIGNED_NAME.finditer(acc_text) if m.group(1).lower() in firsts]
+        if by_name:
+            add(account, sid, f'signed with the name {sid} uses ("{by_name[0].group(0).strip()}")', acc_ids)
         theirs = [i for i in pool.get(sid, []) if i.account != account]
         # "the profile opens as that contact (07700 900588)": the record gives an account already tied to him.
         tied = sorted({i.account for i in theirs if i.account and i.suspect_id is None})

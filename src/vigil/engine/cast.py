@@ -18,8 +18,10 @@ from .narrative import Cast, SuspectNames
 from .people import NOT_PERSON_WORDS, STREET_WORDS
 
 # Police records often write surnames in capitals ("Darren PYBUS"): a name either way.
+# "Gavin Hurst", "Mr P. Lowe" and also a name he went by, quoted: "'Col. Richard Haines' (name used, believed false)".
 _NAME_ID = re.compile(
-    r"^(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*([A-Z][a-z'’-]+(?:\s+[A-Z](?:[a-z'’-]+|[A-Z'’-]+))*)(?:\s*\(.*\))?$"
+    r"^['‘\"“]?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*|(?:Col|Capt|Sgt|Lt|Maj|Major|Rev|Prof|Sir)\.?\s+)?"
+    r"([A-Z][a-z'’-]+(?:\s+[A-Z](?:[a-z'’-]+|[A-Z'’-]+))*)['’\"”]?(?:\s*\(.*\))?$"
 )
 _ORG = re.compile(
     r"\b(?:ltd|limited|plc|llp|council|agency|recovery|services|solicitors|group|company|bank|trust)\b", re.I
@@ -76,7 +78,7 @@ def suspect_names(case: Case) -> tuple[SuspectNames, ...]:
             m = _NAME_ID.match(ident.strip())
             if not m or _ORG.search(ident):
                 continue
-            parts = m.group(1).split()
+            parts = m.group(1).rstrip("'’").split()
             full.append(" ".join(parts).lower())
             first.append(parts[0].lower())
             if len(parts) > 1:
