@@ -414,6 +414,9 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
                 derived[sid].append((account, _LINKED + account))
         if not any(derived.values()):
             break
+    for account, incs in by_account.items():
+        for inc in incs:
+            _same_identifier(account, inc, texts, add)
     own: dict[str, list[Incident]] = defaultdict(list)
     for inc in case.incidents:
         if inc.suspect_id:
@@ -468,6 +471,38 @@ _SAVED_AS = re.compile(
     r"\b(?:labelled|labeled|saved (?:as|under)|stored (?:as|under)|listed as|comes up as|shows (?:up )?as|"
     r"contact name)\s+['‘\"“]?([A-Z][a-z]+)['’\"”]?(?![ -][A-Z])"
 )
+
+
+# "Photos the same as on Aaron's Bumble profile: ... the red Mini with the same registration", "gives the same mule
+# account (sort code and number) that 'Richard' supplied": the record says the account shares an identifier with a
+# named suspect.
+_SAME_IDENTIFIER = re.compile(
+    r"\bsame (?:[\w'’-]+ ){0,3}?(?:registration|number plate|VRM|bank account|mule account|account number|"
+    r"sort code|IP address|device ID|IMEI|recovery e-?mail|e-?mail address|phone number|mobile number)\b",
+    re.I,
+)
+_DENIED = re.compile(r"\b(?:not|no|never|nothing|different)\b|n['’]t\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['’\"”])\s+")
+_SUSPECT_ID = re.compile(r"\bS\d+\b")
+
+
+def _same_identifier(account: str, inc: Incident, texts: CaseText, add: Callable[..., None]) -> None:
+    for sentence in _SENTENCE_END.split(inc.narrative):
+        m = _SAME_IDENTIFIER.search(sentence)
+        if m is None or _DENIED.search(sentence, max(0, m.start() - 40), m.start()):
+            continue  # "was not created from the same IP address"
+        words = {re.sub(r"['’]s$", "", w.strip("'’.,:;()")).lower() for w in sentence.split()}
+        named = {s.suspect_id for s in texts.cast.suspects if words & {*s.first_names, *s.surnames}}
+        named |= {x for x in _SUSPECT_ID.findall(sentence) if any(s.suspect_id == x for s in texts.cast.suspects)}
+        if len(named) == 1:
+            sid = next(iter(named))
+            add(
+                account,
+                sid,
+                f'the record says it has the {m.group(0)} as {sid} ("{sentence.strip()[:160]}")',
+                [inc.id],
+                strong=True,
+            )
 
 
 def _owner_by_name(cast: Cast) -> Callable[..., str | None]:
