@@ -261,7 +261,10 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
             if g:
                 suspect_votes[g] += 3
         for m in _TITLE.finditer(text):
-            if not any(m.group(2).lower() in (*s.surnames, *s.full_names) for s in names):
+            # "Ms Venn's liability hearing" names the suspect, not the victim (who may share the surname, so it is
+            # no vote for the suspect either: "Mr Grant" is the ex-husband of Louise Grant).
+            surname = re.sub(r"['’]s?$", "", m.group(2).lower())
+            if not any(surname in (*s.surnames, *s.full_names) for s in names):
                 victim_votes[_TITLE_GENDER[m.group(1).lower()]] += 2
     partner = case.victim and case.victim.relationship_to_suspect in ("ex-partner", "current-partner")
     if partner and statement:

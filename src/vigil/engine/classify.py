@@ -123,9 +123,17 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
         and (not recorded_lawful or any(b.incident_id for b in found))
     }
     fixated_in_records = [c for c in fixation if c.incident_id] if recorded_lawful else fixation
+    # A lawful letter to the court about her case does not cover following him to the station or sending him a book
+    # of poems on other days: acts of pursuit away from the records that show the lawful purpose.
+    pursuit = {
+        b.incident_id
+        for code in (Behaviour.FOLLOWING, Behaviour.UNWANTED_GIFTS)
+        for b in f.types.get(code, [])
+        if b.incident_id and lawful_ids and b.incident_id not in lawful_ids and b.incident_id not in f.permitted
+    }
     # Many emails from a campaign's supporters are many people's protest, not one person's flood of messages.
     flood = f.volume and not f.cue("campaign")
-    if not (lawful or within_order) or not kinds <= benign or fixated_in_records or flood or breached:
+    if not (lawful or within_order) or not kinds <= benign or fixated_in_records or flood or breached or pursuit:
         return None
     if within_order:
         return f"every occasion keeps to what the order allows: {_quote(f.permitted[f.course_ids[0]], 100)}"
