@@ -212,7 +212,14 @@ def gather(
     # "My ex Jo messaged me to see how I was, thats fine, we're friends, thats nothing to do with this": she sets
     # the sentence apart from the case, so the welcome is not of the suspect's contact.
     aside = {(c.incident_id, c.source, c.sentence) for c in texts.cues("aside", keep_negated=True)}
-    f.cues["welcomed"] = [c for c in f.cues["welcomed"] if (c.incident_id, c.source, c.sentence) not in aside]
+    # "Pauline (his mother) brought the passport round, as V1 had asked her": she welcomed the mother's help, which
+    # says nothing of the suspect's conduct.
+    others = {i.id for i in case.incidents if texts.acting_alone(i)}
+    f.cues["welcomed"] = [
+        c
+        for c in f.cues["welcomed"]
+        if (c.incident_id, c.source, c.sentence) not in aside and c.incident_id not in others
+    ]
     f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True, keep_hypothetical=True)
     for name in ("witness", "serious_harm", "exculpation", "not_about_victim"):
         f.cues[name] = texts.cues(name, keep_negated=True)
