@@ -134,6 +134,9 @@ class Facts:
         return self.relationship in PARTNERS and (self.principal is None or self.principal == first)
 
 
+_PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
+
+
 def gather(
     case: Case, texts: CaseText, behaviours: list[Found], conduct: Conduct, permitted: set[str] | None = None
 ) -> Facts:
@@ -157,13 +160,10 @@ def gather(
         for i in case.incidents
         if any(texts.incidents[i.id].cue_matches(c) for c in ("no_conduct", "not_about_victim"))
     }
-    # "He came into the store, used the self-checkout, did not approach her till or look towards her": being in
-    # a place she is, when the record says he did nothing towards her, is not an act towards her.
-    acted = {
-        b.incident_id
-        for b in behaviours
-        if b.incident_id and not (b.type is Behaviour.TURNING_UP_UNANNOUNCED and b.incident_id in idle)
-    }
+    # "He came into the store, used the self-checkout, did not approach her till or look towards her", "stood on
+    # the pavement with other parents ... did not look for or speak to V1": being where she is, when the record
+    # says he did nothing towards her, is not an act towards her.
+    acted = {b.incident_id for b in behaviours if b.incident_id and not (b.type in _PRESENCE and b.incident_id in idle)}
     reports = [
         occ
         for occ in f.occasions
