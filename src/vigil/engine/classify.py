@@ -15,6 +15,7 @@ Order of questions, as the law asks them:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour, Breach, Category, Four
@@ -89,6 +90,9 @@ _BENIGN = frozenset(
 )
 
 
+_REVIEW = re.compile(r"\breview(?:s|ed)?\b", re.I)
+
+
 def _lawful_cues(f: Facts) -> list[Cue] | bool:
     """What shows a lawful purpose: the records' and statement's words, or an order that requires the contact."""
     return f.cue("lawful_purpose") + f.cue("journalism") + f.cue("campaign") or any(
@@ -105,6 +109,10 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
     benign = set(_BENIGN)
     if journalism:
         benign.add(Behaviour.PUBLISHING)  # the story or the campaign, when nothing threatening or abusive goes with it
+    # A customer's review of the firm ("Slow, expensive, and the complaints partner did not reply for weeks") is
+    # comment a complaint may lawfully make, when nothing false, threatening or abusive goes with it.
+    if all(_REVIEW.search(b.evidence) for b in f.types.get(Behaviour.PUBLISHING, [])):
+        benign.add(Behaviour.PUBLISHING)
     # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
     # purpose: that is not targeting the people around her.
     lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
