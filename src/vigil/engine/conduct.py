@@ -173,6 +173,7 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
     linked = {lk.account: lk.suspect_id for lk in links}
     conduct.proxies = procured_by(case, texts)
     police = {inc.id for inc in case.incidents if texts.incidents[inc.id].cue_matches("police_contact")}
+    hers = {inc.id for inc in case.incidents if texts.incidents[inc.id].cue_matches("victims_own_contact")}
     for inc in case.incidents:
         if texts.acting_alone(inc):
             # Someone else acting on their own: not the suspect's conduct unless he procured it (s.7(3A)).
@@ -182,6 +183,10 @@ def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
             # "PC 4410 rang S1 ...": the police acting, not another occasion of his conduct towards her.
             conduct.attributed[inc.id] = None
             conduct.how[inc.id] = "a police record of contacting him, not conduct by him"
+        elif inc.id in hers:
+            # "IP states she sent SUSP a Facebook message herself": her act, not his (an order binds only him).
+            conduct.attributed[inc.id] = None
+            conduct.how[inc.id] = "the victim's own message to him, not conduct by him"
         elif inc.suspect_id:
             sid = conduct.proxies.get(inc.suspect_id, inc.suspect_id)
             conduct.attributed[inc.id] = sid

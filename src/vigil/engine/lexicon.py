@@ -164,6 +164,7 @@ _CUE_LISTS = (
     "not_his_account",
     "not_sent_to_victim",
     "police_contact",
+    "victims_own_contact",
     "no_conduct",
     "game_idiom",
     "to_police",
