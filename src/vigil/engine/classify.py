@@ -111,11 +111,16 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
         benign.add(Behaviour.PUBLISHING)  # the story or the campaign, when nothing threatening or abusive goes with it
     # A customer's review of the firm ("Slow, expensive, and the complaints partner did not reply for weeks") is
     # comment a complaint may lawfully make, when nothing false, threatening or abusive goes with it.
-    if all(_REVIEW.search(b.evidence) for b in f.types.get(Behaviour.PUBLISHING, [])):
+    # A publication the record itself shows to be lawful ("uploaded to the Pubwatch members' app under the scheme's
+    # data-sharing agreement") is part of that lawful purpose.
+    lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
+    if all(
+        _REVIEW.search(b.evidence) or (b.incident_id is not None and b.incident_id in lawful_ids)
+        for b in f.types.get(Behaviour.PUBLISHING, [])
+    ):
         benign.add(Behaviour.PUBLISHING)
     # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
-    # purpose: that is not targeting the people around her.
-    lawful_ids = {c.incident_id for c in lawful if c.incident_id} if isinstance(lawful, list) else set()
+    # purpose: that is not targeting the people around her (lawful_ids).
     # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
     # does not make it otherwise, nor her view that the story about her is untrue; what the records show does.
     recorded_lawful = within_order or (isinstance(lawful, list) and any(c.incident_id for c in lawful))
