@@ -135,6 +135,9 @@ class Facts:
 
 
 _PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
+# What lawful contact itself consists of: a letter or a call, sent through others where the law provides.
+_ORDINARY = frozenset({Behaviour.CONTACTING, Behaviour.THIRD_PARTY_CONTACT})
+_HOSTILE = VIOLENT | {Behaviour.ABUSIVE_CONTENT, Behaviour.PROPERTY_DAMAGE, Behaviour.THREAT_TO_EXPOSE}
 
 
 def gather(
@@ -173,11 +176,36 @@ def gather(
     # question in a team meeting) is lawful (s.1(3)(c)) and no occasion of a course against her beside conduct that
     # strays from it (a personal message through a colleague). When nothing strays, the course stays whole and
     # classify finds it lawful.
-    allowed = [occ for occ in f.occasions if permitted and all(i in permitted for i in occ.incident_ids)]
+    # So is a step the record shows the law or a court requires ("letter from S1's solicitors proposing a contact
+    # schedule, as the court directed") beside a threat in the court corridor.
+    # What strays is oppressive conduct in a record that shows no lawful purpose (a process server's visits stay
+    # within theirs).
+    lawful_cued = {
+        i.id
+        for i in case.incidents
+        for cue in ("lawful_purpose", "journalism", "campaign")
+        if any(not m.negated for m in texts.incidents[i.id].cue_matches(cue))
+    }
+    # A suspect whose role is itself lawful (a process server instructed in the divorce) is judged on the whole
+    # course, in classify; this is for a lawful step beside conduct that is not.
+    lawful_role = bool(texts.cues("lawful_purpose", sources=("history",)))
+    lawful = {
+        i
+        for i in lawful_cued
+        if not lawful_role and not any(b.incident_id == i and b.type not in _ORDINARY for b in behaviours)
+    }
+    by_order = [occ for occ in f.occasions if permitted and all(i in permitted for i in occ.incident_ids)]
+    by_law = [occ for occ in f.occasions if occ not in by_order and all(i in lawful for i in occ.incident_ids)]
+    allowed = by_order + by_law
     oppressive = {b.incident_id for b in behaviours if b.incident_id and b.type in OPPRESSIVE}
-    strays = any(i in oppressive for occ in f.occasions if occ not in allowed for i in occ.incident_ids)
-    if allowed and strays:
-        reports += [occ for occ in allowed if occ not in reports]
+    # Beside a lawful step only threats, violence or abuse stray from it (a published story after the request for
+    # comment is the journalism itself).
+    hostile = {b.incident_id for b in behaviours if b.incident_id and b.type in _HOSTILE}
+    rest = [i for occ in f.occasions if occ not in allowed for i in occ.incident_ids if i not in lawful_cued]
+    if by_order and any(i in oppressive for i in rest):
+        reports += [occ for occ in by_order if occ not in reports]
+    if by_law and any(i in hostile for i in rest):
+        reports += [occ for occ in by_law if occ not in reports]
     if f.course and len(f.occasions) - len(reports) < 2:
         f.course = False
     f.course_ids = [i for occ in f.occasions for i in occ.incident_ids]
