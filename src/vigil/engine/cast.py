@@ -67,6 +67,7 @@ _APPOSITION = re.compile(
 _PARTNER_NOUN = re.compile(r"\b(?:my|his|her) (?:former |ex-?|estranged )?(wife|husband|girlfriend|boyfriend)\b", re.I)
 _TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][A-Za-z'’-]+)")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_GENDERED_REF = re.compile(r"\b(?:male|female|man|woman)\b", re.I)
 _SENT = re.compile(r"[^.!?]+[.!?]?")
 
 
@@ -238,7 +239,12 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
     names_re = _names_re(names)
     for inc in case.incidents:
         for sent in _SENT.findall(inc.narrative):
-            has_s = bool(sus_ref.search(sent) or (names_re and names_re.search(sent)))
+            ref = sus_ref.search(sent)
+            has_s = bool(ref or (names_re and names_re.search(sent)))
+            # "MALE WALKED APPROX 10M BEHIND CALLER": the word that refers to him says which he is.
+            said = _GENDERED_REF.search(ref.group(0)) if ref else None
+            if said:
+                suspect_votes["f" if said.group(0).lower() in ("female", "woman") else "m"] += 2
             has_v = bool(vic_ref.search(sent))
             he, she, him = len(_SAME_M.findall(sent)), len(_SAME_F.findall(sent)), len(_OTHER_M.findall(sent))
             if has_s and not has_v:
