@@ -725,6 +725,8 @@ def find_breaches(
         aware_from = aware[order.id]
         if aware_from is not None and (inc.when or datetime.combine(day, time.min)) < aware_from:
             continue
+        if texts.compiled.pattern("not_yet_known").search(inc.narrative):
+            continue  # "Sent three days after the order was made and four days before it was served"
         hits = _conditions_breached(
             case,
             inc,
