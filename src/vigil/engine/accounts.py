@@ -132,7 +132,8 @@ _STOP = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9@._'’-]+")
 _DIGITS = re.compile(r"\d")
-_QUOTED = re.compile(r"['‘\"“]([^'’\"”]{8,})['’\"”]")
+# An apostrophe between letters ("won't", "you're") is inside the quote, not its end.
+_QUOTED = re.compile(r"['‘\"“]((?:[^'’\"”]|(?<=\w)['’](?=\w)){8,}?)['’\"”](?!\w)")
 WINDOW_DAYS = 21
 
 
@@ -233,11 +234,14 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return grams
 
 
-_QUOTE = re.compile(r"(?<![\w])['‘\"“]([^'’\"”]{3,})['’\"”](?![\w])")
+_QUOTE = re.compile(r"(?<![\w])['‘\"“]((?:[^'’\"”]|(?<=\w)['’](?=\w)){3,}?)['’\"”](?![\w])")
 _CHAT = re.compile(r"^\s*(?:\[[^\]]+\]\s*)?[^:\n]{1,40}:\s+(.+)$", re.M)
 _COMMON_ADDRESS = frozenset(
     {"please", "answer", "hello", "hi", "hey", "why", "what", "you", "your", "sorry", "ok", "okay", "yes", "no"}
     | {"thanks", "thank", "love", "lol", "haha", "just", "still", "now", "really", "again", "the", "this", "that"}
+    # Ordinary first and last words, not names for her: "Does anyone know...", "...the truth", "...your job".
+    | {"anyone", "everyone", "someone", "nobody", "know", "truth", "job", "here", "there", "today", "tonight", "soon"}
+    | {"back", "out", "all", "done", "did", "does", "well", "too", "yet", "ever", "never", "always", "everything"}
 )
 
 
@@ -274,7 +278,16 @@ def _sign_offs(text: str) -> set[str]:
         toks = re.findall(r"[a-z']+", msg.lower())
         if len(toks) >= 3:
             end = " ".join(toks[-2:])
-            if end not in {"to you", "you know", "thank you", "with you", "for you", "at all"}:
+            if end not in {
+                "to you",
+                "you know",
+                "thank you",
+                "with you",
+                "for you",
+                "at all",
+                "the truth",
+                "right now",
+            }:
                 ends.add(end)
     return ends
 
@@ -371,7 +384,12 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     def add(account: str, sid: str, reason: str, iids: list[str], strong: bool = False) -> None:
         link = links.setdefault((account, sid), Link(account, sid))
         iids = iids or [i.id for i in by_account.get(account, [])]
-        if reason not in link.reasons:
+        # One kind of likeness is one reason: a second "new account after contact" or "same phrasing" (found again
+        # once another account joins his pool) is not a second, independent reason.
+        kind = _kind(reason)
+        if reason not in link.reasons and (
+            strong or not kind.startswith(_LIKENESSES) or all(_kind(r) != kind for r in link.reasons)
+        ):
             link.reasons.append(reason)
         link.incident_ids.extend(i for i in iids if i not in link.incident_ids)
         link.strong |= strong
@@ -445,6 +463,22 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         )
     }
     return [lk for lk in links.values() if lk.strong or (len(lk.reasons) >= 2 and lk.account not in cleared)]
+
+
+# Likenesses that say the same thing however often they are found (unlike two of his identifiers in the record).
+_LIKENESSES = (
+    "a new account that appeared",
+    "uses the same phrasing",
+    "knew details only",
+    "addresses the victim as",
+    "signs off as",
+    "refers to the same names",
+)
+
+
+def _kind(reason: str) -> str:
+    """What sort of likeness a reason states, without its particulars (words quoted, days, incidents)."""
+    return re.split(r"[(\"]|\d", reason, maxsplit=1)[0].strip()
 
 
 _LINKED = "linked:"
