@@ -163,6 +163,12 @@ def _to_permitted_person(inc: Incident, text: str, via: str) -> bool:
     return bool(re.search(rf"\b{re.escape(first)}\b", f"{inc.narrative} {via}", re.I))
 
 
+_SENT_HIMSELF = re.compile(
+    r"(?i)\b(?:directly|himself|herself|from (?:his|her) own (?:address|account|phone|number))\b[^.]{0,80}"
+    r"\b(?:copying|copied|cc'?(?:d|ing)?)\b[^.]{0,30}\b(?:solicitors?|lawyers?)\b"
+)
+
+
 def _uses_permitted_route(  # type: ignore[no-untyped-def]
     inc: Incident, found: set[str], conds, law: Law, via: str = "", stopped: bool = False
 ) -> str | None:
@@ -178,6 +184,10 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         have.add("solicitor")  # "Letter from Pennant Law (for S1)": a firm of solicitors by its name
     if inc.channel is not None and inc.channel.value in _WRITTEN:
         have.add(_stem("writing"))  # "may communicate in writing": an email or a letter is in writing
+    if _SENT_HIMSELF.search(inc.narrative):
+        # "Email sent by S1 directly to V1's personal address ..., copying his solicitor": his own message, not one
+        # through his solicitors.
+        have.discard(_stem("solicitor"))
     if "solicitor" in have:
         # "through his or the company's legal representatives": his solicitors are his legal representatives.
         have |= {_stem(w) for w in ("legal", "representatives", "lawyers")}
