@@ -271,6 +271,11 @@ def _long_trigrams(text: str) -> set[tuple[str, ...]]:
     return _ngrams(text, 3, 8)
 
 
+_COMMON_ENDINGS = frozenset(
+    {"to you", "you know", "thank you", "with you", "for you", "at all", "the truth", "right now"}
+)
+
+
 def _sign_offs(text: str) -> set[str]:
     """How messages end ("...just saying..."), when the ending is more than a word or two of punctuation."""
     ends = set()
@@ -278,16 +283,7 @@ def _sign_offs(text: str) -> set[str]:
         toks = re.findall(r"[a-z']+", msg.lower())
         if len(toks) >= 3:
             end = " ".join(toks[-2:])
-            if end not in {
-                "to you",
-                "you know",
-                "thank you",
-                "with you",
-                "for you",
-                "at all",
-                "the truth",
-                "right now",
-            }:
+            if end not in _COMMON_ENDINGS:
                 ends.add(end)
     return ends
 
@@ -521,6 +517,8 @@ _SUSPECT_ID = re.compile(r"\bS\d+\b")
 
 
 def _same_identifier(account: str, inc: Incident, texts: CaseText, add: Callable[..., None]) -> None:
+    """A record that the account shares an identifier with a suspect it names is as good as his identifier in it:
+    the tie is strong, unlike a likeness of words or timing."""
     for sentence in _SENTENCE_END.split(inc.narrative):
         m = _SAME_IDENTIFIER.search(sentence)
         if m is None or _DENIED.search(sentence, max(0, m.start() - 40), m.start()):

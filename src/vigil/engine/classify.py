@@ -119,15 +119,14 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
         for b in f.types.get(Behaviour.PUBLISHING, [])
     ):
         benign.add(Behaviour.PUBLISHING)
-    # Papers served by a process server or a solicitor's letter reach her through a third party for a lawful
-    # purpose: that is not targeting the people around her (lawful_ids).
     # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
     # does not make it otherwise, nor her view that the story about her is untrue; what the records show does.
     recorded_lawful = within_order or (isinstance(lawful, list) and any(c.incident_id for c in lawful))
     kinds = {
         code
         for code, found in f.types.items()
-        # A go-between the order permits (his solicitors) is the route itself, not targeting those around her.
+        # A go-between the order permits (his solicitors) is the route itself, not targeting those around her; so
+        # are papers served by a process server or a solicitor's letter on a record that shows the lawful purpose.
         if (
             code is not Behaviour.THIRD_PARTY_CONTACT
             or any(b.incident_id not in lawful_ids and b.incident_id not in f.permitted for b in found)

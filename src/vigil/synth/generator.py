@@ -79,8 +79,8 @@ def generate_cases(
     archetypes: Iterable[str] | None = None,
     prefix: str = "SYN",
 ) -> Iterator[dict[str, Any]]:
-    """Yield `n` cases; case i uses `random.Random("vigil.synth:{seed}:{i}")` (stable across "
-    "runs)."""
+    """Yield `n` cases; case i uses `random.Random("vigil.synth:{seed}:{i}")`, so a seed gives the same cases
+    on every run and machine."""
     keys = list(archetypes) if archetypes is not None else None
     for i in range(n):
         rng = random.Random(f"vigil.synth:{seed}:{i}")
