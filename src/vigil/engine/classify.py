@@ -218,6 +218,16 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
                 "linked."
             )
             return v
+        if n > 1 and not any(b.incident_id for b in f.behaviours) and len(f.occasions) > 1:
+            # "1-star rating. Complaint: 'Food cold'" every Friday: several occasions, none with anything done
+            # towards her that the records show.
+            v.category = Category.NO_OFFENCE
+            v.rationale.append(
+                f"No offence shown: {len(f.occasions)} occasions are recorded, but none shows anything done towards "
+                "the victim (no contact, threat, abuse or act of stalking is found in them). Keep the record so "
+                "later conduct can be linked."
+            )
+            return v
         # Say why: one event recorded several times, or records nobody has tied to the suspect yet.
         loose = [i.id for i in f.case.incidents if i.account and not f.conduct.attributed.get(i.id)]
         if n <= 1:
