@@ -19,6 +19,7 @@ from vigil.contract import Case, Incident
 from .behaviours import CaseText
 from .lexicon import Compiled
 from .people import Cast
+from .segments import find_quotes, split_sentences
 
 _STOP = frozenset(
     [
@@ -132,8 +133,6 @@ _STOP = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9@._'’-]+")
 _DIGITS = re.compile(r"\d")
-# An apostrophe between letters ("won't", "you're") is inside the quote, not its end.
-_QUOTED = re.compile(r"['‘\"“]((?:[^'’\"”]|(?<=\w)['’](?=\w)){8,}?)['’\"”](?!\w)")
 WINDOW_DAYS = 21
 
 
@@ -223,7 +222,7 @@ def _content_tokens(text: str) -> list[str]:
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
-    quotes = _QUOTED.findall(text) or [text]
+    quotes = _quoted(text, 8) or [text]
     grams: set[tuple[str, str]] = set()
     for q in quotes:
         toks = _content_tokens(q)
@@ -234,7 +233,6 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return grams
 
 
-_QUOTE = re.compile(r"(?<![\w])['‘\"“]((?:[^'’\"”]|(?<=\w)['’](?=\w)){3,}?)['’\"”](?![\w])")
 _CHAT = re.compile(r"^\s*(?:\[[^\]]+\]\s*)?[^:\n]{1,40}:\s+(.+)$", re.M)
 _COMMON_ADDRESS = frozenset(
     {"please", "answer", "hello", "hi", "hey", "why", "what", "you", "your", "sorry", "ok", "okay", "yes", "no"}
@@ -245,9 +243,14 @@ _COMMON_ADDRESS = frozenset(
 )
 
 
+def _quoted(text: str, min_len: int) -> list[str]:
+    """The quoted passages of a record (an apostrophe inside a word, "you're", does not end one)."""
+    return [text[a:b] for a, b in find_quotes(text) if b - a >= min_len]
+
+
 def _messages(text: str) -> list[str]:
     """The words actually written: quoted text, else chat lines, else the whole narrative."""
-    return _QUOTE.findall(text) or _CHAT.findall(text) or [text]
+    return _quoted(text, 3) or _CHAT.findall(text) or [text]
 
 
 def _ngrams(text: str, n: int, min_len: int) -> set[tuple[str, ...]]:
@@ -512,14 +515,15 @@ _SAME_IDENTIFIER = re.compile(
     re.I,
 )
 _DENIED = re.compile(r"\b(?:not|no|never|nothing|different)\b|n['’]t\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['’\"”])\s+")
 _SUSPECT_ID = re.compile(r"\bS\d+\b")
 
 
 def _same_identifier(account: str, inc: Incident, texts: CaseText, add: Callable[..., None]) -> None:
     """A record that the account shares an identifier with a suspect it names is as good as his identifier in it:
     the tie is strong, unlike a likeness of words or timing."""
-    for sentence in _SENTENCE_END.split(inc.narrative):
+    text = inc.narrative
+    starts = split_sentences(text)
+    for sentence in (text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)):
         m = _SAME_IDENTIFIER.search(sentence)
         if m is None or _DENIED.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "was not created from the same IP address"
