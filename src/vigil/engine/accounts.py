@@ -472,6 +472,7 @@ _LIKENESSES = (
     "addresses the victim as",
     "signs off as",
     "refers to the same names",
+    "its profile shows",
 )
 
 
@@ -577,6 +578,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
     unconnected, linking = compiled.pattern("no_link_found"), compiled.pattern("linking_evidence")
     owned = compiled.pattern("owned_by_suspect")
     same_device = compiled.pattern("same_device_as")
+    shows_itself = compiled.pattern("profile_shows")
     for where_from, text, inc in records:
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             low = sentence.lower()
@@ -633,6 +635,12 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             for sid, pairs in idents.items():
                 for ident, via in pairs:
                     where = _identifier_at(sentence, ident, names=tied)
+                    # "Profile photo shows a white van with 'Tasker Plastering' livery": the account shows itself
+                    # as his. A likeness, not proof (anyone can copy a photo), so it needs a second reason.
+                    if where < 0 and own and not via and not tied and shows_itself.search(sentence):
+                        if _identifier_in(sentence, ident, names=True):
+                            add(inc.account, sid, f"its profile shows {sid}'s identifier {ident} {quoted}", iids)
+                        continue
                     linked_account = via.startswith(_LINKED)
                     if where < 0 or (ident.lower() in {a.lower() for _, a in mentions} and not linked_account):
                         continue
