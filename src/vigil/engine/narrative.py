@@ -66,7 +66,9 @@ _BY_ACCOUNT = re.compile(r"(?:the |a |an )?(?:user|account|profile|handle|sender
 _PASSIVE_AUX = re.compile(r"\b(?:had|has|have|'d|’d) been\s|\b(?:was|were)\s(?!\w+ing\b)", re.I)
 _HEAD_PERSON = re.compile(r"\b(?:I|he|she|they|we|you|him|her|them|me|us)\b", re.I)
 _ANY_AGENT = re.compile(r"^[^.;:()]{0,14}?\bby\s", re.I)
-_SUBORDINATOR = re.compile(r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once|where)\s+$", re.I)
+_SUBORDINATOR = re.compile(
+    r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once|where|whether)\s+$", re.I
+)
 # "went over to him": the object pronoun; "her" only where no noun follows ("to her car" is a possessive).
 _OBJECT_PRONOUN = {
     g: re.compile(
