@@ -279,6 +279,9 @@ def _follow_up_of_cleared(f: Found, case: Case, cleared: dict[Behaviour, list[In
     return False
 
 
+_GIVEN = frozenset({Behaviour.UNWANTED_GIFTS})
+
+
 def _incident_behaviours(
     inc: Incident, analysis: Analysis, compiled: Compiled, no_threat: bool, has_suspects: bool
 ) -> list[Found]:
@@ -296,8 +299,11 @@ def _incident_behaviours(
         within = bool(analysis.cue_matches("within_relationship"))  # "(still together)": not the course
         # "LAST WARNING. CUT IT OR I GET THE COUNCIL": the warning names a lawful step, not violence.
         lawful_step = any(not m.negated for m in analysis.cue_matches("lawful_consequence"))
+        # "Cardboard sign nailed to V1's gatepost: 'KEEP YOUR KILLERS CHAINED.'": a sign left for her is a message,
+        # whatever the record's channel says, not a gift.
+        displayed = channel == "gift-or-item" and bool(compiled.pattern("displayed_not_given").match(inc.narrative))
         for bp in compiled.behaviours:
-            if channel and channel in bp.channels and not within:
+            if channel and channel in bp.channels and not within and not (displayed and bp.code in _GIVEN):
                 words = inc.narrative.strip().split(". ")[0][:120]
                 found.append(Found(bp.code, inc.id, f"{channel}: {words}", "channel", inc.suspect_id))
             found.extend(
