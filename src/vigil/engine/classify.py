@@ -105,7 +105,10 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
     or fixated goes with it; None when it has none."""
     journalism = f.cue("journalism") + f.cue("campaign")
     # Every occasion keeps to a route an order permits (and the route is void for threats or abuse).
-    within_order = bool(f.course_ids) and all(i in f.permitted for i in f.course_ids)
+    # (A record that he did nothing towards her, such as his son's match on his contact weekend, strays from nothing.)
+    within_order = any(i in f.permitted for i in f.course_ids) and all(
+        i in f.permitted or i in f.idle_ids for i in f.course_ids
+    )
     benign = set(_BENIGN)
     if journalism:
         benign.add(Behaviour.PUBLISHING)  # the story or the campaign, when nothing threatening or abusive goes with it
@@ -148,7 +151,8 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
     if not (lawful or within_order) or not kinds <= benign or fixated_in_records or flood or breached or pursuit:
         return None
     if within_order:
-        return f"every occasion keeps to what the order allows: {_quote(f.permitted[f.course_ids[0]], 100)}"
+        first = next(i for i in f.course_ids if i in f.permitted)
+        return f"every occasion keeps to what the order allows: {_quote(f.permitted[first], 100)}"
     # The records' own words explain it best; the victim's statement only if they say nothing.
     best = next((c for c in lawful if c.incident_id), lawful[0]) if isinstance(lawful, list) and lawful else None
     return _quote(best.sentence) if best is not None else "an order requires it"

@@ -90,6 +90,9 @@ class Facts:
     organisation: bool = False
     # Incidents that keep to a route an order permits (incident id -> the permission), from the breaches step.
     permitted: dict[str, str] = field(default_factory=dict)
+    # Records of occasions on which he did nothing towards her ("stayed at the far end of the touchline, did not
+    # look at or speak to her"): reports in the course, not acts in it.
+    idle_ids: set[str] = field(default_factory=set)
 
     def has(self, *codes: Behaviour) -> bool:
         return any(c in self.types for c in codes)
@@ -172,6 +175,7 @@ def gather(
         for occ in f.occasions
         if all((channel[i] == "other" or i in before or i in idle) and i not in acted for i in occ.incident_ids)
     ]
+    f.idle_ids = {i for occ in reports for i in occ.incident_ids}
     # Contact an order expressly allows ("contact necessary in the course of their employment": one clinical
     # question in a team meeting) is lawful (s.1(3)(c)) and no occasion of a course against her beside conduct that
     # strays from it (a personal message through a colleague). When nothing strays, the course stays whole and
