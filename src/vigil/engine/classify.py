@@ -187,7 +187,10 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             and all(b.incident_id in posted for b in f.types.get(Behaviour.FALSE_ALLEGATIONS, []))
         )
     ]
-    obsessive = bool(fixation) or bool(f.volume) or len(kinds) >= 2
+    # Two kinds of act on one occasion ("waiting by the stewards' car park, he walked alongside V1 to his car
+    # shouting") are one act with two names; a pattern needs them on more than one occasion.
+    occasions_with_acts = {b.incident_id for code in kinds for b in f.types.get(code, []) if b.incident_id} or {None}
+    obsessive = bool(fixation) or bool(f.volume) or (len(kinds) >= 2 and len(occasions_with_acts) >= 2)
     four = Four(fixated=fixated, obsessive=obsessive, unwanted=unwanted, repeated=repeated)
     v = Verdict(Category.SINGLE_INCIDENT, four)
     if not f.course:
