@@ -76,6 +76,9 @@ class CaseText:
         return found
 
 
+_NOBODY_BEFORE = re.compile(r"\b(?:nobody|no one|no-one|never|not|n['’]t)\s+(?:\w+\s+)?$", re.I)
+
+
 def _procures(text: str, compiled: Compiled, *, statement: bool = False) -> bool:
     """Words showing someone was asked, paid or sent to act, other than by the victim herself.
 
@@ -87,6 +90,8 @@ def _procures(text: str, compiled: Compiled, *, statement: bool = False) -> bool
             continue
         if compiled.pattern("victim_asking").search(text, max(0, m.start() - 24), m.start()):
             continue
+        if _NOBODY_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "said ... that nobody asked him to": the record denies it
         return True
     return False
 

@@ -11,6 +11,11 @@ from .lexicon import Compiled
 from .people import NOT_PERSON_WORDS, STREET_WORDS, THIRD, VICTIM, Actor, Cast, Referent
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
+# A person named in brackets after the one a thing went to ("to the head (W2)") is in that object's place.
+_OBJECT_THEN_BRACKET = re.compile(
+    r"\b(?:to|towards|with|for|at)\s+(?:the|his|her|their|a|an|my|your|its)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\(\s*$",
+    re.I,
+)
 _PRONOUN_RE = re.compile(r"(?<![\w])(?<![\w]['’])(he|she|they|i|we|you)(?=['’](?:ll|d|s|ve|m|re)\b|[^\w'’]|$)", re.I)
 _ING_NOUNS = frozenset(
     [
@@ -288,6 +293,13 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS or drives
         if refs and refs[-1].object_position and not text[refs[-1].end : start].strip(" ,("):
             obj = True  # "an email to my manager Lorraine", "to her brother (W1)": apposition shares the role
+        elif (
+            not obj
+            and pronoun is None
+            and text[end : end + 2].lstrip().startswith(")")
+            and _OBJECT_THEN_BRACKET.search(text, max(0, start - 60), start)
+        ):
+            obj = True  # "Email to the head (W2), copied to all members: repeats that ...": W2 is who it went to
         refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
         last_end = end
     return refs
