@@ -95,7 +95,10 @@ _REVIEW = re.compile(r"\breview(?:s|ed)?\b", re.I)
 
 def _lawful_cues(f: Facts) -> list[Cue] | bool:
     """What shows a lawful purpose: the records' and statement's words, or an order that requires the contact."""
-    return f.cue("lawful_purpose") + f.cue("journalism") + f.cue("campaign") or any(
+    # A suspect's own role, set out in his history ("Designated Safeguarding Lead ... acting in her role under the
+    # school's safeguarding and attendance policies"), is a lawful purpose the records are read against.
+    role = f.texts.cues("lawful_purpose", sources=("history",))
+    return f.cue("lawful_purpose") + f.cue("journalism") + f.cue("campaign") + role or any(
         o.type.value == "child-arrangements-order" for o in f.case.orders
     )
 
@@ -124,7 +127,9 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
         benign.add(Behaviour.PUBLISHING)
     # The records show an official or a party acting lawfully: the victim calling him "obsessed" in her statement
     # does not make it otherwise, nor her view that the story about her is untrue; what the records show does.
-    recorded_lawful = within_order or (isinstance(lawful, list) and any(c.incident_id for c in lawful))
+    recorded_lawful = within_order or (
+        isinstance(lawful, list) and any(c.incident_id or c.source.endswith(".history") for c in lawful)
+    )
     kinds = {
         code
         for code, found in f.types.items()
