@@ -70,6 +70,14 @@ def _one_place(place: str) -> list[str]:
     m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
     if m:
         return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
+    # "Maes-y-Garn farm and Cwm Lane": a place and a named street are two places.
+    m = re.match(r"^(.+?)\s+and\s+([A-Z0-9].*)$", place)
+    if (
+        m
+        and not re.search(r"(?i)\d$|\bbetween\b", m.group(1))
+        and (re.search(_STREET_END, m.group(1)) or re.search(_STREET_END, m.group(2)))
+    ):
+        return [m.group(1), m.group(2)]
     # "St Petroc's Church and churchyard": the second is the first's name with another noun.
     m = re.match(r"^(.+?) ([A-Z][\w'’]*) and ([a-z][\w'’]*)$", place)
     if m:
