@@ -13,7 +13,7 @@ from vigil.contract import Incident
 
 from .lexicon import Compiled
 
-WORD = re.compile(r"[a-z0-9]+")
+WORD = re.compile(r"[^\W_]+")  # letters and digits, accented ones too ("Tŷ Uchaf")
 _STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", "lane", "close", "avenue", "way"})
 
 
@@ -31,10 +31,22 @@ def place_tokens(place: str) -> set[str]:
     return set(WORD.findall(place.lower()))
 
 
+_ROUTE = re.compile(
+    r"(?i)^(?:the\s+)?(?P<way>track|lane|road|path|footpath|bridleway|drive|driveway|towpath)\s+(?:from|between)\s+"
+    r"(?:the\s+)?(?P<a>.+?)\s+(?:to|and)\s+(?:the\s+)?(?P<b>[^,]+)$"
+)
+_ROUTE_END = re.compile(r"(?i)\s+(?:farmyard|farm|yard|cattle grid|gate|junction|house|cottage|bridge|crossroads)$")
+
+
 def place_alternatives(place: str) -> list[str]:
     """ "The front garden and driveway of 7 Orchard Rise" names two places: the front garden of 7 Orchard Rise and
     the driveway of 7 Orchard Rise. A comma after a place name ("Lon Goch, Llanfihangel") only says where it is.
     "St Petroc's Church and churchyard, and The Vicarage, Priory Road" names three."""
+    # "the track from the Glan-yr-Afon cattle grid to Tŷ Uchaf farmyard": the track, named by either end of it.
+    route = _ROUTE.match(place.strip())
+    if route:
+        ends = (_ROUTE_END.sub("", route.group(n)).strip() for n in ("a", "b"))
+        return [f"{route.group('way')} {end}" for end in ends if end]
     # "Hollins Lane and all land at Top Fold Farm" names a second place: the farm.
     place = re.sub(
         r"(?i)\s+and all (?:the )?(?:land|fields|grounds|premises|property) (?:at|of|belonging to) ",
@@ -151,8 +163,11 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
         return False
     # "Chaucer Road, near junction with Marlowe Avenue" is outside Marlowe Avenue.
     # Where the place's own name starts: "bus shelter opposite Westgate Bus Depot" is opposite the depot.
-    lead = next((w for w in WORD.findall(place.lower()) if w in core), "")
-    named_at = re.search(rf"\b{re.escape(lead)}\b", text) if lead else None
+    # (Whichever of its words the record gives first: "beside the Tŷ Uchaf track" for "track ... Tŷ Uchaf".)
+    found = [
+        m for w in WORD.findall(place.lower()) if w in core for m in [re.search(rf"\b{re.escape(w)}\b", text)] if m
+    ]
+    named_at = min(found, key=lambda m: m.start()) if found else None
     first = named_at.start() if named_at else -1
     if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
         return False
