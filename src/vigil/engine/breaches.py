@@ -90,6 +90,12 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         words = {_stem(w) for w in [*WORD.findall(m.group(1)), *purpose[:2]] if w not in ignore and not w.isdigit()}
         if words:
             routes.append(words)
+    # "may email office@writtleroad.example.sch.uk about his son's education": the address itself is the route.
+    for m in re.finditer(
+        r"\bmay (?:e-?mail|write to|text|call|ring|telephone|phone|contact|message)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+        text.lower(),
+    ):
+        routes.append({_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore})
     # "his solicitor may write to the victim": the one allowed to act is the route.
     for m in re.finditer(
         r"\b(?:his|her|their|the respondent'?s|the defendant'?s|the suspect'?s) ([a-z]+(?: [a-z]+)?) may\b",
