@@ -470,7 +470,11 @@ def _conditions_breached(
         types -= _PRESENCE
     # "Parked opp her house ... No contact made with IP": his presence, with no words, knock or approach, is not
     # contact with her, though it may break a zone or a distance.
-    no_contact_made = bool(compiled.pattern("no_contact_made").search(inc.narrative))
+    # So is presence the record says involved nothing towards her ("filling up ... did not look across, approach, or
+    # enter the yard").
+    no_contact_made = bool(compiled.pattern("no_contact_made").search(inc.narrative)) or any(
+        not m.hypothetical for m in analysis.cue_matches("no_conduct")
+    )
     other_spec = law.conditions.get(ConditionType.OTHER)
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:

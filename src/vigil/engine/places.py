@@ -54,10 +54,10 @@ def place_alternatives(place: str) -> list[str]:
         place.strip(),
     )
     # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
-    # So does "Low Ashgill Farm and its land": the farm's land is the farm.
+    # So does "Low Ashgill Farm and its land": the farm's land is the farm ("the yard and its access road", too).
     place = re.sub(
         r"(?i),?\s+(?:including|incl\.?|together with|and all|and its (?:land|grounds|buildings|outbuildings|yards?|"
-        r"fields|curtilage|gardens?|car park))\b[^,]*",
+        r"fields|curtilage|gardens?|car park|access road|approach road|driveway|drive|entrance|forecourt))\b[^,]*",
         "",
         place.strip(),
     )
