@@ -274,7 +274,8 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
     stated = re.search(perm.purpose, text, re.I) if perm.purpose else None
     if stated is None:
         return True
-    words = {_stem(w) for w in WORD.findall(stated.group(1).lower()) if w not in perm.ignore and len(w) > 3}
+    subject = next((g for g in stated.groups() if g), "")
+    words = {_stem(w) for w in WORD.findall(subject.lower()) if w not in perm.ignore and len(w) > 3}
     # Where it happened is part of what it was about: "St Aldhelm's Hospital, MSK seminar room" for their work there.
     said = f"{inc.narrative} {inc.location or ''}".lower()
     if perm.off_purpose and re.search(perm.off_purpose, said, re.I):

@@ -54,10 +54,13 @@ def place_alternatives(place: str) -> list[str]:
         place.strip(),
     )
     # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
-    # So does "Low Ashgill Farm and its land": the farm's land is the farm ("the yard and its access road", too).
+    # So does "Low Ashgill Farm and its land": the farm's land is the farm ("the yard and its access
+    # road", "Glow Studio and the pavement outside it", too).
     place = re.sub(
         r"(?i),?\s+(?:including|incl\.?|together with|and all|and its (?:land|grounds|buildings|outbuildings|yards?|"
-        r"fields|curtilage|gardens?|car park|access road|approach road|driveway|drive|entrance|forecourt))\b[^,]*",
+        r"fields|curtilage|gardens?|car park|access road|approach road|driveway|drive|entrance|forecourt)|"
+        r"and the (?:pavement|footpath|road|street|area|space|car park)s? (?:outside|in front of|around|by|next to) "
+        r"(?:it|them))\b[^,]*",
         "",
         place.strip(),
     )
