@@ -157,6 +157,10 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
     return out
 
 
+_WELCOME_UNDOES = frozenset({Behaviour.UNWANTED_GIFTS, Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
+_PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
+
+
 def assess(case: Case, law: Law, as_of: date) -> Assessment:
     """Assess one case under the given law, as on `as_of` (never the clock)."""
     compiled = compile_law(law)
@@ -177,8 +181,13 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
     breaches = find_breaches(case, conduct, found, law, texts, kept)
     verdict = classify(facts, breaches)
     if not verdict.four.unwanted:
-        # "I asked him to send me the scarf pattern": a present she welcomes is not an unwanted gift.
-        found = [b for b in found if b.type is not Behaviour.UNWANTED_GIFTS]
+        # "I asked him to send me the scarf pattern": a present she welcomes is not an unwanted gift, nor is a visit
+        # she welcomes turning up ("he waits in the car park because I give him a lift home").
+        found = [b for b in found if b.type not in _WELCOME_UNDOES]
+    elif verdict.lawful:
+        # "She came round my house with a woman from early help": the records show a visit by appointment, for a
+        # lawful purpose; her summary of it is not turning up unannounced.
+        found = [b for b in found if not (b.incident_id is None and b.type in _PRESENCE)]
     escalation = detect(facts, law) if verdict.harassment else EscalationResult()
     risk = assess_risk(facts, verdict, escalation, [b.incident_id for b in breaches], law, texts)
     offences = disclose(facts, verdict, breaches, law)

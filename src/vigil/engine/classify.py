@@ -34,6 +34,7 @@ class Verdict:
     stalking: bool = False
     fear_twice: bool = False
     substantial_effect: bool = False
+    lawful: bool = False  # the course has a lawful purpose (s.1(3)): no offence
 
 
 def _ids(ids: list[str], limit: int = 12) -> str:
@@ -278,6 +279,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     source = _lawful_purpose(f, lawful, fixation, breached)
     if source is not None:
         v.category = Category.NO_OFFENCE
+        v.lawful = True
         v.rationale.append(
             f"Not harassment: the conduct has a lawful purpose ({source}) and involves no threats, abuse or "
             "fixation, so it falls within PHA 1997 s.1(3) (preventing or detecting crime, a rule of law, or "
