@@ -7,6 +7,7 @@ not depend on the order incidents arrive in.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from vigil.contract import (
@@ -83,6 +84,12 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             and (
                 (inc.location and compiled.pattern("victims_place").search(inc.location))
                 or compiled.pattern("at_her_door").search(inc.narrative)
+                # "outside W1's house" where the record says "outside her mother's house": where she is staying.
+                or (
+                    inc.location
+                    and _WITNESS_HOME.search(inc.location)
+                    and compiled.pattern("victims_place").search(inc.narrative)
+                )
             )
             and (inc.id, Behaviour.TURNING_UP_UNANNOUNCED) not in present
             and inc.id not in invited
@@ -157,6 +164,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
     return out
 
 
+_WITNESS_HOME = re.compile(r"\bW\d+['’]s (?:house|home|flat|address)\b")
 _WELCOME_UNDOES = frozenset({Behaviour.UNWANTED_GIFTS, Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
 _PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
 
