@@ -114,7 +114,7 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
         # A later report the record itself calls the same event ("a report of the event in I1") may be hours on.
         if a.when.date() != b.when.date():
             return False
-    elif abs(a.when - b.when) > SAME_EVENT_WINDOW:
+    elif abs(_event_time(a) - _event_time(b)) > SAME_EVENT_WINDOW:
         return False
     if said_so:
         return True  # the record itself says so ("Same incident as 999 call at 23:17")
@@ -134,6 +134,27 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
         texts.incidents[b.id].cue_matches("record_of_event")
     )
     return both_records and a.channel == b.channel and _same_named_place(a, b)
+
+
+_STATED_TODAY = re.compile(
+    r"\bat (?:about |around |approx\.? |approximately )?(\d{1,2})[:.](\d{2})(?: ?hrs)? today\b"
+    r"|\btoday at (?:about |around |approx\.? |approximately )?(\d{1,2})[:.](\d{2})\b",
+    re.I,
+)
+
+
+def _event_time(inc: Incident) -> datetime:
+    """When the event happened: a call log timed at the call says when it was ("reports her son was punched ... at
+    about 15:30 today", logged 16:42)."""
+    assert inc.when is not None
+    m = _STATED_TODAY.search(inc.narrative)
+    if m is None:
+        return inc.when
+    hour, minute = (int(g) for g in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
+    if hour > 23 or minute > 59:
+        return inc.when
+    stated = inc.when.replace(hour=hour, minute=minute)
+    return stated if stated <= inc.when else inc.when
 
 
 def _same_message(a: Incident, b: Incident) -> bool:
