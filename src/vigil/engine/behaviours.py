@@ -285,6 +285,12 @@ def _follow_up_of_cleared(f: Found, case: Case, cleared: dict[Behaviour, list[In
 
 
 _GIVEN = frozenset({Behaviour.UNWANTED_GIFTS})
+_ONLINE_CHANNELS = frozenset({"social-media", "messaging-app", "online-publication", "email"})
+_ONLINE_FOLLOW = re.compile(
+    r"\b(?:account|profile|page|handle|followers?|follow requests?|Instagram|insta|TikTok|Twitter|Facebook|Snapchat|"
+    r"Strava|YouTube|Twitch)\b",
+    re.I,
+)
 
 
 def _incident_behaviours(
@@ -322,6 +328,14 @@ def _incident_behaviours(
                     for m in analysis.cue_matches(perceived_cue(bp.code))
                     if not m.negated and not m.hypothetical
                 )
+        if channel in _ONLINE_CHANNELS:
+            # "An account presenting as a girl called Lily followed V1 and began a flirtatious chat": an account
+            # following hers online, not following her in person.
+            found = [
+                f
+                for f in found
+                if not (f.type is Behaviour.FOLLOWING and f.source == "narrative" and _ONLINE_FOLLOW.search(f.evidence))
+            ]
         if analysis.cue_matches("police_contact"):
             # The police rang him: the call is theirs, and what he admits in it happened on the occasions it names.
             # Words he sends her through them are still his.

@@ -10,7 +10,7 @@ import re
 from .lexicon import Compiled
 
 # ... and before a lower-case "i", as texts are written ("blocking me wont work. i still got ur pics").
-_SENT_END = re.compile(r"(?<=[.!?])['’\"”)]?\s+(?=[A-Z'‘\"“(\d]|i\b)")
+_SENT_END = re.compile(r"(?<=[.!?])['’\"”)]?\s+(?=[A-Z'‘\"“(\d£€$@]|i\b)")
 _ABBREV = re.compile(r"(?:\b(?:no|mr|mrs|ms|dr|st|approx|e\.g|i\.e|etc|vs|pc|dc|ds|sgt|insp|tel|ref|ch)\.)$", re.I)
 _CLAUSE_BOUNDARY = re.compile(
     r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|after|before|"
