@@ -81,9 +81,11 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     # (A visit on a named date, "may attend plot 7 on 09/06/2024", is a window checked on its own.)
     dated = re.search(r"\d{1,2}/\d{1,2}", text) is not None
     # With its purpose ("for Sunday worship", "for a gas safety inspection"): the record must show that too.
+    # ... or to do something there ("may enter the Grand Clifftop Hotel to work a rostered kitchen shift").
     for m in re.finditer(
-        r"\bmay (?:attend|visit|go to|enter|use) ([^,;.]+?)(?=,|;|\.|\bfor\b|\bon\b|\bbetween\b|$)"
-        r"(?:,? ?[^;.]*?\bfor (?:a |an |the )?((?:[a-z'’-]+ ?){1,3}))?",
+        r"\bmay (?:attend|visit|go to|enter|use) ([^,;.]+?)"
+        r"(?=,|;|\.|\bfor\b|\bon\b|\bbetween\b|\bto (?:work|attend|collect)\b|$)"
+        r"(?:,? ?[^;.]*?\b(?:for|to (?:work|attend|collect)) (?:a |an |the )?((?:[a-z'’-]+ ?){1,3}))?",
         "" if dated else text.lower(),
     ):
         purpose = [w for w in WORD.findall(m.group(2) or "") if w not in ignore and w not in ("between", "on", "only")]
@@ -538,8 +540,9 @@ _SERVED_ON = re.compile(
     r"(?i)\b(?:served|service)\b(?: (?:on|upon) (?:him|her|the respondent|the defendant|the suspect|S\d+|SUSP))?"
     r"(?: (?:personally|in person|by hand))?"
     # "served on him personally at home on 16/09/2025"
-    r"(?: at (?:his |her |their )?(?:home|address|house|flat|door|court"
-    r"|the (?:station|police station|court|hospital)))?"
+    # ... "at his brother's address in Saundersfoot on 21 March 2025 at 14:05"
+    r"(?: at (?:[\w'’-]+ ){0,3}?(?:home|address|house|flat|door|court|station|police station|hospital|workplace|work)"
+    r"(?: in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?)?"
     r"(?: with (?:the |an? |his |her )?(?:[\w-]+ ){0,3}(?:order|NMO|SPO|DAPO|injunction))?"
     r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|PC \d+|hand))?(?P<until> until| till)?"
     # "(certificate of service: 17:40, 9 May 2024)"
