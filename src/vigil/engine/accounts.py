@@ -481,6 +481,8 @@ def _kind(reason: str) -> str:
     return re.split(r"[(\"]|\d", reason, maxsplit=1)[0].strip()
 
 
+_SOON_AFTER_BLOCK_DAYS = 7
+_BLOCKED = re.compile(r"\b(?:V\d|IP|she|he|I) (?:then )?blocked (?:him|her|it|them|the account|the number|S\d)\b", re.I)
 _LINKED = "linked:"
 _CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
 
@@ -798,7 +800,16 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         mine = pool.get(sid, [])
         if first is not None and first.when is not None:
             earlier = [i for i in mine if i.when and i.when <= first.when and i.account != account]
-            is_new = any(texts.incidents[i.id].cue_matches("new_account") for i in incs)
+            # ... or one that first writes after she blocked the last account he wrote from ("V1 replied 'no
+            # thanks' and blocked him").
+            from_accounts = [i for i in earlier if i.account]
+            last_account = max(from_accounts, key=lambda i: i.when) if from_accounts else None  # type: ignore[arg-type,return-value]
+            is_new = any(texts.incidents[i.id].cue_matches("new_account") for i in incs) or bool(
+                last_account is not None
+                and last_account.when is not None
+                and (first.when - last_account.when).days <= _SOON_AFTER_BLOCK_DAYS
+                and _BLOCKED.search(last_account.narrative)
+            )
             if earlier and is_new:
                 last = max(earlier, key=lambda i: i.when)  # type: ignore[arg-type,return-value]
                 gap = first.when - last.when  # type: ignore[operator]
