@@ -582,7 +582,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
     same_device = compiled.pattern("same_device_as")
     shows_itself = compiled.pattern("profile_shows")
     for where_from, text, inc in records:
-        for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        for sentence in re.split(r"(?<=[.!?;])(?<!\b[A-Z]\.)\s+", text):  # not after an initial ("P. Hollins")
             low = sentence.lower()
             # "from the same broadband connection as @X": X is what it is compared with, not the account described.
             mentions = sorted(

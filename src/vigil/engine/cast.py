@@ -122,6 +122,23 @@ _NICKNAMES = {
     "samantha": ("sam",),
     "gary": ("gaz",),
     "craig": (),
+    "peter": ("pete",),
+    "david": ("dave", "davey"),
+    "philip": ("phil",),
+    "phillip": ("phil",),
+    "timothy": ("tim",),
+    "kenneth": ("ken", "kenny"),
+    "patrick": ("pat", "paddy"),
+    "gavin": ("gav",),
+    "joshua": ("josh",),
+    "raymond": ("ray",),
+    "ronald": ("ron", "ronnie"),
+    "charles": ("charlie",),
+    "nicola": ("nicky", "nic"),
+    "susan": ("sue",),
+    "deborah": ("debbie", "deb"),
+    "margaret": ("maggie", "peggy"),
+    "patricia": ("pat", "trish"),
 }
 
 
