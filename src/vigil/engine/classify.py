@@ -195,7 +195,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     ]
     # Two kinds of act on one occasion ("waiting by the stewards' car park, he walked alongside V1 to his car
     # shouting") are one act with two names; a pattern needs them on more than one occasion.
-    occasions_with_acts = {b.incident_id for code in kinds for b in f.types.get(code, []) if b.incident_id} or {None}
+    occasions_with_acts = {b.incident_id for code in kinds for b in f.types.get(code, []) if b.incident_id}
     obsessive = bool(fixation) or bool(f.volume) or (len(kinds) >= 2 and len(occasions_with_acts) >= 2)
     four = Four(fixated=fixated, obsessive=obsessive, unwanted=unwanted, repeated=repeated)
     v = Verdict(Category.SINGLE_INCIDENT, four)
