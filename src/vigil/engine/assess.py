@@ -28,7 +28,7 @@ from .breaches import find_breaches, kept_to_permission
 from .classify import classify
 from .conduct import attribute
 from .escalation import EscalationResult, detect
-from .facts import STALKING_ACTS, gather
+from .facts import PRESENCE, STALKING_ACTS, gather
 from .findings import Conduct, Found
 from .lexicon import Compiled, compile_law
 from .offences import disclose
@@ -165,8 +165,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
 
 
 _WITNESS_HOME = re.compile(r"\bW\d+['’]s (?:house|home|flat|address)\b")
-_WELCOME_UNDOES = frozenset({Behaviour.UNWANTED_GIFTS, Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
-_PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
+_WELCOME_UNDOES = PRESENCE | {Behaviour.UNWANTED_GIFTS}
 
 
 def assess(case: Case, law: Law, as_of: date) -> Assessment:
@@ -195,7 +194,7 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
     elif verdict.lawful:
         # "She came round my house with a woman from early help": the records show a visit by appointment, for a
         # lawful purpose; her summary of it is not turning up unannounced.
-        found = [b for b in found if not (b.incident_id is None and b.type in _PRESENCE)]
+        found = [b for b in found if not (b.incident_id is None and b.type in PRESENCE)]
     escalation = detect(facts, law) if verdict.harassment else EscalationResult()
     risk = assess_risk(facts, verdict, escalation, [b.incident_id for b in breaches], law, texts)
     offences = disclose(facts, verdict, breaches, law)

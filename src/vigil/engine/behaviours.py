@@ -284,7 +284,6 @@ def _follow_up_of_cleared(f: Found, case: Case, cleared: dict[Behaviour, list[In
     return False
 
 
-_GIVEN = frozenset({Behaviour.UNWANTED_GIFTS})
 _ONLINE_CHANNELS = frozenset({"social-media", "messaging-app", "online-publication", "email"})
 _ONLINE_FOLLOW = re.compile(
     r"\b(?:account|profile|page|handle|followers?|follow requests?|Instagram|insta|TikTok|Twitter|Facebook|Snapchat|"
@@ -314,7 +313,12 @@ def _incident_behaviours(
         # whatever the record's channel says, not a gift.
         displayed = channel == "gift-or-item" and bool(compiled.pattern("displayed_not_given").match(inc.narrative))
         for bp in compiled.behaviours:
-            if channel and channel in bp.channels and not within and not (displayed and bp.code in _GIVEN):
+            if (
+                channel
+                and channel in bp.channels
+                and not within
+                and not (displayed and bp.code is Behaviour.UNWANTED_GIFTS)
+            ):
                 words = inc.narrative.strip().split(". ")[0][:120]
                 found.append(Found(bp.code, inc.id, f"{channel}: {words}", "channel", inc.suspect_id))
             found.extend(

@@ -98,8 +98,7 @@ def _lawful_cues(f: Facts) -> list[Cue] | bool:
     """What shows a lawful purpose: the records' and statement's words, or an order that requires the contact."""
     # A suspect's own role, set out in his history ("Designated Safeguarding Lead ... acting in her role under the
     # school's safeguarding and attendance policies"), is a lawful purpose the records are read against.
-    role = f.texts.cues("lawful_purpose", sources=("history",))
-    return f.cue("lawful_purpose") + f.cue("journalism") + f.cue("campaign") + role or any(
+    return f.cue("lawful_purpose") + f.cue("journalism") + f.cue("campaign") + f.role or any(
         o.type.value == "child-arrangements-order" for o in f.case.orders
     )
 

@@ -93,6 +93,8 @@ class Facts:
     # Records of occasions on which he did nothing towards her ("stayed at the far end of the touchline, did not
     # look at or speak to her"): reports in the course, not acts in it.
     idle_ids: set[str] = field(default_factory=set)
+    # The lawful purpose his own role gives, from his history ("process server instructed in the divorce").
+    role: list[Cue] = field(default_factory=list)
 
     def has(self, *codes: Behaviour) -> bool:
         return any(c in self.types for c in codes)
@@ -137,7 +139,8 @@ class Facts:
         return self.relationship in PARTNERS and (self.principal is None or self.principal == first)
 
 
-_PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
+# Being where she is: the acts a record that he did nothing towards her (or that she welcomed him) undoes.
+PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
 # What lawful contact itself consists of: a letter or a call, sent through others where the law provides.
 _ORDINARY = frozenset({Behaviour.CONTACTING, Behaviour.THIRD_PARTY_CONTACT})
 _HOSTILE = VIOLENT | {Behaviour.ABUSIVE_CONTENT, Behaviour.PROPERTY_DAMAGE, Behaviour.THREAT_TO_EXPOSE}
@@ -169,7 +172,7 @@ def gather(
     # "He came into the store, used the self-checkout, did not approach her till or look towards her", "stood on
     # the pavement with other parents ... did not look for or speak to V1": being where she is, when the record
     # says he did nothing towards her, is not an act towards her.
-    acted = {b.incident_id for b in behaviours if b.incident_id and not (b.type in _PRESENCE and b.incident_id in idle)}
+    acted = {b.incident_id for b in behaviours if b.incident_id and not (b.type in PRESENCE and b.incident_id in idle)}
     reports = [
         occ
         for occ in f.occasions
@@ -192,7 +195,8 @@ def gather(
     }
     # A suspect whose role is itself lawful (a process server instructed in the divorce) is judged on the whole
     # course, in classify; this is for a lawful step beside conduct that is not.
-    lawful_role = bool(texts.cues("lawful_purpose", sources=("history",)))
+    f.role = texts.cues("lawful_purpose", sources=("history",))
+    lawful_role = bool(f.role)
     lawful = {
         i
         for i in lawful_cued
