@@ -86,8 +86,10 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
         fx.add("weapon", f.ids(Behaviour.WEAPON), f"Weapon: {_first(t[Behaviour.WEAPON])}.")
     current_violence = [b for b in t.get(Behaviour.PHYSICAL_VIOLENCE, []) if b.incident_id]
     if current_violence:
+        # S-DASH asks it of stalkers and DASH of partner abuse, where violence now predicts worse to come; a
+        # stranger's or a neighbour's one shove is a floor for judgement, not on its own a red flag.
         fx.add(
-            "violence-in-episode",
+            "violence-in-episode" if v.stalking or f.partners else "violence-outside-stalking",
             f.ids(Behaviour.PHYSICAL_VIOLENCE),
             f"Violence in this episode: {_first(current_violence)}.",
         )
@@ -128,7 +130,9 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
     past_threat = [
         p for p in past_by.get(Behaviour.THREAT_TO_KILL, []) if f.cue("separation") and "leav" in p.evidence.lower()
     ]
-    if at_separation or past_threat:
+    if (at_separation or past_threat) and f.partners:
+        # Separation is the trigger the homicide research names for a former partner, not a fight "separated by
+        # stockmen" or a man who "walked out".
         fx.add("threats-at-separation", at_separation, "Threats or violence linked to the victim leaving.")
     prior_violence = past_by.get(Behaviour.PHYSICAL_VIOLENCE) or past_by.get(Behaviour.STRANGULATION)
     if v.stalking and f.partners and prior_violence:
