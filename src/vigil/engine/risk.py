@@ -105,12 +105,8 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
         fx.add("sexual-threat-stalking", f.ids(Behaviour.SEXUAL_THREAT), f"Sexual threat: {_first(sexual)}.")
     threats = [b for c in THREATS for b in t.get(c, [])]
     if breach_ids and threats:
-        # A red flag where DASH asks it, of stalking and partner abuse; a feud's breached bail with threats is
-        # a floor for judgement (a threat to kill or a weapon still raises it on its own).
         fx.add(
-            "breach-with-threats" if v.stalking or f.partners else "breach-with-threats-outside-stalking",
-            breach_ids + f.ids(*THREATS),
-            "An order or bail was breached and threats were made.",
+            "breach-with-threats", breach_ids + f.ids(*THREATS), "An order or bail was breached and threats were made."
         )
     if esc.detected and not only_red:
         kinds = set(esc.kinds)
