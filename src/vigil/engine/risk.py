@@ -121,9 +121,16 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             # messages: a reason to look closer, not a red flag on its own.
             fx.add("rising-contact", esc.incident_ids, " ".join(esc.details))
         elif kinds - {"after-police-action"} or f.partners or (v.stalking and breach_ids):
-            # The homicide research behind the red flag is about stalking and partner abuse: a neighbour's or
-            # a customer's feud that grows is a floor for judgement, not on its own a red flag.
-            code = "escalation" if v.stalking or f.partners else "escalating-dispute"
+            # The red flag is the research's: partner abuse that escalates, or stalking that escalates while she
+            # fears violence or is seriously alarmed. A stalker she is not afraid of, or a feud, that grows is a
+            # floor for judgement.
+            fear = v.category in (Category.STALKING_FEAR_OR_DISTRESS, Category.HARASSMENT_FEAR_OF_VIOLENCE) or bool(
+                f.cue("fear_of_violence")
+            )
+            if f.partners or (v.stalking and fear):
+                code = "escalation"
+            else:
+                code = "escalation-without-fear" if v.stalking else "escalating-dispute"
             fx.add(code, esc.incident_ids, " ".join(esc.details))
     separation = {c.incident_id for c in f.cue("separation") if c.incident_id}
     at_separation = [iid for iid in f.ids(*THREATS, Behaviour.PHYSICAL_VIOLENCE) if iid in separation]
