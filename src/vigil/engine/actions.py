@@ -187,6 +187,15 @@ def recommend(
             ActionCode.CONSIDER_ARREST,
             f"Risk is {risk.level.value}" + (" and threats were made" if threats else "") + ": consider arrest.",
         )
+    persisted = [x for x in risk.factors if x.code == "contact-after-police"]
+    if cat in STALKING_CATEGORIES and persisted:
+        # Stalking that carried on after a warning, a notice or an arrest: words have not stopped him, so
+        # arrest is the question to ask, whatever the screening level (PACE 1984 s.24(5)(c)(i), (e)).
+        add(
+            ActionCode.CONSIDER_ARREST,
+            "The stalking continued after police action: consider arrest to protect the victim.",
+            persisted[0].incident_ids,
+        )
     released = any(c.incident_id for c in f.cue("after_police")) or (
         handling and handling.bail_conditions_imposed is False
     )

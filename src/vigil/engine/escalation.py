@@ -114,7 +114,14 @@ def detect(f: Facts, law: Law) -> EscalationResult:
     ]
     neighbours = f.case.victim is not None and f.case.victim.relationship_to_suspect == "neighbour"
     first_away = bool(places) and all(incidents[i].location for i in places[0][0].incident_ids) and not places[0][1]
-    if len(places) >= 3 and "proximity" not in out.kinds and not neighbours and first_away and places[-1][1]:
+    if (
+        len(places) >= 2
+        and len(occ) >= 3
+        and "proximity" not in out.kinds
+        and not neighbours
+        and first_away
+        and places[-1][1]
+    ):
         out.add(
             "proximity",
             f"The conduct has moved from public places ({places[0][0].incident_ids[0]}) to the victim's home "

@@ -127,7 +127,8 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             fear = v.category in (Category.STALKING_FEAR_OR_DISTRESS, Category.HARASSMENT_FEAR_OF_VIOLENCE) or bool(
                 f.cue("fear_of_violence")
             )
-            if f.partners or (v.stalking and fear):
+            unafraid = bool(f.cue("no_fear")) and not fear  # "I'm not scared of her, she's tiny"
+            if (f.partners and not unafraid) or (v.stalking and fear):
                 code = "escalation"
             else:
                 code = "escalation-without-fear" if v.stalking else "escalating-dispute"
