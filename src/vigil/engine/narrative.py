@@ -54,6 +54,8 @@ _PERCEPTION = re.compile(
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
     r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|caught|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
     r"alleged|describes|described|reported|believes|believed|reps|rpts|rptd|rep'?d|"
+    # "She woke to the kitchen drawer being opened": she perceived it; someone else opened it.
+    r"(?:woke|wakes|awoke|woken|waking)(?: up)? to|"
     # "IP's mum (W1) rang 999: wht Transit parked opp her house": the caller reports what someone else did (not
     # "V1 rang 999, went to her mother's", where the caller goes on to act).
     r"(?:rang|called|phoned|dialled|rings|calls) (?:999|101|the police|police)(?=\s*:))\b",
