@@ -199,6 +199,7 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
     if "solicitor" in have:
         # "through his or the company's legal representatives": his solicitors are his legal representatives.
         have |= {_stem(w) for w in ("legal", "representatives", "lawyers")}
+    affirmed = have - {_stem(w) for w in _DENIED_WORD.findall(record)}
     for cond in conds:
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
@@ -226,9 +227,16 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 continue  # "may drive along Moss Lane without stopping": he stopped
             for route in _route_words(part, set(perm.ignore)):
                 named = route - kinds
-                if (route <= have or (named and named <= have)) and _keeps_to_purpose(inc, part, perm):
+                # A long name given in other words ("the deposit scheme's dispute resolution service", "the
+                # tenancy deposit scheme's dispute portal"): most of its words, and at least three, will do, but
+                # not words the record denies ("S1 was not rostered").
+                most = len(named) >= 4 and len(named & affirmed) >= max(3, -(-len(named) * 2 // 3))
+                if (route <= have or (named and named <= have) or most) and _keeps_to_purpose(inc, part, perm):
                     return text
     return None
+
+
+_DENIED_WORD = re.compile(r"\b(?:not|no|never|without|n't)\s+(?:been\s+|be\s+)?([a-z]+)", re.I)
 
 
 _PROVISO = re.compile(
@@ -715,6 +723,10 @@ def _by_incident(behaviours: list[Found]) -> dict[str, list[Found]]:
     return by_incident
 
 
+# An account that is itself a service (a dispute portal, a co-parenting app), not a person's own address.
+_SERVICE_ACCOUNT = re.compile(r"\b(?:portal|app|platform|service|website|case \d)", re.I)
+
+
 def kept_to_permission(
     case: Case, conduct: Conduct, behaviours: list[Found], law: Law, compiled: Compiled
 ) -> dict[tuple[str, str], str]:
@@ -723,10 +735,26 @@ def kept_to_permission(
     conduct (PHA 1997 s.1(3)(b), (c)) and breaches none of the conditions the permission exempts."""
     found = _by_incident(behaviours)
     out: dict[tuple[str, str], str] = {}
+    later: list[tuple[Order, Incident, set[str], bool]] = []
+    routes: dict[tuple[str, str], Incident] = {}
     for order, _spec, inc, _day in _in_force(case, conduct, law):
         codes = {b.type.value for b in found.get(inc.id, [])}
         stopped = bool(compiled.pattern("stopped_there").search(inc.narrative))
         kept = _uses_permitted_route(inc, codes, order.conditions, law, _go_betweens(case, inc), stopped)
+        if kept:
+            out[(order.id, inc.id)] = kept
+            if inc.account:
+                routes.setdefault((order.id, inc.account.lower()), inc)
+        elif inc.account and _SERVICE_ACCOUNT.search(inc.account):
+            later.append((order, inc, codes, stopped))
+    # The same portal account as a record that shows it is the permitted route ("TDS dispute portal case
+    # 88-41207"): a later notification from it that names the route less fully is on it too.
+    for order, inc, codes, stopped in later:
+        shown = routes.get((order.id, (inc.account or "").lower()))
+        if shown is None:
+            continue
+        via = f"{_go_betweens(case, inc)} {shown.location or ''} {shown.narrative}"
+        kept = _uses_permitted_route(inc, codes, order.conditions, law, via, stopped)
         if kept:
             out[(order.id, inc.id)] = kept
     return out
