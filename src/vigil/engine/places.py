@@ -106,9 +106,13 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     head = _without_town(place)
     if head is not None:
         alternatives.append(head)
+    # "Pemberton Halls site": the site of a place is the place ("Pemberton Halls car park", "Block C, Pemberton
+    # Halls").
+    alternatives += [_SITE.sub("", a) for a in alternatives if _SITE.search(a) and len(_SITE.sub("", a).split()) >= 2]
     return any(_at_one_place(inc, alt, compiled) and not _in_another_town(inc, alt, place) for alt in alternatives)
 
 
+_SITE = re.compile(r"(?i)\s+(?:site|premises|grounds)$")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
 
 
