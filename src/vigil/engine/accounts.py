@@ -165,13 +165,15 @@ def identifier_atoms(ident: str) -> list[str]:
     """The parts of an identifier that can be matched: "home broadband 198.51.100.23" -> the IP address."""
     atoms = [a.strip() for a in _ATOMS.findall(ident.replace("(0)", ""))]  # "+44 (0)7700 ..." is one number
     # "Snapchat: joshcarver_", "OurFamilyWizard: liam.dunne": the handle after the platform's name.
-    handle = _PLATFORM_HANDLE.match(ident)
+    # ... or before a note of what it is: "adrian_v (RoomMatch profile)".
+    handle = _PLATFORM_HANDLE.match(ident) or _NOTED_HANDLE.match(ident)
     if not atoms and handle:
         return [handle.group(1), ident]
     return atoms or [ident]
 
 
 _PLATFORM_HANDLE = re.compile(r"^\s*[A-Za-z][\w ]{1,24}:\s*([\w.@-]{4,})\s*$")
+_NOTED_HANDLE = re.compile(r"^\s*([\w.@-]*[_.@\d][\w.@-]*)\s*\([^)]*\)\s*$")
 
 
 def _identifier_in(text: str, ident: str, *, names: bool = False) -> bool:
