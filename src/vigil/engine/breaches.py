@@ -77,6 +77,14 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         }
         if words:
             routes.append(words)
+    # "through solicitors or Linden Artist Management, solely about ...": the second route too.
+    for m in re.finditer(
+        r"\b(?:through|via) [^,;.]+? or (?:through |via )?([^,;.]+?)(?=,|;|\.|\babout\b|\bsolely\b|\bonly\b|$)",
+        text.lower(),
+    ):
+        words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
+        if words:
+            routes.append(words)
     # "may attend Shree Krishna Mandir, Kenton Lane, for Sunday worship": the place he may attend is the route.
     # (A visit on a named date, "may attend plot 7 on 09/06/2024", is a window checked on its own.)
     dated = re.search(r"\d{1,2}/\d{1,2}", text) is not None
@@ -231,9 +239,24 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 # tenancy deposit scheme's dispute portal"): most of its words, and at least three, will do, but
                 # not words the record denies ("S1 was not rostered").
                 most = len(named) >= 4 and len(named & affirmed) >= max(3, -(-len(named) * 2 // 3))
-                if (route <= have or (named and named <= have) or most) and _keeps_to_purpose(inc, part, perm):
+                # A firm called by the first word of its name: "Linden Artist Management" as "Linden".
+                head = next((w for w in _NAME_WORD.findall(part) if _stem(w.lower()) in named), None)
+                by_name = (
+                    head is not None
+                    and len(named) >= 2
+                    and re.search(rf"\b{re.escape(head)}\b", f"{inc.narrative} {inc.account or ''} {via}") is not None
+                )
+                if (route <= have or (named and named <= have) or most or by_name) and _keeps_to_purpose(
+                    inc, part, perm
+                ):
                     return text
     return None
+
+
+# A proper name in an order's words: capitalised, not a sentence's first word or a title.
+_NAME_WORD = re.compile(
+    r"(?<![.:]\s)(?<!^)\b(?!(?:The|This|That|Exception|Indirect|Contact|Communication|Mr|Mrs|Ms|Miss|Dr)\b)[A-Z][a-z]{3,}\b"
+)
 
 
 _DENIED_WORD = re.compile(r"\b(?:not|no|never|without|n't)\s+(?:been\s+|be\s+)?([a-z]+)", re.I)

@@ -243,6 +243,8 @@ def inside_zone(inc: Incident, place: str, compiled: Compiled) -> str | None:
     return None
 
 
+# "never came within 50 m": a distance he kept beyond, not one measured.
+_NEVER_WITHIN = re.compile(r"\b(?:never|not|n['’]t|without) (?:\w+ ){0,2}(?:within|closer than|nearer than)\b", re.I)
 # "He recited the 200 m limit": the order's own distance, not one measured.
 _LIMIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:limit|zone|radius|exclusion|boundary|rule|condition)\b", re.I)
 
@@ -254,6 +256,6 @@ def measured_distance(inc: Incident) -> float | None:
         float(_NUMBER_WORDS.get(m.group("n").lower(), 0) or (1 if m.group("n").lower() == "a" else m.group("n")))
         + (0.5 if m.group("over") else 0)
         for m in _DISTANCE.finditer(text)
-        if not _LIMIT_AFTER.match(text, m.end())
+        if not _LIMIT_AFTER.match(text, m.end()) and not _NEVER_WITHIN.search(text[max(0, m.start() - 40) : m.end()])
     ]
     return min(distances) if distances else None
