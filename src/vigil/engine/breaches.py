@@ -240,7 +240,9 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 # not words the record denies ("S1 was not rostered").
                 most = len(named) >= 4 and len(named & affirmed) >= max(3, -(-len(named) * 2 // 3))
                 # A firm called by the first word of its name: "Linden Artist Management" as "Linden".
-                head = next((w for w in _NAME_WORD.findall(part) if _stem(w.lower()) in named), None)
+                via_at = re.search(r"\b(?:through|via)\b", part, re.I)
+                names = _NAME_WORD.findall(part[via_at.end() :]) if via_at else []
+                head = next((w for w in names if _stem(w.lower()) in named), None)
                 by_name = (
                     head is not None
                     and len(named) >= 2
