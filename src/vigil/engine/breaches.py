@@ -241,8 +241,10 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 most = len(named) >= 4 and len(named & affirmed) >= max(3, -(-len(named) * 2 // 3))
                 # A firm called by the first word of its name: "Linden Artist Management" as "Linden".
                 via_at = re.search(r"\b(?:through|via)\b", part, re.I)
-                names = _NAME_WORD.findall(part[via_at.end() :]) if via_at else []
-                head = next((w for w in names if _stem(w.lower()) in named), None)
+                # ... or by the name after its role: "through the nanny, Aoife Brennan," as "Hi Aoife".
+                after = _PURPOSE_START.split(part[via_at.end() : via_at.end() + 48])[0] if via_at else ""
+                names = _NAME_WORD.findall(after)
+                head = next((w for w in names if _stem(w.lower()) in named), names[0] if names else None)
                 by_name = (
                     head is not None
                     and len(named) >= 2
@@ -255,6 +257,7 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
     return None
 
 
+_PURPOSE_START = re.compile(r"(?i)\b(?:about|regarding|concerning|solely|only|as set|for|to (?:arrange|discuss))\b")
 # A proper name in an order's words: capitalised, not a sentence's first word or a title.
 _NAME_WORD = re.compile(
     r"(?<![.:]\s)(?<!^)\b(?!(?:The|This|That|Exception|Indirect|Contact|Communication|Mr|Mrs|Ms|Miss|Dr)\b)[A-Z][a-z]{3,}\b"

@@ -310,8 +310,33 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
         victim_gender=victim_gender,
         names_re=names_re,
         others_re=_others_re(case, names),
+        victim_re=_victim_re(case, names),
         identifiers={re.sub(r"[\s()-]", "", i.lower()): s.id for s in case.suspects for i in s.identifiers},
         partner_suspect=bool(partner),
+    )
+
+
+# "Spoke to the nanny, Aoife BRENNAN (V1), at length ... Aoife says: '...'": the record names the victim.
+_VICTIM_NAMED = re.compile(r"\b([A-Z][a-z'’-]{2,})(?:\s+([A-Z][A-Za-z'’-]{2,}))?,?\s*\((?:V1|IP)\)")
+
+
+def _victim_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
+    texts = [case.victim.statement or ""] if case.victim else []
+    texts += [i.narrative for i in case.incidents]
+    words: set[str] = set()
+    for text in texts:
+        for m in _VICTIM_NAMED.finditer(text):
+            for w in m.groups():
+                if (
+                    w
+                    and w.lower() not in NOT_PERSON_WORDS
+                    and not any(w.lower() in (*s.surnames, *s.full_names, *s.first_names) for s in suspects)
+                ):
+                    words.add(w)
+    if not words:
+        return None
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w'’])"
     )
 
 

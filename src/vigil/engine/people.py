@@ -103,6 +103,7 @@ class Cast:
     names_re: re.Pattern[str] | None = None
     identifiers: dict[str, str] = field(default_factory=dict)  # normalised identifier -> suspect id
     others_re: re.Pattern[str] | None = None  # names of the case's known third parties
+    victim_re: re.Pattern[str] | None = None  # the victim's own name, where a record gives it ("Aoife BRENNAN (V1)")
     # The victim's former or current partner is the suspect: "her ex-boyfriend" in a record means him.
     partner_suspect: bool = False
 
@@ -115,6 +116,7 @@ class Cast:
             self.victim_gender,
             self.names_re.pattern if self.names_re else None,
             self.others_re.pattern if self.others_re else None,
+            self.victim_re.pattern if self.victim_re else None,
             tuple(sorted(self.identifiers.items())),
             self.partner_suspect,
         )

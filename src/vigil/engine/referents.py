@@ -239,6 +239,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             )
             who = Actor("suspect", default_suspect) if former and default_suspect else THIRD
             found.append((start, end, who, gender, None))
+    victims = [m for m in cast.victim_re.finditer(text)] if cast.victim_re is not None else []
+    found.extend((m.start(), m.end(), VICTIM, cast.victim_gender, None) for m in victims)
     if cast.others_re is not None:
         for m in cast.others_re.finditer(text):
             if _STREET_AFTER_NAME.search(text, max(0, m.start() - 24), m.end()):
@@ -260,6 +262,7 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             name.split()[0].lower() in _NOT_NAMES
             or cast.suspect_for_name(name)
             or cast.suspect_for_name(name.split()[0])
+            or any(v.start() <= m.start(1) < v.end() for v in victims)
         ):
             continue
         found.append((m.start(), m.end(), THIRD, None, None))
