@@ -112,7 +112,7 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     date_only = len(a.occurred_at or "") == 10 or len(b.occurred_at or "") == 10
     if said_so or date_only:
         # A later report the record itself calls the same event ("a report of the event in I1") may be hours on.
-        if a.when.date() != b.when.date():
+        if _event_time(a).date() != _event_time(b).date():
             return False
     elif abs(_event_time(a) - _event_time(b)) > SAME_EVENT_WINDOW:
         return False
@@ -143,13 +143,27 @@ _STATED_TODAY = re.compile(
 )
 
 
+_STATED_LAST_NIGHT = re.compile(
+    r"\bat (?:about |around |approx\.? |approximately )?(\d{1,2})[:.](\d{2})(?: ?hrs)? "
+    r"(?:last night|yesterday evening)\b",
+    re.I,
+)
+
+
 def _event_time(inc: Incident) -> datetime:
     """When the event happened: a call log timed at the call says when it was ("reports her son was punched ... at
     about 15:30 today", logged 16:42)."""
     assert inc.when is not None
     m = _STATED_TODAY.search(inc.narrative)
     if m is None:
-        return inc.when
+        # "Describes the voicemail she received at about 23:40 last night" (statement taken the next morning).
+        night = _STATED_LAST_NIGHT.search(inc.narrative)
+        if night is None or int(night.group(1)) > 23 or int(night.group(2)) > 59:
+            return inc.when
+        stated = inc.when.replace(hour=int(night.group(1)), minute=int(night.group(2)))
+        # Only a record made the next day says so: one already timed at the event ("23:28 ... at about 23:30
+        # last night", logged next morning but dated to the night) is left as it is.
+        return stated - timedelta(days=1) if stated - inc.when > timedelta(hours=3) else inc.when
     hour, minute = (int(g) for g in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
     if hour > 23 or minute > 59:
         return inc.when
