@@ -22,7 +22,7 @@ from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
 _RECORD_ID = re.compile(r"\b(I\d+)\b")
-_DAY_MONTH = re.compile(r"\bon (\d{1,2})/(\d{1,2})\b")
+_DAY_MONTH = re.compile(r"\b(?:on|of|dated) (\d{1,2})/(\d{1,2})\b")
 _DAY = timedelta(days=1)  # date-only records can be the same event within a day
 _WORD = re.compile(r"[a-z]{4,}")
 UNKNOWN_ACTOR = "unknown"
@@ -62,14 +62,30 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
             continue
         if report.channel == event.channel and not texts.incidents[report.id].cue_matches("record_of_event"):
             continue
+        day, month = event.when.day, event.when.month
+        dated = re.search(rf"\b(?:on|of|dated) 0?{day}/0?{month}(?:/(?:\d{{4}}|\d{{2}}))?\b", report.narrative)
+        # "Statement ... about the evening of 29/08 at about 18:10": its day and its minute, whatever it is called.
+        if dated and _at_the_minute(report.narrative, event.when):
+            return True
         kind = _CHANNEL_WORDS.get(event.channel.value)
         if kind is None or not re.search(kind, report.narrative, re.I):
             continue
-        day, month = event.when.day, event.when.month
-        if re.search(rf"\b(?:on|of|dated) 0?{day}/0?{month}(?:/(?:\d{{4}}|\d{{2}}))?\b", report.narrative):
+        if dated:
             return True
         # "an MG11 taken the next day: 'At about 21:38 on Sunday 19 July I heard knocking'".
         if re.search(rf"\b{day}(?:st|nd|rd|th)? {MONTHS[month - 1][:3]}", report.narrative, re.I):
+            return True
+    return False
+
+
+_CLOCK = re.compile(r"\b(?:at (?:about |around |approx\.? |approximately )?)?(\d{1,2})[:](\d{2})\b", re.I)
+
+
+def _at_the_minute(text: str, when: datetime) -> bool:
+    """The text gives a clock time within the same-event window of when."""
+    for m in _CLOCK.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour < 24 and minute < 60 and abs(when - when.replace(hour=hour, minute=minute)) <= SAME_EVENT_WINDOW:
             return True
     return False
 
