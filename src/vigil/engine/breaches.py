@@ -585,8 +585,9 @@ _SERVED_ON = re.compile(
     r"(?::? ?(?P<h3>\d{1,2}):(?P<m3>\d{2}),)?"
     rf"(?: {_time('1')})?(?: on)?(?: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
     r" (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:/|\s+|-)(?P<month>\d{1,2}|[a-z]{3,9})"
-    r"(?:(?:/|\s+|-)(?P<year>\d{4}|\d{2}))?\b"
-    rf"(?:,? {_time('2')})?"
+    # (not the hour of "until 14/10 14:30")
+    r"(?:(?:/|\s+|-)(?P<year>\d{4}|\d{2})(?![:.]\d))?\b"
+    rf"(?:,? {_time('2')}|,? (?P<h4>\d{{1,2}}):(?P<m4>\d{{2}})\b)?"
 )
 _NOT_SERVED = re.compile(r"(?i)\b(?:not|never|yet to be|unable to)\b[^.;]{0,20}$")
 _ORDER_WORD = re.compile(r"(?i)\b(?:order|NMO|SPO|ISPO|DAPO|DVPO|injunction)\b")
@@ -633,8 +634,8 @@ def _services(text: str) -> list[_Service]:
         month = int(word) if word.isdigit() else month_number(word)
         if not 1 <= month <= 12:
             continue
-        hour = next((m.group(g) for g in ("h1", "H1", "h2", "H2", "h3") if m.group(g)), None)
-        minute = next((m.group(g) for g in ("m1", "M1", "m2", "M2", "m3") if m.group(g)), None)
+        hour = next((m.group(g) for g in ("h1", "H1", "h2", "H2", "h3", "h4") if m.group(g)), None)
+        minute = next((m.group(g) for g in ("m1", "M1", "m2", "M2", "m3", "m4") if m.group(g)), None)
         ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
         begin = ends[-1] if ends else 0
         stop = _SENTENCE_END.search(text, m.end())
