@@ -651,6 +651,10 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                     if linked_account:
                         via = via.removeprefix(_LINKED) + f" ({sid}'s)"
                         others = [(pos, a) for pos, a in mentions if a.lower() != ident.lower()]
+                        if tied and not others and own and inc.account.lower() != ident.lower():
+                            # The record of the account itself: "Platform return: registered with
+                            # concerned.parent.2025@example.com" (an address already tied to him).
+                            others = [(0, inc.account)]
                         if not tied or not others:
                             continue
                         before_it = [a for pos, a in others if pos <= where] or [others[0][1]]
