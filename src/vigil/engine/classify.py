@@ -134,10 +134,9 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
         code
         for code, found in f.types.items()
         # A go-between the order permits (his solicitors) is the route itself, not targeting those around her; so
-        # are papers served by a process server or a solicitor's letter on a record that shows the lawful purpose
-        # (a letter before action "on S1's instructions" is her agent acting lawfully, not procured harassment).
+        # are papers served by a process server or a solicitor's letter on a record that shows the lawful purpose.
         if (
-            code not in (Behaviour.THIRD_PARTY_CONTACT, Behaviour.PROXY_STALKING)
+            code is not Behaviour.THIRD_PARTY_CONTACT
             or any(b.incident_id not in lawful_ids and b.incident_id not in f.permitted for b in found)
         )
         and (not within_order or any(b.incident_id in f.permitted for b in found))
