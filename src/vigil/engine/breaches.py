@@ -233,17 +233,17 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         for part in _ROUTE_SPLIT.split(text):
             if stopped and _WITHOUT_STOPPING.search(part):
                 continue  # "may drive along Moss Lane without stopping": he stopped
+            # A go-between called by the first word of its name ("Linden Artist Management" as "Linden"), or by the
+            # name after its role ("through the nanny, Aoife Brennan," as "Hi Aoife").
+            via_at = re.search(r"\b(?:through|via)\b", part, re.I)
+            after = _PURPOSE_START.split(part[via_at.end() : via_at.end() + 48])[0] if via_at else ""
+            names = _NAME_WORD.findall(after)
             for route in _route_words(part, set(perm.ignore)):
                 named = route - kinds
                 # A long name given in other words ("the deposit scheme's dispute resolution service", "the
                 # tenancy deposit scheme's dispute portal"): most of its words, and at least three, will do, but
                 # not words the record denies ("S1 was not rostered").
                 most = len(named) >= 4 and len(named & affirmed) >= max(3, -(-len(named) * 2 // 3))
-                # A firm called by the first word of its name: "Linden Artist Management" as "Linden".
-                via_at = re.search(r"\b(?:through|via)\b", part, re.I)
-                # ... or by the name after its role: "through the nanny, Aoife Brennan," as "Hi Aoife".
-                after = _PURPOSE_START.split(part[via_at.end() : via_at.end() + 48])[0] if via_at else ""
-                names = _NAME_WORD.findall(after)
                 head = next((w for w in names if _stem(w.lower()) in named), names[0] if names else None)
                 by_name = (
                     head is not None
