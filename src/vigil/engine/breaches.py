@@ -764,25 +764,26 @@ def kept_to_permission(
     conduct (PHA 1997 s.1(3)(b), (c)) and breaches none of the conditions the permission exempts."""
     found = _by_incident(behaviours)
     out: dict[tuple[str, str], str] = {}
-    later: list[tuple[Order, Incident, set[str], bool]] = []
+    later: list[tuple[Order, Incident, set[str], bool, str]] = []
     routes: dict[tuple[str, str], Incident] = {}
     for order, _spec, inc, _day in _in_force(case, conduct, law):
         codes = {b.type.value for b in found.get(inc.id, [])}
         stopped = bool(compiled.pattern("stopped_there").search(inc.narrative))
-        kept = _uses_permitted_route(inc, codes, order.conditions, law, _go_betweens(case, inc), stopped)
+        go_betweens = _go_betweens(case, inc)
+        kept = _uses_permitted_route(inc, codes, order.conditions, law, go_betweens, stopped)
         if kept:
             out[(order.id, inc.id)] = kept
             if inc.account:
                 routes.setdefault((order.id, inc.account.lower()), inc)
         elif inc.account and _SERVICE_ACCOUNT.search(inc.account):
-            later.append((order, inc, codes, stopped))
+            later.append((order, inc, codes, stopped, go_betweens))
     # The same portal account as a record that shows it is the permitted route ("TDS dispute portal case
     # 88-41207"): a later notification from it that names the route less fully is on it too.
-    for order, inc, codes, stopped in later:
+    for order, inc, codes, stopped, go_betweens in later:
         shown = routes.get((order.id, (inc.account or "").lower()))
         if shown is None:
             continue
-        via = f"{_go_betweens(case, inc)} {shown.location or ''} {shown.narrative}"
+        via = f"{go_betweens} {shown.location or ''} {shown.narrative}"
         kept = _uses_permitted_route(inc, codes, order.conditions, law, via, stopped)
         if kept:
             out[(order.id, inc.id)] = kept

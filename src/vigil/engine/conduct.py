@@ -24,6 +24,8 @@ SAME_EVENT_WINDOW = timedelta(minutes=60)
 _RECORD_ID = re.compile(r"\b(I\d+)\b")
 _DAY_MONTH = re.compile(r"\b(?:on|of|dated) (\d{1,2})/(\d{1,2})\b")
 _DAY = timedelta(days=1)  # date-only records can be the same event within a day
+# "at about 15:30", "at approx. 09:05": a clock time a record gives for the event it reports.
+_ABOUT = r"(?:about |around |approx\.? |approximately )?"
 _WORD = re.compile(r"[a-z]{4,}")
 UNKNOWN_ACTOR = "unknown"
 
@@ -78,7 +80,7 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
     return False
 
 
-_CLOCK = re.compile(r"\b(?:at (?:about |around |approx\.? |approximately )?)?(\d{1,2})[:](\d{2})\b", re.I)
+_CLOCK = re.compile(rf"\b(?:at {_ABOUT})?(\d{{1,2}}):(\d{{2}})\b", re.I)
 
 
 def _at_the_minute(text: str, when: datetime) -> bool:
@@ -153,37 +155,30 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
 
 
 _STATED_TODAY = re.compile(
-    r"\bat (?:about |around |approx\.? |approximately )?(\d{1,2})[:.](\d{2})(?: ?hrs)? today\b"
-    r"|\btoday at (?:about |around |approx\.? |approximately )?(\d{1,2})[:.](\d{2})\b",
-    re.I,
+    rf"\bat {_ABOUT}(\d{{1,2}})[:.](\d{{2}})(?: ?hrs)? today\b|\btoday at {_ABOUT}(\d{{1,2}})[:.](\d{{2}})\b", re.I
 )
-
-
 _STATED_LAST_NIGHT = re.compile(
-    r"\bat (?:about |around |approx\.? |approximately )?(\d{1,2})[:.](\d{2})(?: ?hrs)? "
-    r"(?:last night|yesterday evening)\b",
-    re.I,
+    rf"\bat {_ABOUT}(\d{{1,2}})[:.](\d{{2}})(?: ?hrs)? (?:last night|yesterday evening)\b", re.I
 )
 
 
 def _event_time(inc: Incident) -> datetime:
     """When the event happened: a call log timed at the call says when it was ("reports her son was punched ... at
-    about 15:30 today", logged 16:42)."""
+    about 15:30 today", logged 16:42); a statement taken next morning says "at about 23:40 last night"."""
     assert inc.when is not None
-    m = _STATED_TODAY.search(inc.narrative)
+    today = _STATED_TODAY.search(inc.narrative)
+    night = None if today else _STATED_LAST_NIGHT.search(inc.narrative)
+    m = today or night
     if m is None:
-        # "Describes the voicemail she received at about 23:40 last night" (statement taken the next morning).
-        night = _STATED_LAST_NIGHT.search(inc.narrative)
-        if night is None or int(night.group(1)) > 23 or int(night.group(2)) > 59:
-            return inc.when
-        stated = inc.when.replace(hour=int(night.group(1)), minute=int(night.group(2)))
-        # Only a record made the next day says so: one already timed at the event ("23:28 ... at about 23:30
-        # last night", logged next morning but dated to the night) is left as it is.
-        return stated - timedelta(days=1) if stated - inc.when > timedelta(hours=3) else inc.when
+        return inc.when
     hour, minute = (int(g) for g in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
     if hour > 23 or minute > 59:
         return inc.when
     stated = inc.when.replace(hour=hour, minute=minute)
+    if night is not None:
+        # Only a record made the next day says so: one already timed at the event ("23:28 ... at about 23:30
+        # last night", logged next morning but dated to the night) is left as it is.
+        return stated - _DAY if stated - inc.when > timedelta(hours=3) else inc.when
     return stated if stated <= inc.when else inc.when
 
 

@@ -108,7 +108,7 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
         alternatives.append(head)
     # "Pemberton Halls site": the site of a place is the place ("Pemberton Halls car park", "Block C, Pemberton
     # Halls").
-    alternatives += [_SITE.sub("", a) for a in alternatives if _SITE.search(a) and len(_SITE.sub("", a).split()) >= 2]
+    alternatives += [bare for a in alternatives if (bare := _SITE.sub("", a)) != a and len(bare.split()) >= 2]
     return any(_at_one_place(inc, alt, compiled) and not _in_another_town(inc, alt, place) for alt in alternatives)
 
 

@@ -239,7 +239,7 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             )
             who = Actor("suspect", default_suspect) if former and default_suspect else THIRD
             found.append((start, end, who, gender, None))
-    victims = [m for m in cast.victim_re.finditer(text)] if cast.victim_re is not None else []
+    victims = list(cast.victim_re.finditer(text)) if cast.victim_re is not None else []
     found.extend((m.start(), m.end(), VICTIM, cast.victim_gender, None) for m in victims)
     if cast.others_re is not None:
         for m in cast.others_re.finditer(text):
