@@ -192,6 +192,8 @@ _OWNERS_VEHICLE = re.compile(
 )
 
 
+# A group named for where it works, used as that place: "in reception", "at the garage", "outside security".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|outside|into|behind|near)(?: the)?\s+\Z", re.IGNORECASE)
 _ROLE_LEAD = re.compile(
     r"(?<![\w])(?<![\w]['’])(?:(?:my|his|her|their|your|our|a|an|the|IP'?s|V\d+'?s|S\d+'?s|[A-Z][a-z]+'s)\s+)?"
     r"(?:(?:mutual|younger|older|little|big|new|former|best|close|next-door|psycho|other)\s+)?\Z",
@@ -231,6 +233,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             written = text[role_start:end]
             role = written.lower()
             gender = c.role_genders.get(role) or c.role_genders.get(written)
+            if gender == "p" and _PLACE_BEFORE.search(text, max(0, role_start - 16), role_start):
+                continue  # "Male in reception shouting": the place, not the reception staff
             former = (
                 cast.partner_suspect
                 and role in _PARTNER_ROLES
