@@ -236,6 +236,8 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
             # A go-between called by the first word of its name ("Linden Artist Management" as "Linden"), or by the
             # name after its role ("through the nanny, Aoife Brennan," as "Hi Aoife").
             via_at = re.search(r"\b(?:through|via)\b", part, re.I)
+            if via_at and _MOVING_THROUGH.search(part, 0, via_at.start()):
+                via_at = None  # "may travel through Slackhurst on the A6033": a place passed, not a go-between
             after = _PURPOSE_START.split(part[via_at.end() : via_at.end() + 48])[0] if via_at else ""
             names = _NAME_WORD.findall(after)
             for route in _route_words(part, set(perm.ignore)):
@@ -257,6 +259,9 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
     return None
 
 
+_MOVING_THROUGH = re.compile(
+    r"(?i)\b(?:travel|drive|pass|walk|cycle|ride|go|run|commute)\w*(?: (?:only|directly|straight))?\s+\Z"
+)
 _PURPOSE_START = re.compile(r"(?i)\b(?:about|regarding|concerning|solely|only|as set|for|to (?:arrange|discuss))\b")
 # A proper name in an order's words: capitalised, not a sentence's first word or a title.
 _NAME_WORD = re.compile(
@@ -324,6 +329,8 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
 
 
 # "advertised as featuring the protected person" / "advertised ... 'with special guest QuietCal'"
+# Words that name an event only with the word before them ("club night", "training session").
+_GENERIC_EVENT = frozenset({"night", "session", "meeting", "day", "evening"})
 _BILLED = re.compile(r"(?i)\b(?:advertis\w*|billed|featuring|special guest|headlin\w*|line-?up)\b")
 _AS_ALLOWED = re.compile(
     r"(?i)\b(?:in line with|in accordance with|as (?:allowed|permitted) by|within the terms of) (?:his|her|their|the) "
@@ -380,11 +387,14 @@ def _other_term_breached(
         billed = _BILLED.search(what)
         # "any concert or public event at which V1 is performing": a record of her concert meets either word.
         words = [what.lower().split()[0]] if billed else [part.split()[-1] for part in what.lower().split(" or ")]
-        stems = [_stem(w).rstrip("e") for w in words]
+        stems = [re.escape(_stem(w).rstrip("e")) for w in words]
+        # "club nights": a night alone is any evening, so the word before it must be there too.
+        stems = [
+            rf"{re.escape(part.split()[-2])} {s}" if len(part.split()) > 1 and s in _GENERIC_EVENT else s
+            for part, s in zip(what.lower().split(" or "), stems, strict=False)
+        ]
         record = f"{inc.narrative} {inc.location or ''}"
-        if any(re.search(rf"\b{re.escape(s)}", record, re.I) for s in stems) or (
-            billed and _BILLED.search(inc.narrative)
-        ):
+        if any(re.search(rf"\b{s}", record, re.I) for s in stems) or (billed and _BILLED.search(inc.narrative)):
             return f"was at the {what} the order keeps him from"
     place = _ZONE_WORDS.sub("", named.group(1).strip(" .,")) if named else ""
     if named and channel in ("in-person", "other") and at_place(inc, place, compiled):
