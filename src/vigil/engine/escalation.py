@@ -86,7 +86,9 @@ def detect(f: Facts, law: Law) -> EscalationResult:
             )
     # Proximity: online or remote contact first, then physical presence.
     physical = [_physical(f, o.incident_ids, incidents, law) for o in occ]
-    if len(physical) >= 3 and physical[-1]:
+    # He need not be at her door on the very last occasion: remote contact, then turning up twice, then a
+    # voicemail is still a course that has come closer.
+    if len(physical) >= 3 and (physical[-1] or sum(physical) >= 2):
         first_physical = physical.index(True)
         if first_physical >= 2:
             out.add(
