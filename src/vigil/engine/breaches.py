@@ -227,10 +227,11 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 continue
             text = _PERMITTED_HOURS.sub(" ", _PERMITTED_WEEKDAY.sub(",", text))
         kinds = set(perm.kinds)
-        # Each route with its own purpose: "through Ewa solely to arrange handovers, or through the app about ...".
-        if _breaks_proviso(text, found, perm):
-            continue
+        # Each route with its own purpose: "through Ewa solely to arrange handovers, or through the app about ...",
+        # and its own proviso: "...; attendance at work duties, provided he does not speak to her" binds only that.
         for part in _ROUTE_SPLIT.split(text):
+            if _breaks_proviso(part, found, perm):
+                continue
             if stopped and _WITHOUT_STOPPING.search(part):
                 continue  # "may drive along Moss Lane without stopping": he stopped
             # A go-between called by the first word of its name ("Linden Artist Management" as "Linden"), or by the
