@@ -251,7 +251,10 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 by_name = (
                     head is not None
                     and len(named) >= 2
-                    and re.search(rf"\b{re.escape(head)}\b", f"{inc.narrative} {inc.account or ''} {via}") is not None
+                    and any(
+                        not _GIVES_EVIDENCE.match(m.string, m.end())
+                        for m in re.finditer(rf"\b{re.escape(head)}\b", f"{inc.narrative} {inc.account or ''} {via}")
+                    )
                 )
                 if (route <= have or (named and named <= have) or most or by_name) and _keeps_to_purpose(
                     inc, part, perm
@@ -260,6 +263,11 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
     return None
 
 
+# The go-between named as a witness ("Carol (W1) states S1 rang her from 07700 900874"), not as the route taken.
+_GIVES_EVIDENCE = re.compile(
+    r"(?: \(W\d+\))? (?:states|stated|says|said|reports|reported|confirms|confirmed|recalls|recalled"
+    r"|told (?:police|officers|the OIC))\b"
+)
 _MOVING_THROUGH = re.compile(
     r"(?i)\b(?:travel|drive|pass|walk|cycle|ride|go|run|commute)\w*(?: (?:only|directly|straight))?\s+\Z"
 )
@@ -460,7 +468,13 @@ def _go_betweens(case: Case, inc: Incident) -> str:
     return " ".join(
         t.description or ""
         for t in case.third_parties
-        if t.id == inc.actor_id or re.search(rf"(?<![\w]){re.escape(t.id)}(?![\w])", inc.narrative)
+        if t.id == inc.actor_id
+        or any(
+            not _GIVES_EVIDENCE.match(
+                inc.narrative, m.end() + 1 if inc.narrative[m.end() : m.end() + 1] == ")" else m.end()
+            )
+            for m in re.finditer(rf"(?<![\w]){re.escape(t.id)}(?![\w])", inc.narrative)
+        )
     )
 
 
