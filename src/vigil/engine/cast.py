@@ -190,6 +190,9 @@ _ADDRESS = re.compile(
 )
 
 
+_WORKPLACE = re.compile(r"\b(?:(?:of|at|in|from|for) the|at) (?:[A-Z][\w'’&-]*(?:,? |$|(?=[.;)])))+")
+
+
 def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
     """Names and ids of the third parties the case lists ("Jordan, IP's partner", W1), so their acts are not
     the suspect's."""
@@ -199,6 +202,8 @@ def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str
         words.add(t.id)
         # "current occupiers of 12 Mill Lane, Tadcaster": an address names a place, not a person.
         description = _ADDRESS.sub(" ", t.description or "")
+        # "Mr Lau, manager of the Golden Wok": the business is where they work, not a name.
+        description = _WORKPLACE.sub(" ", description)
         for m in _CAPITALISED.finditer(description):
             w = m.group(1).lower()
             if w not in _NOT_A_NAME and w not in own and w not in NOT_PERSON_WORDS:
