@@ -334,8 +334,18 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     # Her statement's account of the same thing ("he sent his brother to my work") is not another act.
     recorded = [p for p in f.types.get(Behaviour.PROXY_STALKING, []) if p.incident_id]
     messenger = bool(recorded) and all(p.incident_id in relayed for p in recorded)
+    # Posing as her to her bank in a dispute about money is fraud for the money, not an act beyond the grievance.
+    money = f.texts.compiled.pattern("financial_impersonation")
+    posed = f.types.get(Behaviour.IMPERSONATION, [])
+    fraud_only = bool(grievance) and bool(posed) and all(money.search(b.evidence) for b in posed)
     beyond = sorted(
-        {b for b in stalking_acts if b in BEYOND_GRIEVANCE and not (b is Behaviour.PROXY_STALKING and messenger)},
+        {
+            b
+            for b in stalking_acts
+            if b in BEYOND_GRIEVANCE
+            and not (b is Behaviour.PROXY_STALKING and messenger)
+            and not (b is Behaviour.IMPERSONATION and fraud_only)
+        },
         key=lambda b: b.value,
     )
     grievance_led = bool(grievance) and not fixation and not beyond and not f.partners
