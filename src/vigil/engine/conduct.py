@@ -17,12 +17,14 @@ from vigil.contract import Case, Incident
 
 from .accounts import Link, same_maker_accounts
 from .behaviours import CaseText
-from .dates import MONTHS
+from .dates import MONTHS, month_number
 from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
 _RECORD_ID = re.compile(r"\b(I\d+)\b")
 _DAY_MONTH = re.compile(r"\b(?:on|of|dated) (\d{1,2})/(\d{1,2})\b")
+# "about the incident at about 10:45 on 4 March": the day a record names in words.
+_DAY_NAMED = re.compile(r"\b(?:on|of|dated) (\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Z][a-z]{2,8})\b")
 _DAY = timedelta(days=1)  # date-only records can be the same event within a day
 # "at about 15:30", "at approx. 09:05": a clock time a record gives for the event it reports.
 _ABOUT = r"(?:about |around |approx\.? |approximately )?"
@@ -66,8 +68,13 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
             continue
         day, month = event.when.day, event.when.month
         dated = re.search(rf"\b(?:on|of|dated) 0?{day}/0?{month}(?:/(?:\d{{4}}|\d{{2}}))?\b", report.narrative)
-        # "Statement ... about the evening of 29/08 at about 18:10": its day and its minute, whatever it is called.
-        if dated and _at_the_minute(report.narrative, event.when):
+        # "Statement ... about the evening of 29/08 at about 18:10", "Statement taken on 5 March about the incident at
+        # about 10:45 on 4 March": its day and its minute, whatever it is called.
+        name = MONTHS[month - 1]
+        named_day = re.search(
+            rf"\b0?{day}(?:st|nd|rd|th)? (?:of )?{name[:3]}(?:{name[3:]}|\.)?\b", report.narrative, re.I
+        )
+        if (dated or named_day) and _at_the_minute(report.narrative, event.when):
             return True
         kind = _CHANNEL_WORDS.get(event.channel.value)
         if kind is None or not re.search(kind, report.narrative, re.I):
@@ -314,7 +321,9 @@ def _occasions(incs: list[Incident], texts: CaseText, actor: str | None) -> list
             on_day[(inc.when.day, inc.when.month)].append(n)
     for i, a in enumerate(ordered):
         named = [position[m] for m in _RECORD_ID.findall(a.narrative) if m in position]
-        dated = [n for d, mth in _DAY_MONTH.findall(a.narrative) for n in on_day.get((int(d), int(mth)), [])]
+        days = [(int(d), int(mth)) for d, mth in _DAY_MONTH.findall(a.narrative)]
+        days += [(int(d), month_number(mth)) for d, mth in _DAY_NAMED.findall(a.narrative) if month_number(mth)]
+        dated = [n for day in days for n in on_day.get(day, [])]
         for j in {*named, *dated} - {i}:
             if root(i) != root(j) and same_event(a, ordered[j], texts):
                 parent[root(j)] = root(i)
