@@ -207,7 +207,26 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
             following = WORD.findall(story[at : at + 60])[: len(want)]
             if following and following[0] in core and core <= set(following):
                 return False
+        # ... or by the kind of place it is: "He did not enter the centre's grounds" for Fairfield Leisure Centre.
+        # (His own not going in, not "V1 was not in the park".)
+        kind = WORD.findall(story[m.end() : m.end() + 30])[:1]
+        if (
+            kind
+            and _HE_DID_NOT.match(m.group(0))
+            and story[max(0, m.end() - 4) : m.end()] == "the "
+            and kind[0] == _head_noun(place)
+        ):
+            return False
     return True
+
+
+_HE_DID_NOT = re.compile(r"\s*(?:did not|didn'?t|never|does not|doesn'?t|had not|hadn'?t|has not|hasn'?t)\b")
+
+
+def _head_noun(place: str) -> str | None:
+    """The kind of place a name ends with ("Fairfield Leisure Centre" -> "centre")."""
+    words = WORD.findall(place.split(",")[0].lower())
+    return words[-1] if len(words) >= 2 else None
 
 
 _NUMBER_WORDS = {
