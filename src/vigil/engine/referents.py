@@ -184,6 +184,7 @@ _NOUN_USE = re.compile(
 )
 _SID = re.compile(r"S\d+", re.I)
 # "Rachel's red Fiat had been parked opposite": whoever owns the vehicle is the one doing it.
+_OWNED_THING = re.compile(r"['’]s ((?:[a-z][\w-]* ){0,3})\Z")
 _OWNERS_VEHICLE = re.compile(
     r"['’]s? (?:[\w-]+ ){0,3}(?:car|van|vehicle|truck|lorry|motorbike|moped|jeep|taxi)\b"
     # "SUSP's blue Astra YR14 KZD parked opp": a make and a registration mark can come between.
@@ -262,6 +263,11 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         named_ones += list(_NAME_SUBJECT.finditer(text))
     for m in named_ones:
         name = m.group(1)
+        # "SUSP's silver Corsa drove into Fenn Street": a thing of his by its make, not another person (unlike
+        # "S1's brother Mark").
+        owned = _OWNED_THING.search(text, max(0, m.start() - 40), m.start())
+        if owned and not any(w in c.role_genders for w in owned.group(1).split()):
+            continue
         if (
             name.split()[0].lower() in _NOT_NAMES
             or cast.suspect_for_name(name)
