@@ -158,11 +158,16 @@ def normalise_identifier(value: str) -> str:
     return v
 
 
+_BANK_ACCOUNT = re.compile(r"(?i)\b(?:account|acc|a/c)\b\D{0,12}?(\d{2}-\d{2}-\d{2})\D{0,12}?\bending (\d{4,8})\b")
 _ATOMS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w[\w.]*|\b\d{1,3}(?:\.\d{1,3}){3}\b|\+?\d[\d\s-]{8,}\d")
 
 
 def identifier_atoms(ident: str) -> list[str]:
     """The parts of an identifier that can be matched: "home broadband 198.51.100.23" -> the IP address."""
+    bank = _BANK_ACCOUNT.search(ident)
+    if bank:
+        # "Northbank account 20-41-77 ending 4471": written in a demand as "acc 20-41-77 4471" or "acc 4471".
+        return [bank.group(1) + bank.group(2), bank.group(2)]
     atoms = [a.strip() for a in _ATOMS.findall(ident.replace("(0)", ""))]  # "+44 (0)7700 ..." is one number
     # "Snapchat: joshcarver_", "OurFamilyWizard: liam.dunne": the handle after the platform's name.
     # ... or before a note of what it is: "adrian_v (RoomMatch profile)".
