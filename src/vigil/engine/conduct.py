@@ -25,6 +25,7 @@ _RECORD_ID = re.compile(r"\b(I\d+)\b")
 _DAY_MONTH = re.compile(r"\b(?:on|of|dated) (\d{1,2})/(\d{1,2})\b")
 # "about the incident at about 10:45 on 4 March": the day a record names in words.
 _DAY_NAMED = re.compile(r"\b(?:on|of|dated) (\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Z][a-z]{2,8})\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 _DAY = timedelta(days=1)  # date-only records can be the same event within a day
 # "at about 15:30", "at approx. 09:05": a clock time a record gives for the event it reports.
 _ABOUT = r"(?:about |around |approx\.? |approximately )?"
@@ -79,7 +80,12 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
         kind = _CHANNEL_WORDS.get(event.channel.value)
         if kind is None or not re.search(kind, report.narrative, re.I):
             continue
-        if dated:
+        # "Statement of V1, 21/07: 'Aaron came round at half one on Sunday morning ... banging on the door'": the
+        # weekday of an event in the week before.
+        weekday = 0 < (report.when.date() - event.when.date()).days < 7 and re.search(
+            rf"\b{event.when.strftime('%A')}\b", report.narrative
+        )
+        if dated or weekday:
             return True
         # "an MG11 taken the next day: 'At about 21:38 on Sunday 19 July I heard knocking'".
         if re.search(rf"\b{day}(?:st|nd|rd|th)? {MONTHS[month - 1][:3]}", report.narrative, re.I):
@@ -158,7 +164,9 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     both_records = bool(texts.incidents[a.id].cue_matches("record_of_event")) and bool(
         texts.incidents[b.id].cue_matches("record_of_event")
     )
-    return both_records and a.channel == b.channel and _same_named_place(a, b)
+    # (An officer's note of attending is often filed as "other": "PC 882 Lomas: spoke to IP at the door".)
+    kinds = {c.value for c in (a.channel, b.channel) if c is not None}
+    return both_records and (a.channel == b.channel or "other" in kinds) and _same_named_place(a, b)
 
 
 _STATED_TODAY = re.compile(
@@ -323,6 +331,13 @@ def _occasions(incs: list[Incident], texts: CaseText, actor: str | None) -> list
         named = [position[m] for m in _RECORD_ID.findall(a.narrative) if m in position]
         days = [(int(d), int(mth)) for d, mth in _DAY_MONTH.findall(a.narrative)]
         days += [(int(d), month_number(mth)) for d, mth in _DAY_NAMED.findall(a.narrative) if month_number(mth)]
+        # "came round at half one on Sunday morning", in a statement taken that Tuesday: the Sunday before.
+        if a.when is not None:
+            for word in _WEEKDAY.findall(a.narrative):
+                back = next(k for k in range(1, 8) if (a.when - timedelta(days=k)).strftime("%A") == word.title())
+                if back < 7:
+                    earlier = a.when - timedelta(days=back)
+                    days.append((earlier.day, earlier.month))
         dated = [n for day in days for n in on_day.get(day, [])]
         for j in {*named, *dated} - {i}:
             if root(i) != root(j) and same_event(a, ordered[j], texts):
