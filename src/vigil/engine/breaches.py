@@ -385,7 +385,9 @@ def _other_term_breached(
         # A term with an exception ("save that he may protest there on Tuesdays") is read as a permission: what
         # keeps to it is no breach, and the prohibition around it is not judged here.
         return None
-    why = _travelled_in_window(inc, text) or _stopped_in_place(inc, text, types, compiled)
+    why = (
+        _travelled_in_window(inc, text) or _on_named_service(inc, text) or _stopped_in_place(inc, text, types, compiled)
+    )
     if why:
         return why
     named = compiled.pattern("place_condition").search(text)
@@ -450,6 +452,21 @@ def _travelled_in_window(inc: Incident, text: str) -> str | None:
     if lo <= minute <= hi and any(p in said for p in places) and _BOARDED.search(said):
         return f"travelled in the hours the order forbids ('{text}')"
     return None
+
+
+def _on_named_service(inc: Incident, text: str) -> str | None:
+    """ "Must not travel on the 07:42 Elmbridge Parkway to Cannon Wharf service": he travelled on the 07:42."""
+    named = _NAMED_SERVICE.search(text)
+    if not named or inc.channel is None or inc.channel.value != "in-person":
+        return None
+    said = f"{inc.location or ''} {inc.narrative}"
+    departs = named.group(1).replace(".", ":")
+    if re.search(rf"(?<![\d:.]){re.escape(departs)}(?![\d])", said.replace(".", ":")) and _BOARDED.search(said):
+        return f"travelled on the {departs} service the order forbids ('{text}')"
+    return None
+
+
+_NAMED_SERVICE = re.compile(r"(?i)\bmust not (?:travel|ride|be) (?:on|aboard) (?:the )?(\d{1,2}[:.]\d{2})\b")
 
 
 def _stopped_in_place(inc: Incident, text: str, types: set[Behaviour], compiled: Compiled) -> str | None:
