@@ -163,6 +163,13 @@ def _within_permitted_window(inc: Incident, text: str) -> bool:
 
 _MAY_MESSAGE = re.compile(
     r"\bmay (?:text|call|phone|telephone|ring|e-?mail|message|write to|contact|speak to) ([A-Z][\w'’-]+)"
+    # "Exception: video-call contact with the child Alfie Kershaw as provided by the child arrangements order".
+    r"|\b(?:video-?call|telephone|phone|indirect) contact with (?:the child |the children |his son |his daughter )?"
+    r"([A-Z][\w'’-]+)"
+)
+# The child's call used to reach the other parent: "go and get Mummy, tell her Daddy needs two minutes".
+_THROUGH_THE_CHILD = re.compile(
+    r"(?i)\b(?:tell|ask|show|give|get|fetch) (?:mummy|mum|your mum|your mother|daddy|dad|your dad|her|him)\b"
 )
 
 
@@ -175,7 +182,9 @@ def _to_permitted_person(inc: Incident, text: str, via: str) -> bool:
     named = _MAY_MESSAGE.search(text)
     if named is None or inc.channel is None or inc.channel.value in _IN_PERSON:
         return False
-    first = named.group(1).lower()
+    if named.group(2) and _THROUGH_THE_CHILD.search(inc.narrative):
+        return False
+    first = (named.group(1) or named.group(2)).lower()
     return bool(re.search(rf"\b{re.escape(first)}\b", f"{inc.narrative} {via}", re.I))
 
 
