@@ -22,7 +22,7 @@ from vigil.law import Law
 from vigil.law.models import ConditionDef, OrderDef
 
 from .behaviours import CaseText
-from .dates import MONTHS, month_number
+from .dates import MONTHS, WEEKDAYS, month_number
 from .findings import Conduct, Found
 from .lexicon import Compiled
 from .narrative import Analysis
@@ -123,10 +123,9 @@ _PERMITTED_DAY = re.compile(r"\bon (\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PERMITTED_HOURS = re.compile(r"\bbetween (\d{1,2})[:.](\d{2}) and (\d{1,2})[:.](\d{2})\b")
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "on Sundays", "every Sunday", "for Sunday worship between 10:00 and 13:00".
 _PERMITTED_WEEKDAY = re.compile(
-    r"(?i)\b(?:on|every|for) (" + "|".join(_WEEKDAYS) + r")s?\b(?:(?! between\b)[^,;.]){0,30}?(?= between \d|[,;.]|$)"
+    r"(?i)\b(?:on|every|for) (" + "|".join(WEEKDAYS) + r")s?\b(?:(?! between\b)[^,;.]){0,30}?(?= between \d|[,;.]|$)"
 )
 
 
@@ -141,7 +140,7 @@ def _within_hours(inc: Incident, text: str) -> bool:
 
 
 def _on_permitted_weekday(inc: Incident, text: str, weekday: str) -> bool:
-    if inc.when is None or inc.when.weekday() != _WEEKDAYS.index(weekday.lower()):
+    if inc.when is None or inc.when.weekday() != WEEKDAYS.index(weekday.lower()):
         return False
     return _within_hours(inc, text)
 
@@ -274,7 +273,7 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
 
 # The go-between named as a witness ("Carol (W1) states S1 rang her from 07700 900874"), not as the route taken.
 _GIVES_EVIDENCE = re.compile(
-    r"(?: \(W\d+\))? (?:states|stated|says|said|reports|reported|confirms|confirmed|recalls|recalled"
+    r"\)?(?: \(W\d+\))? (?:states|stated|says|said|reports|reported|confirms|confirmed|recalls|recalled"
     r"|told (?:police|officers|the OIC))\b"
 )
 _MOVING_THROUGH = re.compile(
@@ -496,9 +495,7 @@ def _go_betweens(case: Case, inc: Incident) -> str:
         for t in case.third_parties
         if t.id == inc.actor_id
         or any(
-            not _GIVES_EVIDENCE.match(
-                inc.narrative, m.end() + 1 if inc.narrative[m.end() : m.end() + 1] == ")" else m.end()
-            )
+            not _GIVES_EVIDENCE.match(inc.narrative, m.end())
             for m in re.finditer(rf"(?<![\w]){re.escape(t.id)}(?![\w])", inc.narrative)
         )
     )

@@ -17,7 +17,7 @@ from vigil.contract import Case, Incident
 
 from .accounts import Link, same_maker_accounts
 from .behaviours import CaseText
-from .dates import MONTHS, month_number
+from .dates import MONTHS, WEEKDAYS, month_number
 from .findings import Conduct, Occasion
 
 SAME_EVENT_WINDOW = timedelta(minutes=60)
@@ -25,7 +25,7 @@ _RECORD_ID = re.compile(r"\b(I\d+)\b")
 _DAY_MONTH = re.compile(r"\b(?:on|of|dated) (\d{1,2})/(\d{1,2})\b")
 # "about the incident at about 10:45 on 4 March": the day a record names in words.
 _DAY_NAMED = re.compile(r"\b(?:on|of|dated) (\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Z][a-z]{2,8})\b")
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _DAY = timedelta(days=1)  # date-only records can be the same event within a day
 # "at about 15:30", "at approx. 09:05": a clock time a record gives for the event it reports.
 _ABOUT = r"(?:about |around |approx\.? |approximately )?"
@@ -80,15 +80,13 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
         kind = _CHANNEL_WORDS.get(event.channel.value)
         if kind is None or not re.search(kind, report.narrative, re.I):
             continue
-        # "Statement of V1, 21/07: 'Aaron came round at half one on Sunday morning ... banging on the door'": the
-        # weekday of an event in the week before.
+        # "an MG11 taken the next day: 'At about 21:38 on Sunday 19 July I heard knocking'"; "Statement of V1, 21/07:
+        # 'Aaron came round at half one on Sunday morning ... banging on the door'": the weekday of an event in the
+        # week before.
         weekday = 0 < (report.when.date() - event.when.date()).days < 7 and re.search(
-            rf"\b{event.when.strftime('%A')}\b", report.narrative
+            rf"\b{WEEKDAYS[event.when.weekday()]}\b", report.narrative, re.I
         )
-        if dated or weekday:
-            return True
-        # "an MG11 taken the next day: 'At about 21:38 on Sunday 19 July I heard knocking'".
-        if re.search(rf"\b{day}(?:st|nd|rd|th)? {MONTHS[month - 1][:3]}", report.narrative, re.I):
+        if dated or named_day or weekday:
             return True
     return False
 
@@ -334,8 +332,8 @@ def _occasions(incs: list[Incident], texts: CaseText, actor: str | None) -> list
         # "came round at half one on Sunday morning", in a statement taken that Tuesday: the Sunday before.
         if a.when is not None:
             for word in _WEEKDAY.findall(a.narrative):
-                back = next(k for k in range(1, 8) if (a.when - timedelta(days=k)).strftime("%A") == word.title())
-                if back < 7:
+                back = (a.when.weekday() - WEEKDAYS.index(word.lower())) % 7
+                if back:
                     earlier = a.when - timedelta(days=back)
                     days.append((earlier.day, earlier.month))
         dated = [n for day in days for n in on_day.get(day, [])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# Monday first, as datetime.weekday() counts (and not strftime's locale).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december",
