@@ -77,20 +77,31 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
         )
         if (dated or named_day) and _at_the_minute(report.narrative, event.when):
             return True
-        kind = _CHANNEL_WORDS.get(event.channel.value)
-        if kind is None or not re.search(kind, report.narrative, re.I):
-            continue
         # "an MG11 taken the next day: 'At about 21:38 on Sunday 19 July I heard knocking'"; "Statement of V1, 21/07:
         # 'Aaron came round at half one on Sunday morning ... banging on the door'": the weekday of an event in the
         # week before.
         weekday = 0 < (report.when.date() - event.when.date()).days < 7 and re.search(
             rf"\b{WEEKDAYS[event.when.weekday()]}\b", report.narrative, re.I
         )
+        # A statement that names the day is a record of the event there ("MG11 of V1 taken 14/06: 'About ten to
+        # midnight on Friday ...'", beside the log outside the same bar), whatever words it uses for it; not a log's
+        # passing "Previous on 10/11".
+        if (
+            (named_day or weekday)
+            and _STATEMENT.search(report.narrative)
+            and _same_named_place(report, event)
+            and report.channel == event.channel
+        ):
+            return True
+        kind = _CHANNEL_WORDS.get(event.channel.value)
+        if kind is None or not re.search(kind, report.narrative, re.I):
+            continue
         if dated or named_day or weekday:
             return True
     return False
 
 
+_STATEMENT = re.compile(r"\b(?:MG ?11|statement)\b", re.I)
 _CLOCK = re.compile(rf"\b(?:at {_ABOUT})?(\d{{1,2}}):(\d{{2}})\b", re.I)
 
 
