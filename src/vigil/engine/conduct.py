@@ -40,8 +40,12 @@ def _similar(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
+_RECORDED_AT = re.compile(r"(?i)\b(?:control room|call cent(?:re|er)|contact cent(?:re|er)|police station|by phone)\b")
+
+
 def _same_place(a: Incident, b: Incident) -> bool:
-    if not a.location or not b.location:
+    # Where a record was made is not where it happened: "BTP control room" for an assault on a train.
+    if not a.location or not b.location or _RECORDED_AT.search(a.location) or _RECORDED_AT.search(b.location):
         return True
     wa, wb = set(_WORD.findall(a.location.lower())), set(_WORD.findall(b.location.lower()))
     return bool(wa & wb) or a.location.strip().lower() == b.location.strip().lower()
