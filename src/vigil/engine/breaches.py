@@ -474,6 +474,11 @@ def _on_named_service(inc: Incident, text: str) -> str | None:
     return None
 
 
+# "CCTV shows he was already in the shop when V1 came in, and he left within 30 seconds of seeing her".
+_CHANCE_MEETING = re.compile(
+    r"(?i)\b(?:he|she|S\d+|SUSP) (?:was|were) already (?:there|inside|in the \w+)\b[^.]{0,80}?"
+    r"\b(?:left|walked out|walked away|went out)\b"
+)
 _NAMED_SERVICE = re.compile(r"(?i)\bmust not (?:travel|ride|be) (?:on|aboard) (?:the )?(\d{1,2}[:.]\d{2})\b")
 
 
@@ -590,6 +595,8 @@ def _conditions_breached(
             continue
         if spec.distance_based and cond.metres and channel in _IN_PERSON:
             distance = measured_distance(inc)
+            if distance is not None and _CHANCE_MEETING.search(inc.narrative):
+                continue  # he was there first and left on seeing her: a chance meeting, not an approach
             if distance is not None:
                 if distance <= cond.metres:
                     out.append((cond.type, f"about {distance:g} metres away, within {cond.metres:g}"))
