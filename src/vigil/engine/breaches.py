@@ -237,9 +237,13 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         kinds = set(perm.kinds)
         # Each route with its own purpose: "through Ewa solely to arrange handovers, or through the app about ...",
         # and its own proviso: "...; attendance at work duties, provided he does not speak to her" binds only that.
-        for part in _ROUTE_SPLIT.split(text):
+        # Sentence by sentence as well: "May drive along Moss Lane ... without stopping. Contact through solicitors ...
+        # is permitted." are two routes.
+        for part in (p for chunk in _ROUTE_SPLIT.split(text) for p in _TERM_SENTENCE.split(chunk)):
             if _breaks_proviso(part, found, perm):
                 continue
+            if _TRAVEL_PERMISSION.search(part) and (inc.channel is None or inc.channel.value not in _IN_PERSON):
+                continue  # "may travel through Orchard Way on the number 42 bus": no route for a card in the post
             if stopped and _WITHOUT_STOPPING.search(part):
                 continue  # "may drive along Moss Lane without stopping": he stopped
             # A go-between called by the first word of its name ("Linden Artist Management" as "Linden"), or by the
@@ -276,6 +280,7 @@ _GIVES_EVIDENCE = re.compile(
     r"\)?(?: \(W\d+\))? (?:states|stated|says|said|reports|reported|confirms|confirmed|recalls|recalled"
     r"|told (?:police|officers|the OIC))\b"
 )
+_TRAVEL_PERMISSION = re.compile(r"(?i)\bmay (?:travel|drive|pass|walk|cycle|ride|go) (?:through|along|past|via|on)\b")
 _MOVING_THROUGH = re.compile(
     r"(?i)\b(?:travel|drive|pass|walk|cycle|ride|go|run|commute)\w*(?: (?:only|directly|straight))?\s+\Z"
 )
