@@ -280,10 +280,9 @@ _GIVES_EVIDENCE = re.compile(
     r"\)?(?: \(W\d+\))? (?:states|stated|says|said|reports|reported|confirms|confirmed|recalls|recalled"
     r"|told (?:police|officers|the OIC))\b"
 )
-_TRAVEL_PERMISSION = re.compile(r"(?i)\bmay (?:travel|drive|pass|walk|cycle|ride|go) (?:through|along|past|via|on)\b")
-_MOVING_THROUGH = re.compile(
-    r"(?i)\b(?:travel|drive|pass|walk|cycle|ride|go|run|commute)\w*(?: (?:only|directly|straight))?\s+\Z"
-)
+_TRAVEL_VERBS = r"(?:travel|drive|pass|walk|cycle|ride|go|run|commute)"
+_TRAVEL_PERMISSION = re.compile(rf"(?i)\bmay {_TRAVEL_VERBS} (?:through|along|past|via|on)\b")
+_MOVING_THROUGH = re.compile(rf"(?i)\b{_TRAVEL_VERBS}\w*(?: (?:only|directly|straight))?\s+\Z")
 _PURPOSE_START = re.compile(r"(?i)\b(?:about|regarding|concerning|solely|only|as set|for|to (?:arrange|discuss))\b")
 # A proper name in an order's words: capitalised, not a sentence's first word or a title.
 _NAME_WORD = re.compile(

@@ -208,11 +208,7 @@ def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str
             w = m.group(1).lower()
             if w not in _NOT_A_NAME and w not in own and w not in NOT_PERSON_WORDS:
                 words.add(m.group(1))
-    if not words:
-        return None
-    return re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])"
-    )
+    return _any_word(words)
 
 
 def _shared_surnames(case: Case, names: tuple[SuspectNames, ...]) -> set[str]:
@@ -338,10 +334,15 @@ def _victim_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str
                     and not any(w.lower() in (*s.surnames, *s.full_names, *s.first_names) for s in suspects)
                 ):
                     words.add(w)
+    return _any_word(words, after=r"(?![\w'’])")
+
+
+def _any_word(words: set[str], after: str = r"(?![\w])") -> re.Pattern[str] | None:
+    """One pattern for any of the words as a whole word, longest first so "Ann Marie" wins over "Ann"."""
     if not words:
         return None
     return re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w'’])"
+        r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")" + after
     )
 
 
