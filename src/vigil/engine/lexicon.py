@@ -23,6 +23,8 @@ _THINGS_THAT_ARRIVE = (
     *("card", "cards", "taxi", "taxis", "delivery", "deliveries", "order", "orders", "post", "food", "gift", "gifts"),
     *("box", "boxes", "papers", "bill", "bills", "fine", "fines", "account", "accounts", "profile", "profiles"),
     *("message", "messages", "text", "texts", "email", "emails", "comment", "comments"),
+    # "the heating turned up to 30 degrees", "the music turned up again at 2am": a dial, not a visit.
+    *("heating", "thermostat", "music", "volume", "radio", "telly", "tv", "bass", "sound"),
 )
 _MACROS = {
     "{V}": r"(?:me|her|him|them|us|you|u|IP|V\d+|the (?:victim|complainant|IP|injured party))(?!['’]s\b)",
@@ -31,7 +33,8 @@ _MACROS = {
     "{W2}": r"(?:[\w'’*-]+\s+){0,2}",
     "{W3}": r"(?:[\w'’*-]+\s+){0,3}",
     "{W5}": r"(?:[\w'’*-]+\s+){0,5}",
-    # "a pizza turned up at my flat", "flowers arrived": a thing that came, not him coming (fixed-width lookbehinds).
+    # "a pizza turned up at my flat", "flowers arrived": a thing that came or a dial turned, not him coming
+    # (fixed-width lookbehinds).
     "{NOT_A_THING}": "".join(rf"(?<!{w} )" for w in _THINGS_THAT_ARRIVE),
     "{PLACE}": r"(?:house|home|flat|door|doorstep|address|work|workplace|office|gym|school|college|car)",
 }
