@@ -22,6 +22,7 @@ from vigil.law import Law
 from vigil.law.models import ConditionDef, OrderDef
 
 from .behaviours import CaseText
+from .conduct import same_event
 from .dates import MONTHS, WEEKDAYS, month_number
 from .findings import Conduct, Found
 from .lexicon import Compiled
@@ -194,7 +195,13 @@ _SENT_HIMSELF = re.compile(
 
 
 def _uses_permitted_route(  # type: ignore[no-untyped-def]
-    inc: Incident, found: set[str], conds, law: Law, via: str = "", stopped: bool = False
+    inc: Incident,
+    found: set[str],
+    conds,
+    law: Law,
+    compiled: Compiled,
+    via: str = "",
+    stopped: bool = False,
 ) -> str | None:
     """The permission an incident keeps to, if any; None when it strays or oppresses."""
     spec = law.conditions.get(ConditionType.OTHER)
@@ -222,6 +229,10 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
             continue
         if _AS_ALLOWED.search(inc.narrative):
             return text  # "by arrangement with the OIC and in line with his bail, escorted S1 to collect his tools"
+        if compiled.pattern("court_business_permission").search(text) and compiled.pattern("own_court_business").search(
+            inc.narrative
+        ):
+            return text  # "does not apply when the defendant is required to attend ... proceedings listed that day"
         # "Must not contact Kai Ashworth. ... Communication through solicitors about the drive is permitted.": only
         # the sentences that permit something name routes.
         text = " ".join(t for t in _TERM_SENTENCE.split(text) if re.search(perm.words, t, re.I)) or text
@@ -575,7 +586,15 @@ def _conditions_breached(
     out: list[tuple[ConditionType, str]] = []
     for cond in order_conditions:
         spec = law.conditions.get(cond.type)
-        if permitted and other_spec and other_spec.permission and cond.type in other_spec.permission.exempts:
+        # "The exclusion zone does not apply to attending appointments ...": it lifts the zone only, so a note he
+        # leaves with the receptionist at that appointment is still contact.
+        if (
+            permitted
+            and other_spec
+            and other_spec.permission
+            and cond.type in other_spec.permission.exempts
+            and (not _ZONE_ONLY.search(permitted) or cond.type is ConditionType.EXCLUSION_ZONE)
+        ):
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
             present = (
@@ -829,7 +848,7 @@ def kept_to_permission(
         codes = {b.type.value for b in found.get(inc.id, [])}
         stopped = bool(compiled.pattern("stopped_there").search(inc.narrative))
         go_betweens = _go_betweens(case, inc)
-        kept = _uses_permitted_route(inc, codes, order.conditions, law, go_betweens, stopped)
+        kept = _uses_permitted_route(inc, codes, order.conditions, law, compiled, go_betweens, stopped)
         if kept:
             out[(order.id, inc.id)] = kept
             if inc.account:
@@ -843,7 +862,7 @@ def kept_to_permission(
         if shown is None:
             continue
         via = f"{go_betweens} {shown.location or ''} {shown.narrative}"
-        kept = _uses_permitted_route(inc, codes, order.conditions, law, via, stopped)
+        kept = _uses_permitted_route(inc, codes, order.conditions, law, compiled, via, stopped)
         if kept:
             out[(order.id, inc.id)] = kept
     return out
@@ -900,4 +919,31 @@ def find_breaches(
                 conditions=[c for c, _ in hits],
             )
         )
-    return out
+    # One event in two records is one breach, listed at the record the other points back to: the officer's
+    # statement "about the same incident as the 999 call", a note of attending "re I1". (Two acts on one occasion,
+    # a visit and the email about it next morning, are two breaches.)
+    incidents = {i.id: i for i in case.incidents}
+    return [
+        b
+        for b in out
+        if not any(
+            p.order_id == b.order_id
+            and p.incident_id != b.incident_id
+            and _records_again(incidents[b.incident_id], incidents[p.incident_id], texts)
+            for p in out
+        )
+    ]
+
+
+_ZONE_ONLY = re.compile(r"(?i)\b(?:the )?exclusion(?: zone)?\b[^.;]{0,60}?\b(?:does|shall|will) not apply\b")
+
+
+def _records_again(later: Incident, first: Incident, texts: CaseText) -> bool:
+    """The later record says it is a record of the first one's event, and the two are one event."""
+    compiled = texts.compiled
+    says = (
+        compiled.pattern("same_event").search(later.narrative)
+        or compiled.pattern("earlier_record").search(later.narrative)
+        or re.search(rf"\b{re.escape(first.id)}\b", later.narrative)
+    )
+    return bool(says) and same_event(first, later, texts)

@@ -155,8 +155,9 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     said_so = bool(said.search(a.narrative) or said.search(b.narrative))
     date_only = len(a.occurred_at or "") == 10 or len(b.occurred_at or "") == 10
     if said_so or date_only:
-        # A later report the record itself calls the same event ("a report of the event in I1") may be hours on.
-        if _event_time(a).date() != _event_time(b).date():
+        # A later report the record itself calls the same event ("a report of the event in I1") may be hours on, or
+        # the next morning ("PC 2291 statement about the same incident as the 999 call", written at 09:15).
+        if abs((_event_time(a).date() - _event_time(b).date()).days) > (1 if said_so else 0):
             return False
     elif abs(_event_time(a) - _event_time(b)) > SAME_EVENT_WINDOW:
         return False

@@ -112,7 +112,7 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     return any(_at_one_place(inc, alt, compiled) and not _in_another_town(inc, alt, place) for alt in alternatives)
 
 
-_SITE = re.compile(r"(?i)\s+(?:site|premises|grounds)$")
+_SITE = re.compile(r"(?i)\s+(?:site|premises|grounds|building|buildings|complex)$")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
 
 
