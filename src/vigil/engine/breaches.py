@@ -68,8 +68,9 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
         r"(?=\b(?:through|via|by|using|on|at|in|between|addressed to|sent to|directed to|writ(?:e|es|ing) to|"
         r"letters? to|correspond(?:s|ing|ence)? (?:with|to)|communicat(?:e|es|ing|ion) with)\s+([^,;.]+?)"
-        r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin relation to\b|\bfor\b"
-        r"|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
+        r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin (?:relation|connection) (?:to|with)\b"
+        r"|\bfor\b|\bas the\b|\bsolely\b|\bonly\b|\bunder\b"
+        r"|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
         text.lower(),
     ):
         # "Made without notice on 2 May 2024": a date is when, not a route.
