@@ -490,9 +490,11 @@ def _on_named_service(inc: Incident, text: str) -> str | None:
     return None
 
 
-# "CCTV shows he was already in the shop when V1 came in, and he left within 30 seconds of seeing her".
+# "CCTV shows he was already in the shop when V1 came in, and he left within 30 seconds of seeing her"; "he was in
+# the store before V1 arrived, left within 30 seconds of seeing her".
 _CHANCE_MEETING = re.compile(
-    r"(?i)\b(?:he|she|S\d+|SUSP) (?:was|were) already (?:there|inside|in the \w+)\b[^.]{0,80}?"
+    r"(?i)\b(?:he|she|S\d+|SUSP) (?:was|were) (?:already (?:there|inside|in the \w+)|(?:there|inside|in the \w+) "
+    r"before (?:V\d+|IP|she|he|the victim) (?:arrived|came in|got there|walked in|entered))\b[^.]{0,80}?"
     r"\b(?:left|walked out|walked away|went out)\b"
 )
 _NAMED_SERVICE = re.compile(r"(?i)\bmust not (?:travel|ride|be) (?:on|aboard) (?:the )?(\d{1,2}[:.]\d{2})\b")
