@@ -497,6 +497,15 @@ _CHANCE_MEETING = re.compile(
     r"before (?:V\d+|IP|she|he|the victim) (?:arrived|came in|got there|walked in|entered))\b[^.]{0,80}?"
     r"\b(?:left|walked out|walked away|went out)\b"
 )
+# "He saw her, turned and walked out by the other exit ... CCTV shows he never moved towards her": he moved off.
+_TURNED_AWAY = re.compile(
+    r"(?i)\b(?:saw|noticed|spotted|seen) (?:her|V\d+|IP|the victim)\b[^.]{0,30}?\b(?:turned|walked|went|left)\b"
+    r"[^.]{0,40}?\b(?:away|out|the other way|other exit|far exit|opposite direction)\b"
+)
+_NEVER_TOWARDS = re.compile(
+    r"(?i)\b(?:never|did not|didn'?t|without) (?:once )?(?:mov|walk|go|went|com|came|step|approach)\w* "
+    r"(?:(?:any )?(?:towards|near|nearer|closer|up to|over to) )?(?:her|V\d+|IP|the victim)\b"
+)
 _NAMED_SERVICE = re.compile(r"(?i)\bmust not (?:travel|ride|be) (?:on|aboard) (?:the )?(\d{1,2}[:.]\d{2})\b")
 
 
@@ -621,7 +630,10 @@ def _conditions_breached(
             continue
         if spec.distance_based and cond.metres and channel in _IN_PERSON:
             distance = measured_distance(inc)
-            if distance is not None and _CHANCE_MEETING.search(inc.narrative):
+            chance = _CHANCE_MEETING.search(inc.narrative) or (
+                _TURNED_AWAY.search(inc.narrative) and _NEVER_TOWARDS.search(inc.narrative)
+            )
+            if distance is not None and chance:
                 continue  # he was there first and left on seeing her: a chance meeting, not an approach
             if distance is not None:
                 if distance <= cond.metres:
