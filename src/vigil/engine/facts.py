@@ -139,6 +139,11 @@ class Facts:
         return self.relationship in PARTNERS and (self.principal is None or self.principal == first)
 
 
+# "Process server instructed by Blake & Co Solicitors, acting for S1", "S1's solicitors": someone acting for him.
+_HIS_AGENT = re.compile(
+    r"\b(?:acting|instructed|working|engaged|hired) (?:for|by|on behalf of) (?:S\d+|the suspect)\b"
+    r"|\b(?:S\d+|the suspect)['’]s (?:solicitors?|lawyers?|agents?|representatives?|barristers?|counsel)\b"
+)
 # Being where she is: the acts a record that he did nothing towards her (or that she welcomed him) undoes.
 PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
 # What lawful contact itself consists of: a letter or a call, sent through others where the law provides.
@@ -256,6 +261,12 @@ def gather(
         for c in f.cues["welcomed"]
         if (c.incident_id, c.source, c.sentence) not in aside and c.incident_id not in others
     ]
+    # "Email from W1 (HR) inviting her to a grievance meeting": another's lawful step, taken on their own, gives his
+    # course no lawful purpose (his agent's does: "process server instructed by Blake & Co, acting for S1").
+    agents = {t.id for t in case.third_parties or [] if _HIS_AGENT.search(t.description or "")}
+    own_steps = {i.id for i in case.incidents if i.id in others and i.actor_id not in agents}
+    for name in ("lawful_purpose", "journalism", "campaign"):
+        f.cues[name] = [c for c in f.cues[name] if c.incident_id not in own_steps]
     f.cues["fear_of_violence"] = texts.cues("fear_of_violence", victim_voice=True, keep_hypothetical=True)
     for name in ("witness", "serious_harm", "exculpation", "not_about_victim"):
         f.cues[name] = texts.cues(name, keep_negated=True)
