@@ -102,6 +102,13 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         words = {_stem(w) for w in [*WORD.findall(m.group(1)), *purpose[:2]] if w not in ignore and not w.isdigit()}
         if words:
             routes.append(words)
+    # "he may send work emails strictly about work matters": the kind of message is the route.
+    for m in re.finditer(
+        r"\bmay (?:send|write|exchange) (?:(?:work|business|professional|formal|work-related) )?"
+        r"(e-?mails?|letters?|texts?|text messages?)\b",
+        text.lower(),
+    ):
+        routes.append({_CHANNEL_WORD[_stem(m.group(1).split()[0].replace("-", ""))]})
     # "may email office@writtleroad.example.sch.uk about his son's education": the address itself is the route.
     for m in re.finditer(
         r"\bmay (?:e-?mail|write to|text|call|ring|telephone|phone|contact|message)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
@@ -175,6 +182,14 @@ _THROUGH_THE_CHILD = re.compile(
 
 
 _WRITTEN = frozenset({"email", "letter", "text-message", "messaging-app"})
+# A channel, and an order's word for it, as one route word.
+_CHANNEL_WORD = {
+    "email": "email",
+    "letter": "letter",
+    "text": "text",
+    "text-message": "text",
+    "messaging-app": "message",
+}
 
 
 def _to_permitted_person(inc: Incident, text: str, via: str) -> bool:
@@ -216,6 +231,8 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         have.add("solicitor")  # "Letter from Pennant Law (for S1)": a firm of solicitors by its name
     if inc.channel is not None and inc.channel.value in _WRITTEN:
         have.add(_stem("writing"))  # "may communicate in writing": an email or a letter is in writing
+        # "he may send work emails strictly about work matters": the channel itself is the route.
+        have.add(_CHANNEL_WORD.get(inc.channel.value, inc.channel.value))
     if _SENT_HIMSELF.search(inc.narrative):
         # "Email sent by S1 directly to V1's personal address ..., copying his solicitor": his own message, not one
         # through his solicitors.
