@@ -392,7 +392,7 @@ _TRAVEL_WINDOW = re.compile(
 )
 _TERM_WORDS = frozenset({"Must", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _BOARDED = re.compile(r"(?i)\b(?:boarded|got on|travelled on|took the|was on the|caught the)\b")
-_WITHOUT_STOPPING = re.compile(r"(?i)\bwithout (?:stopping|parking|waiting)\b")
+_WITHOUT_STOPPING = re.compile(r"(?i)\bwithout (?:stopping|parking|waiting|getting off|alighting)\b")
 _TERM_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 # "Moss Lane between the cattle grid and Moss End Farm": the lane, whichever stretch of it.
 _BETWEEN = re.compile(r"(?i)\b(lane|road|street|avenue|drive|way|track)\s+(?:between|from)\s.+$")
