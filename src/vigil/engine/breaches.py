@@ -699,6 +699,12 @@ _SERVED_ON = re.compile(
     r"(?:(?:/|\s+|-)(?P<year>\d{4}|\d{2})(?![:.]\d))?\b"
     rf"(?:,? {_time('2')}|,? (?P<h4>\d{{1,2}}):(?P<m4>\d{{2}})\b)?"
 )
+# The date first: "could not locate S1 until 14/03/25 08:20, when he was personally served at his workplace".
+_SERVED_WHEN = re.compile(
+    r"(?i)\b(?:until|on) (?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?"
+    r"(?: (?:at )?(?P<h1>\d{1,2})[:.](?P<m1>\d{2}))?,? when (?:he|she|S\d+|SUSP|the respondent) was "
+    r"(?:personally |finally )?served\b"
+)
 _NOT_SERVED = re.compile(r"(?i)\b(?:not|never|yet to be|unable to)\b[^.;]{0,20}$")
 _ORDER_WORD = re.compile(r"(?i)\b(?:order|NMO|SPO|ISPO|DAPO|DVPO|injunction)\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -737,15 +743,16 @@ class _Service:
 
 def _services(text: str) -> list[_Service]:
     out = []
-    for m in _SERVED_ON.finditer(text):
-        if not m.group("until") and _NOT_SERVED.search(text, max(0, m.start() - 40), m.start()):
+    for m in [*_SERVED_ON.finditer(text), *_SERVED_WHEN.finditer(text)]:
+        if m.re is _SERVED_ON and not m.group("until") and _NOT_SERVED.search(text, max(0, m.start() - 40), m.start()):
             continue  # "had not been served on 12 March" (but "not served until 4 June" says when it was)
         word = m.group("month").lower()
         month = int(word) if word.isdigit() else month_number(word)
         if not 1 <= month <= 12:
             continue
-        hour = next((m.group(g) for g in ("h1", "H1", "h2", "H2", "h3", "h4") if m.group(g)), None)
-        minute = next((m.group(g) for g in ("m1", "M1", "m2", "M2", "m3", "m4") if m.group(g)), None)
+        groups = m.groupdict()
+        hour = next((groups[g] for g in ("h1", "H1", "h2", "H2", "h3", "h4") if groups.get(g)), None)
+        minute = next((groups[g] for g in ("m1", "M1", "m2", "M2", "m3", "m4") if groups.get(g)), None)
         ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
         begin = ends[-1] if ends else 0
         stop = _SENTENCE_END.search(text, m.end())
