@@ -664,7 +664,7 @@ def _conditions_breached(
             used = used - _PRESENCE
         if spec.distance_based and channel == "tracking-or-surveillance":
             used = set()  # watching her through an app or a camera is not coming near her
-        hit = sorted(b.value for b in used & set(spec.breached_by))
+        hit = [] if channel in spec.not_breached_on else sorted(b.value for b in used & set(spec.breached_by))
         if by_channel or hit:
             why = f"{channel} contact" if by_channel and channel else ", ".join(hit)
             out.append((cond.type, why))

@@ -164,6 +164,11 @@ class ConditionDef(_Strict):
         default_factory=list,
         description="Channels that breach only when the communication concerns the victim (a public post may not).",
     )
+    not_breached_on: list[str] = Field(
+        default_factory=list,
+        description="Channels on which the `breached_by` acts do not breach it: a false allegation in an email to "
+        "an official is not publishing online.",
+    )
     place_based: bool = False
     distance_based: bool = False
     wording: list[ConditionWording] = Field(default_factory=list)
