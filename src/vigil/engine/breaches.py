@@ -102,6 +102,14 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         words = {_stem(w) for w in [*WORD.findall(m.group(1)), *purpose[:2]] if w not in ignore and not w.isdigit()}
         if words:
             routes.append(words)
+    # "She may write about the fee dispute to the firm's complaints address": where she may write is the route.
+    for m in re.finditer(
+        r"\bmay (?:write|send|complain|e-?mail|apply)\b[^.;]{0,40}? to (?:the )?([^,;.]+?)(?= or\b| and\b|,|;|\.|$)",
+        text.lower(),
+    ):
+        words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
+        if words:
+            routes.append(words)
     # "he may send work emails strictly about work matters": the kind of message is the route.
     for m in re.finditer(
         r"\bmay (?:send|write|exchange) (?:(?:work|business|professional|formal|work-related) )?"
