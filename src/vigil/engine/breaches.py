@@ -68,7 +68,9 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         # A lookahead, so "in this order prevents ... between the solicitors" still yields the solicitors.
         r"(?=\b(?:through|via|by|using|on|at|in|between|addressed to|sent to|directed to|writ(?:e|es|ing) to|"
         r"letters? to|correspond(?:s|ing|ence)? (?:with|to)|communicat(?:e|es|ing|ion) with)\s+([^,;.]+?)"
-        r"(?=,|;|\.|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin (?:relation|connection) (?:to|with)\b"
+        r"(?=,|;|\.|\(|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin (?:relation|connection) (?:to|with)\b"
+        # "through the court in the family proceedings": the court is the route, the proceedings its occasion.
+        r"|\bin (?:the|these|those|any|his|her|their) (?:[\w-]+ )?(?:proceedings|case|claim|matter)\b"
         r"|\bfor\b|\bas the\b|\bsolely\b|\bonly\b|\bunder\b"
         r"|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
         text.lower(),
@@ -248,6 +250,8 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
     if "solicitor" in have:
         # "through his or the company's legal representatives": his solicitors are his legal representatives.
         have |= {_stem(w) for w in ("legal", "representatives", "lawyers")}
+    # "Direct email ... Not sent through the court": the route the record denies he used.
+    have -= {_stem(w) for w in _NOT_THROUGH.findall(record)}
     affirmed = have - {_stem(w) for w in _DENIED_WORD.findall(record)}
     for cond in conds:
         text = cond.text or ""
@@ -327,6 +331,9 @@ _NAME_WORD = re.compile(
 )
 
 
+_NOT_THROUGH = re.compile(
+    r"\b(?:not|never|without|n't)\s+(?:\w+\s+){0,2}?(?:through|via)\s+(?:the\s+|his\s+|her\s+|their\s+)?([a-z]+)", re.I
+)
 _DENIED_WORD = re.compile(r"\b(?:not|no|never|without|n't)\s+(?:been\s+|be\s+)?([a-z]+)", re.I)
 
 
