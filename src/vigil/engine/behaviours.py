@@ -199,6 +199,9 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
         found = [f for f in found if not _follow_up_of_cleared(f, case, cleared_by)]
     if texts.statement is not None:
         cleared = set(cleared_by)
+        # "Report was accurate": the records found the report she calls a lie to be true.
+        if any(compiled.pattern("report_was_accurate").search(i.narrative) for i in case.incidents):
+            cleared.add(Behaviour.FALSE_ALLEGATIONS)
         for bp in compiled.behaviours:
             if bp.code in cleared:
                 continue  # the record that looked into it found it was not his doing
