@@ -471,6 +471,10 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     return [lk for lk in links.values() if lk.strong or (len(lk.reasons) >= 2 and lk.account not in cleared)]
 
 
+_CREATED_IN = re.compile(
+    r"(?i)\b(?:account|profile|page|handle|channel) (?:was )?(?:created|set up|opened|registered|active)"
+    r"(?: in| since)? (?:\w+ )?((?:19|20)\d\d)\b|\b(?:active|posting|used) since ((?:19|20)\d\d)\b"
+)
 # Likenesses that say the same thing however often they are found (unlike two of his identifiers in the record).
 _LIKENESSES = (
     "a new account that appeared",
@@ -821,6 +825,10 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
                 and (first.when - last_account.when).days <= _SOON_AFTER_BLOCK_DAYS
                 and _BLOCKED.search(last_account.narrative)
             )
+            # "Account created 2019, mostly posts about Leeds United": an old account, whatever else it says.
+            years = [int(m.group(1) or m.group(2)) for i in incs for m in _CREATED_IN.finditer(i.narrative)]
+            if years and first.when is not None and max(years) < first.when.year:
+                is_new = False
             if earlier and is_new:
                 last = max(earlier, key=lambda i: i.when)  # type: ignore[arg-type,return-value]
                 gap = first.when - last.when  # type: ignore[operator]
