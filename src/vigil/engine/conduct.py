@@ -153,6 +153,15 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     if not _same_place(a, b):
         return False
     said_so = bool(said.search(a.narrative) or said.search(b.narrative))
+    # A steward's log at 17:50 of what went on "from about 15:30", beside her statement of "15:30 to 17:45": two
+    # records of one afternoon at one place, each giving the other's time.
+    records = [texts.incidents[i.id].cue_matches("record_of_event") for i in (a, b)]
+    if (
+        all(records)
+        and a.when.date() == b.when.date()
+        and (_at_the_minute(a.narrative, b.when) or _at_the_minute(b.narrative, a.when))
+    ):
+        return True
     date_only = len(a.occurred_at or "") == 10 or len(b.occurred_at or "") == 10
     if said_so or date_only:
         # A later report the record itself calls the same event ("a report of the event in I1") may be hours on, or
