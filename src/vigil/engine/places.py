@@ -109,9 +109,18 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     # "Pemberton Halls site": the site of a place is the place ("Pemberton Halls car park", "Block C, Pemberton
     # Halls").
     alternatives += [bare for a in alternatives if (bare := _SITE.sub("", a)) != a and len(bare.split()) >= 2]
+    # "Hollin Top Farm, including all its land and the access track": anywhere on its land goes by its name alone
+    # ("field gateway on the Hollin Top access track").
+    if _ITS_LAND.search(place):
+        for alt in list(alternatives):
+            words = alt.split()
+            if len(words) >= 3 and _head_noun(alt) in _HOLDINGS:
+                alternatives.append(" ".join(words[:-1]))
     return any(_at_one_place(inc, alt, compiled) and not _in_another_town(inc, alt, place) for alt in alternatives)
 
 
+_ITS_LAND = re.compile(r"(?i)\b(?:including|and) (?:all )?(?:its|the) (?:land|fields|grounds|holding)\b")
+_HOLDINGS = frozenset({"farm", "estate", "holding", "smallholding", "stables", "yard"})
 _SITE = re.compile(r"(?i)\s+(?:site|premises|grounds|building|buildings|complex)$")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
 
