@@ -71,10 +71,13 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         r"(?=,|;|\.|\(|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin (?:relation|connection) (?:to|with)\b"
         # "through the court in the family proceedings": the court is the route, the proceedings its occasion.
         r"|\bin (?:the|these|those|any|his|her|their) (?:[\w-]+ )?(?:proceedings|case|claim|matter)\b"
-        r"|\bfor\b|\bas the\b|\bsolely\b|\bonly\b|\bunder\b"
+        r"|\bfor\b|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bwithout\b|\bby (?:train|bus|car|rail|tram|coach)\b"
         r"|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
         text.lower(),
     ):
+        # "May pass through the Todmorden zone by train": the zone is passed through; the train is the route.
+        if text.lower().startswith("through", m.start()) and _MOVING_THROUGH.search(text, 0, m.start()):
+            continue
         # "Made without notice on 2 May 2024": a date is when, not a route.
         words = {
             _stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit() and w not in _MONTH_WORDS
@@ -192,6 +195,8 @@ _THROUGH_THE_CHILD = re.compile(
 
 
 _WRITTEN = frozenset({"email", "letter", "text-message", "messaging-app"})
+# Channels that never put him anywhere (a GPS tag's alert, filed as "other", does).
+_NOT_PRESENT = _WRITTEN | {"phone-call", "social-media", "online-publication", "gift-or-item", "via-third-party"}
 # A channel, and an order's word for it, as one route word.
 _CHANNEL_WORD = {
     "email": "email",
@@ -283,7 +288,7 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         for part in (p for chunk in _ROUTE_SPLIT.split(text) for p in _TERM_SENTENCE.split(chunk)):
             if _breaks_proviso(part, found, perm):
                 continue
-            if _TRAVEL_PERMISSION.search(part) and (inc.channel is None or inc.channel.value not in _IN_PERSON):
+            if _TRAVEL_PERMISSION.search(part) and (inc.channel is None or inc.channel.value in _NOT_PRESENT):
                 continue  # "may travel through Orchard Way on the number 42 bus": no route for a card in the post
             if stopped and _WITHOUT_STOPPING.search(part):
                 continue  # "may drive along Moss Lane without stopping": he stopped
