@@ -542,6 +542,8 @@ _TURNED_AWAY = re.compile(
 _NEVER_TOWARDS = re.compile(
     r"(?i)\b(?:never|did not|didn'?t|without) (?:once )?(?:mov|walk|go|went|com|came|step|approach)\w* "
     r"(?:(?:any )?(?:towards|near|nearer|closer|up to|over to) )?(?:her|V\d+|IP|the victim)\b"
+    # "turned round and walked straight out of the store without speaking"
+    r"|\bwithout (?:speaking|a word|saying (?:a word|anything))\b"
 )
 _NAMED_SERVICE = re.compile(r"(?i)\bmust not (?:travel|ride|be) (?:on|aboard) (?:the )?(\d{1,2}[:.]\d{2})\b")
 
