@@ -84,14 +84,13 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         }
         if words:
             routes.append(words)
-    # "through solicitors or Linden Artist Management, solely about ...": the second route too.
-    for m in re.finditer(
-        r"\b(?:through|via) [^,;.]+? or (?:through |via )?([^,;.]+?)(?=,|;|\.|\babout\b|\bsolely\b|\bonly\b|$)",
-        text.lower(),
-    ):
-        words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
-        if words:
-            routes.append(words)
+    # "through solicitors or Linden Artist Management, solely about ...": the second route too; "She may write about the
+    # fee dispute to the firm's complaints address": where she may write is the route.
+    for pattern in (_SECOND_ROUTE, _WRITE_TO):
+        for m in pattern.finditer(text.lower()):
+            words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
+            if words:
+                routes.append(words)
     # "may attend Shree Krishna Mandir, Kenton Lane, for Sunday worship": the place he may attend is the route.
     # (A visit on a named date, "may attend plot 7 on 09/06/2024", is a window checked on its own.)
     dated = re.search(r"\d{1,2}/\d{1,2}", text) is not None
@@ -105,14 +104,6 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     ):
         purpose = [w for w in WORD.findall(m.group(2) or "") if w not in ignore and w not in ("between", "on", "only")]
         words = {_stem(w) for w in [*WORD.findall(m.group(1)), *purpose[:2]] if w not in ignore and not w.isdigit()}
-        if words:
-            routes.append(words)
-    # "She may write about the fee dispute to the firm's complaints address": where she may write is the route.
-    for m in re.finditer(
-        r"\bmay (?:write|send|complain|e-?mail|apply)\b[^.;]{0,40}? to (?:the )?([^,;.]+?)(?= or\b| and\b|,|;|\.|$)",
-        text.lower(),
-    ):
-        words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
         if words:
             routes.append(words)
     # "he may send work emails strictly about work matters": the kind of message is the route.
@@ -139,6 +130,12 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     return routes
 
 
+_SECOND_ROUTE = re.compile(
+    r"\b(?:through|via) [^,;.]+? or (?:through |via )?([^,;.]+?)(?=,|;|\.|\babout\b|\bsolely\b|\bonly\b|$)"
+)
+_WRITE_TO = re.compile(
+    r"\bmay (?:write|send|complain|e-?mail|apply)\b[^.;]{0,40}? to (?:the )?([^,;.]+?)(?= or\b| and\b|,|;|\.|$)"
+)
 _ON_SERVICE = re.compile(r"(?i)\b(?:on|upon|from|after) (?:personal |being )?(?:service|served)\b")
 _MONTH_WORDS = frozenset({*MONTHS, *(m[:3] for m in MONTHS), "sept"})
 _PERMITTED_DAY = re.compile(r"\bon (\d{1,2})/(\d{1,2})/(\d{4})\b")
