@@ -64,6 +64,7 @@ _APPOSITION = re.compile(
     r"(wife|husband|girlfriend|boyfriend|mother|father|son|daughter|brother|sister)\b",
     re.I,
 )
+_OWN_SPOUSE = re.compile(r"(?i)\bmy (husband|wife|boyfriend|girlfriend)\b")
 _PARTNER_NOUN = re.compile(r"\b(?:my|his|her) (?:former |ex-?|estranged )?(wife|husband|girlfriend|boyfriend)\b", re.I)
 _TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][A-Za-z'’-]+)")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
@@ -294,6 +295,11 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
     if partner and statement:
         for m in _PARTNER_NOUN.finditer(statement):
             suspect_votes[_ROLE_GENDER[m.group(1).lower()]] += 2
+    elif statement:
+        # "I'm married ... My husband answered the door": when the suspect is not her partner, her own spouse says
+        # something of her (a vote, not a rule: not every husband has a wife).
+        for m in _OWN_SPOUSE.finditer(statement):
+            victim_votes["f" if m.group(1).lower() in ("husband", "boyfriend") else "m"] += 2
     for s in case.suspects:
         for ident in s.identifiers:
             m = _TITLE.match(ident.strip())
