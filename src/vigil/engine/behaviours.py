@@ -76,7 +76,12 @@ class CaseText:
         return found
 
 
-_NOBODY_BEFORE = re.compile(r"\b(?:nobody|no one|no-one|never|not|n['’]t)\s+(?:\w+\s+)?$", re.I)
+# "said ... that nobody asked him to", "No evidence S1 asked her to", "Nothing suggests he asked her to".
+_NOBODY_BEFORE = re.compile(
+    r"\b(?:nobody|no one|no-one|never|not|n['’]t)\s+(?:\w+\s+)?$"
+    r"|\b(?:no evidence|nothing (?:suggests|to suggest|shows|to show))(?: that)? (?:S\d+|SUSP|he|she|they|him|her) $",
+    re.I,
+)
 
 
 def _procures(text: str, compiled: Compiled, *, statement: bool = False) -> bool:
