@@ -155,9 +155,10 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     said_so = bool(said.search(a.narrative) or said.search(b.narrative))
     # A steward's log at 17:50 of what went on "from about 15:30", beside her statement of "15:30 to 17:45": two
     # records of one afternoon at one place, each giving the other's time.
-    records = [texts.incidents[i.id].cue_matches("record_of_event") for i in (a, b)]
+    records = [bool(texts.incidents[i.id].cue_matches("record_of_event")) for i in (a, b)]
+    both_records, record_cue = all(records), any(records)
     if (
-        all(records)
+        both_records
         and a.when.date() == b.when.date()
         and (_at_the_minute(a.narrative, b.when) or _at_the_minute(b.narrative, a.when))
     ):
@@ -174,9 +175,6 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
         return True  # the record itself says so ("Same incident as 999 call at 23:17")
     if any(texts.compiled.pattern("returned").search(i.narrative) for i in (a, b)):
         return False  # "he came back to the shop": a second visit, however alike the records read
-    record_cue = bool(
-        texts.incidents[a.id].cue_matches("record_of_event") or texts.incidents[b.id].cue_matches("record_of_event")
-    )
     if a.channel != b.channel and not record_cue:
         return False
     sim = _similar(a.narrative, b.narrative)
@@ -184,9 +182,6 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
         return True
     # A call log in shorthand and the attending officer's note share few words, but both are records, of one
     # named place, within the hour, and neither speaks of a return: one event.
-    both_records = bool(texts.incidents[a.id].cue_matches("record_of_event")) and bool(
-        texts.incidents[b.id].cue_matches("record_of_event")
-    )
     # (An officer's note of attending is often filed as "other": "PC 882 Lomas: spoke to IP at the door".)
     kinds = {c.value for c in (a.channel, b.channel) if c is not None}
     return both_records and (a.channel == b.channel or "other" in kinds) and _same_named_place(a, b)
