@@ -411,6 +411,17 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         if hit is not None:
             sid, iid = hit
             add(account, sid, f"the same account sent {iid}, which the record attributes to {sid}", [], strong=True)
+    # Forensic identification on the item itself ("ridge detail on the inside of this letter identified as S1's left
+    # thumb", "(subscriber: S1)") ties the account that sent it, unless the record also clears him.
+    identified = texts.compiled.pattern("identified_as")
+    for account, incs in by_account.items():
+        for inc in incs:
+            if texts.incidents[inc.id].cue_matches("exculpation"):
+                continue
+            hit = identified.search(inc.narrative)
+            sid = next((g for g in hit.groups() if g), None) if hit else None
+            if hit is not None and sid in suspects:
+                add(account, sid, f'{inc.id} identifies {sid}: "{hit.group(0)}"', [inc.id], strong=True)
     # (a) the record ties the account to a suspect's own identifier (each identifier goes with the
     # nearest account named before it in the sentence; a denial such as "unconnected to S1" ties nothing).
     # Disclosures are also written into a suspect's history or the victim's statement.

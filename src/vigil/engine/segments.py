@@ -11,6 +11,8 @@ from .lexicon import Compiled
 
 # ... and before a lower-case "i", as texts are written ("blocking me wont work. i still got ur pics").
 _SENT_END = re.compile(r"(?<=[.!?])['’\"”)]?\s+(?=[A-Z'‘\"“(\d£€$@]|i\b)")
+# Each item of a bulleted list is its own sentence, full stop or not ("OIC summary:\n- Trail camera ...\n- 02:14 ...").
+_BULLET = re.compile(r"\n[ \t]*(?=[-*•–][ \t]+\S)")
 _ABBREV = re.compile(r"(?:\b(?:no|mr|mrs|ms|dr|st|approx|e\.g|i\.e|etc|vs|pc|dc|ds|sgt|insp|tel|ref|ch)\.)$", re.I)
 _CLAUSE_BOUNDARY = re.compile(
     r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|after|before|"
@@ -98,6 +100,8 @@ def split_sentences(text: str) -> list[int]:
         if _ABBREV.search(before):
             continue
         starts.append(m.end())
+    if "\n" in text:
+        starts = sorted({*starts, *(m.end() for m in _BULLET.finditer(text))})
     return starts
 
 
