@@ -96,14 +96,25 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     dated = re.search(r"\d{1,2}/\d{1,2}", text) is not None
     # With its purpose ("for Sunday worship", "for a gas safety inspection"): the record must show that too.
     # ... or to do something there ("may enter the Grand Clifftop Hotel to work a rostered kitchen shift").
+    # "may attend Oakfield Primary to drop off or collect the children": the school run is the purpose (_SCHOOL_RUN).
     for m in re.finditer(
         r"\bmay (?:attend|visit|go to|enter|use) ([^,;.]+?)"
-        r"(?=,|;|\.|\bfor\b|\bon\b|\bbetween\b|\bto (?:work|attend|collect)\b|$)"
-        r"(?:,? ?[^;.]*?\b(?:for|to (?:work|attend|collect)) (?:a |an |the )?((?:[a-z'’-]+ ?){1,3}))?",
+        r"(?=,|;|\.|\bfor\b|\bon\b|\bbetween\b|\bto (?:work|attend|collect|drop|pick)\b|$)"
+        r"(?:( ?to (?:drop|pick)\b)"
+        r"|,? ?[^;.]*?\b(?:for|to (?:work|attend|collect)) (?:a |an |the )?((?:[a-z'’-]+ ?){1,3}))?",
         "" if dated else text.lower(),
     ):
-        purpose = [w for w in WORD.findall(m.group(2) or "") if w not in ignore and w not in ("between", "on", "only")]
+        purpose = [w for w in WORD.findall(m.group(3) or "") if w not in ignore and w not in ("between", "on", "only")]
         words = {_stem(w) for w in [*WORD.findall(m.group(1)), *purpose[:2]] if w not in ignore and not w.isdigit()}
+        if words:
+            routes.append(words | ({_SCHOOL_RUN_WORD} if m.group(2) else set()))
+    # "... and to attend school events to which parents are invited": a second place or occasion he may attend.
+    for m in re.finditer(
+        r"\bmay (?:attend|visit|go to|enter)\b[^;.]*?,? and (?:to )?(?:attend|visit|go to) ([^,;.]+?)"
+        r"(?=,|;|\.|\bfor\b|\bon\b|\bto which\b|\bwhere\b|\bwhen\b|$)",
+        "" if dated else text.lower(),
+    ):
+        words = {_stem(w) for w in WORD.findall(m.group(1)) if w not in ignore and not w.isdigit()}
         if words:
             routes.append(words)
     # "he may send work emails strictly about work matters": the kind of message is the route.
@@ -130,6 +141,15 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
     return routes
 
 
+# Taking or fetching the children, in the record's words, and occasions a school or club invites parents to.
+_SCHOOL_RUN_WORD = "schoolrun"
+_SCHOOL_RUN = re.compile(
+    r"(?i)\b(?:collect\w*|pick(?:ed|ing|s)?(?: \w+){0,3} up|drop(?:ped|ping|s)?(?: \w+){0,3} off|school run)\b"
+)
+_EVENT_WORD = re.compile(
+    r"(?i)\b(?:festival|concert|assembly|nativity|sports day|fair|f[eê]te|parents['’]? evening|open (?:day|evening)|"
+    r"performance|ceremony|graduation|prize-?giving|carol service)\b"
+)
 _SECOND_ROUTE = re.compile(
     r"\b(?:through|via) [^,;.]+? or (?:through |via )?([^,;.]+?)(?=,|;|\.|\babout\b|\bsolely\b|\bonly\b|$)"
 )
@@ -249,6 +269,10 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         # "Email sent by S1 directly to V1's personal address ..., copying his solicitor": his own message, not one
         # through his solicitors.
         have.discard(_stem("solicitor"))
+    if _SCHOOL_RUN.search(record):
+        have.add(_SCHOOL_RUN_WORD)
+    if _EVENT_WORD.search(record):
+        have.add(_stem("event"))
     if "solicitor" in have:
         # "through his or the company's legal representatives": his solicitors are his legal representatives.
         have |= {_stem(w) for w in ("legal", "representatives", "lawyers")}
@@ -311,6 +335,8 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                         for m in re.finditer(rf"\b{re.escape(head)}\b", f"{inc.narrative} {inc.account or ''} {via}")
                     )
                 )
+                if _SCHOOL_RUN_WORD in route and _SCHOOL_RUN_WORD not in have:
+                    continue  # the school run is the whole purpose: at the school for anything else is not covered
                 if (route <= have or (named and named <= have) or most or by_name) and _keeps_to_purpose(
                     inc, part, perm
                 ):
