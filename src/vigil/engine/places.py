@@ -184,7 +184,11 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
         m for w in WORD.findall(place.lower()) if w in core for m in [re.search(rf"\b{re.escape(w)}\b", text)] if m
     ]
     named_at = min(found, key=lambda m: m.start()) if found else None
-    first = named_at.start() if named_at else -1
+    # The place's whole name where the record gives it: in "verge opposite Orchard House, Orchard Lane" for the zone
+    # "Orchard Lane", the lane is named after the house it is opposite.
+    name = WORD.findall(place.split(",")[0].lower())
+    whole = re.search(r"\b" + r"\W+".join(map(re.escape, name)) + r"\b", text) if len(name) >= 2 else None
+    first = whole.start() if whole else named_at.start() if named_at else -1
     if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
         return False
     # "to the Hollins Lane junction": where it meets another road, not the lane.
