@@ -506,6 +506,7 @@ def _kind(reason: str) -> str:
 _SOON_AFTER_BLOCK_DAYS = 7
 _BLOCKED = re.compile(r"\b(?:V\d|IP|she|he|I) (?:then )?blocked (?:him|her|it|them|the account|the number|S\d)\b", re.I)
 _LINKED = "linked:"
+_SHOWS_HIM = re.compile(r"\s+(?:is|was|shows|showed|is of|was of|is a (?:photo|picture|selfie) of) (S\d+)\b")
 _CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
 
 
@@ -656,6 +657,11 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                     before_it = [a for pos, a in mentions if pos <= start] or [mentions[0][1]]
                     add(before_it[-1], sid, f"the record ties it to {sid}{how} {quoted}", iids, strong=True)
                     tied_here.add((before_it[-1], sid))
+            # "The profile photo is S1 (recognised by V and the OIC)": the account shows him. A likeness again.
+            shown = shows_itself.search(sentence) if own and not tied else None
+            him = _SHOWS_HIM.match(sentence, shown.end()) if shown else None
+            if him is not None and him.group(1) in idents:
+                add(inc.account, him.group(1), f"its profile shows {him.group(1)} himself {quoted}", iids)
             for sid, pairs in idents.items():
                 for ident, via in pairs:
                     where = _identifier_at(sentence, ident, names=tied)
