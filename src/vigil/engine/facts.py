@@ -173,6 +173,8 @@ def gather(
         i.id
         for i in case.incidents
         if any(texts.incidents[i.id].cue_matches(c) for c in ("no_conduct", "not_about_victim"))
+        # "101 call from S1 reporting livestock worrying": his own report to the police, nothing towards her.
+        or any(not m.negated for m in texts.incidents[i.id].cue_matches("to_police"))
     }
     # "He came into the store, used the self-checkout, did not approach her till or look towards her", "stood on
     # the pavement with other parents ... did not look for or speak to V1": being where she is, when the record
