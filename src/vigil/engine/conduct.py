@@ -150,6 +150,8 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
         return False
     if _same_message(a, b):
         return True
+    if _logged_later_today(a, b, texts) or _logged_later_today(b, a, texts):
+        return True
     if not _same_place(a, b):
         return False
     said_so = bool(said.search(a.narrative) or said.search(b.narrative))
@@ -188,11 +190,27 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
 
 
 _STATED_TODAY = re.compile(
-    rf"\bat {_ABOUT}(\d{{1,2}})[:.](\d{{2}})(?: ?hrs)? today\b|\btoday at {_ABOUT}(\d{{1,2}})[:.](\d{{2}})\b", re.I
+    rf"\bat {_ABOUT}(\d{{1,2}})[:.]?(\d{{2}})(?: ?hrs)? today\b|\btoday at {_ABOUT}(\d{{1,2}})[:.]?(\d{{2}})\b", re.I
 )
 _STATED_LAST_NIGHT = re.compile(
     rf"\bat {_ABOUT}(\d{{1,2}})[:.](\d{{2}})(?: ?hrs)? (?:last night|yesterday evening)\b", re.I
 )
+
+
+def _logged_later_today(report: Incident, event: Incident, texts: CaseText) -> bool:
+    """An officer's log later that day of what happened at the other record's minute ("attended Harbour Office re
+    threats on N Quay at approx 0730 today", beside the witness's account of 07:30 on North Quay): one event, though
+    the log names where the officer went."""
+    if report.when is None or event.when is None or report.when <= event.when:
+        return False
+    if report.when.date() != event.when.date() or not _STATED_TODAY.search(report.narrative):
+        return False
+    return abs(_event_time(report) - event.when) <= _SAME_MINUTE and bool(
+        texts.incidents[report.id].cue_matches("record_of_event")
+    )
+
+
+_SAME_MINUTE = timedelta(minutes=10)
 
 
 def _event_time(inc: Incident) -> datetime:

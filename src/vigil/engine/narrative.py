@@ -238,7 +238,7 @@ class Analysis:
         if self._quotes is None:
             text = self.text
             chat = find_chat_lines(text)
-            raw_quotes = [q for q in find_quotes(text) if not any(s <= q[0] < e for s, e, _ in chat)]
+            raw_quotes = [q for q in find_quotes(text, nested=True) if not any(s <= q[0] < e for s, e, _ in chat)]
             spans = sorted([(s, e, None) for s, e in raw_quotes] + [(s, e, n) for s, e, n in chat])
             self._quote_starts = [q[0] for q in spans]
             # Quotes first get placeholders so the speaker search can skip other quotes.
@@ -300,11 +300,13 @@ class Analysis:
 
     def quote_at(self, pos: int) -> Quote | None:
         quotes = self._quotes if self._quotes is not None else self.quotes
+        # The innermost quote holding pos: a quote nested in another starts later and ends sooner.
         i = bisect_right(self._quote_starts, pos) - 1
-        if i >= 0:
+        while i >= 0:
             q = quotes[i]
             if q.start <= pos < q.end:
                 return q
+            i -= 1
         return None
 
     def clause_start(self, pos: int, floor: int) -> int:

@@ -20,6 +20,7 @@ _CLAUSE_BOUNDARY = re.compile(
     re.I,
 )
 _QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+_DOUBLE, _SINGLE = '"“', "'‘"
 
 
 _CHAT_LINE = re.compile(
@@ -105,8 +106,12 @@ def split_sentences(text: str) -> list[int]:
     return starts
 
 
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text (inside the marks). Apostrophes inside words are not quotes."""
+def find_quotes(text: str, nested: bool = False) -> list[tuple[int, int]]:
+    """Spans of quoted text (inside the marks). Apostrophes inside words are not quotes.
+
+    With nested, also the quotes inside a quote in the other kind of mark: a witness statement in single marks that
+    quotes the suspect in double ones ('I heard him say, "Do it again and I'll break your jaw."') holds his words.
+    """
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -127,6 +132,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                     j += 1
                 if j < n:
                     spans.append((i + 1, j))
+                    if nested:
+                        other = _DOUBLE if ch in "'‘" else _SINGLE
+                        inner = text[i + 1 : j]
+                        spans += [(i + 1 + a, i + 1 + b) for a, b in find_quotes(inner) if inner[a - 1] in other]
                     i = j + 1
                     continue
         i += 1
