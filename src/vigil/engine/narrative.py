@@ -123,6 +123,7 @@ _REPORTED_CALLER = re.compile(
     r"\s(?P<who>[A-Z]\w*)\s+(?:had\s+)?(?:rang|phoned|called|texted|messaged|wrote|e-?mailed|sent|posted|replied|"
     r"shouted|said|says)(?:\s+(?:her|him|them|me|V\d|IP))?\s*[:,]?\s*$"
 )
+_ASIDE = re.compile(r"\([^()]*\)")
 _RECEIVED = re.compile(
     r"\s*(?:['’]ve|have|['’]d|had)\s+(?:had|received|been sent|got|been getting|been receiving|been given)\b", re.I
 )
@@ -536,7 +537,13 @@ class Analysis:
             # "Since Christmas he waits for her and writes every day. 'I changed to day shifts ... I cannot sleep.'":
             # her own words set down in an account of her statement, not his message (which would speak to her).
             return VICTIM
-        verbs = list(self.compiled.cue("speech_verbs").finditer(prefix))
+        # Not a verb inside an aside: "sent a cropped image (V1 recognises it as one she sent S1 in 2025) with: '...'".
+        asides = [m.span() for m in _ASIDE.finditer(prefix)]
+        verbs = [
+            v
+            for v in self.compiled.cue("speech_verbs").finditer(prefix)
+            if not any(a <= v.start() < b for a, b in asides)
+        ]
         if verbs:
             verb = verbs[-1]
             # "Discord DM after V1 said she did not want to meet: '...'": her words sit in a time clause; the message
