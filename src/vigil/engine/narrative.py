@@ -123,6 +123,7 @@ _REPORTED_CALLER = re.compile(
     r"\s(?P<who>[A-Z]\w*)\s+(?:had\s+)?(?:rang|phoned|called|texted|messaged|wrote|e-?mailed|sent|posted|replied|"
     r"shouted|said|says)(?:\s+(?:her|him|them|me|V\d|IP))?\s*[:,]?\s*$"
 )
+_POSSESSIVE = re.compile(r"['’]s?\s")
 _ASIDE = re.compile(r"\([^()]*\)")
 _RECEIVED = re.compile(
     r"\s*(?:['’]ve|have|['’]d|had)\s+(?:had|received|been sent|got|been getting|been receiving|been given)\b", re.I
@@ -423,7 +424,11 @@ class Analysis:
             if ref.pronoun == "i" and self._not_the_doer(ref):
                 i -= 1
                 continue
-            return self.resolve(ref)
+            actor = self.resolve(ref)
+            if actor.role == "victim" and _POSSESSIVE.match(self.text, ref.end):
+                i -= 1  # "V1's car, parked on Church Lane, keyed along the driver's side": her car, not her act
+                continue
+            return actor
         return None
 
     def _not_the_doer(self, ref: Referent) -> bool:
