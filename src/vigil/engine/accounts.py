@@ -359,6 +359,16 @@ def same_maker_accounts(case: Case, compiled: Compiled) -> dict[str, str]:
     return {a: root(a) for a in accounts}
 
 
+def identified_by_record(inc: Incident, texts: CaseText) -> tuple[str, str] | None:
+    """The suspect id a record identifies as the doer ("a fingerprint inside the envelope flap matches S1's prints",
+    "(subscriber: S1)") and the words that do, unless the record also clears him."""
+    if texts.incidents[inc.id].cue_matches("exculpation"):
+        return None
+    hit = texts.compiled.pattern("identified_as").search(inc.narrative)
+    sid = next((g for g in hit.groups() if g), None) if hit else None
+    return (sid, hit.group(0)) if hit is not None and sid is not None else None
+
+
 def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     suspects = {s.id: s for s in case.suspects}
     if not suspects:
@@ -413,15 +423,11 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
             add(account, sid, f"the same account sent {iid}, which the record attributes to {sid}", [], strong=True)
     # Forensic identification on the item itself ("ridge detail on the inside of this letter identified as S1's left
     # thumb", "(subscriber: S1)") ties the account that sent it, unless the record also clears him.
-    identified = texts.compiled.pattern("identified_as")
     for account, incs in by_account.items():
         for inc in incs:
-            if texts.incidents[inc.id].cue_matches("exculpation"):
-                continue
-            hit = identified.search(inc.narrative)
-            sid = next((g for g in hit.groups() if g), None) if hit else None
-            if hit is not None and sid in suspects:
-                add(account, sid, f'{inc.id} identifies {sid}: "{hit.group(0)}"', [inc.id], strong=True)
+            named = identified_by_record(inc, texts)
+            if named is not None and named[0] in suspects:
+                add(account, named[0], f'{inc.id} identifies {named[0]}: "{named[1]}"', [inc.id], strong=True)
     # (a) the record ties the account to a suspect's own identifier (each identifier goes with the
     # nearest account named before it in the sentence; a denial such as "unconnected to S1" ties nothing).
     # Disclosures are also written into a suspect's history or the victim's statement.

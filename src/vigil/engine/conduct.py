@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from vigil.contract import Case, Incident
 
-from .accounts import Link, same_maker_accounts
+from .accounts import Link, identified_by_record, same_maker_accounts
 from .behaviours import CaseText
 from .dates import MONTHS, WEEKDAYS, month_number
 from .findings import Conduct, Occasion
@@ -258,11 +258,10 @@ def procured_by(case: Case, texts: CaseText) -> dict[str, str]:
 def _identified(inc: Incident, case: Case, texts: CaseText) -> str | None:
     """A record with no named actor or account that identifies him ("a fingerprint inside the envelope flap matches
     S1's prints", "(subscriber: S1)"), unless it also clears him."""
-    if inc.account or inc.actor_id or texts.incidents[inc.id].cue_matches("exculpation"):
+    if inc.account or inc.actor_id:
         return None
-    hit = texts.compiled.pattern("identified_as").search(inc.narrative)
-    sid = next((g for g in hit.groups() if g), None) if hit else None
-    return sid if sid is not None and case.suspect(sid) is not None else None
+    named = identified_by_record(inc, texts)
+    return named[0] if named is not None and case.suspect(named[0]) is not None else None
 
 
 def attribute(case: Case, texts: CaseText, links: list[Link]) -> Conduct:
