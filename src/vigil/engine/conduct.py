@@ -203,11 +203,10 @@ def _logged_later_today(report: Incident, event: Incident, texts: CaseText) -> b
     the log names where the officer went."""
     if report.when is None or event.when is None or report.when <= event.when:
         return False
-    if report.when.date() != event.when.date() or not _STATED_TODAY.search(report.narrative):
+    stated = _event_time(report)  # the record's own time when it states none
+    if report.when.date() != event.when.date() or stated == report.when:
         return False
-    return abs(_event_time(report) - event.when) <= _SAME_MINUTE and bool(
-        texts.incidents[report.id].cue_matches("record_of_event")
-    )
+    return abs(stated - event.when) <= _SAME_MINUTE and bool(texts.incidents[report.id].cue_matches("record_of_event"))
 
 
 _SAME_MINUTE = timedelta(minutes=10)

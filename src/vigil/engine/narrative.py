@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, TypeVar
 
 from .lexicon import Compiled
@@ -211,6 +212,7 @@ class Analysis:
     _quotes: list[Quote] | None = None
     _ref_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
+    _quote_reach: list[int] = field(default_factory=list)  # the furthest end of quotes[0..i]
     _candidates: Candidates | None = None
     # Matches per (kind, pattern): several steps ask for the same cue, and a cached analysis is reused whole.
     _memo: dict[tuple[str, object], list[Any]] = field(default_factory=dict)
@@ -243,6 +245,7 @@ class Analysis:
             raw_quotes = [q for q in find_quotes(text, nested=True) if not any(s <= q[0] < e for s, e, _ in chat)]
             spans = sorted([(s, e, None) for s, e in raw_quotes] + [(s, e, n) for s, e, n in chat])
             self._quote_starts = [q[0] for q in spans]
+            self._quote_reach = list(accumulate((q[1] for q in spans), max))
             # Quotes first get placeholders so the speaker search can skip other quotes.
             self._quotes = [Quote(s, e, UNKNOWN) for s, e, _ in spans]
             names = {n for _, _, n in chat}
@@ -302,9 +305,10 @@ class Analysis:
 
     def quote_at(self, pos: int) -> Quote | None:
         quotes = self._quotes if self._quotes is not None else self.quotes
-        # The innermost quote holding pos: a quote nested in another starts later and ends sooner.
+        # The innermost quote holding pos: a quote nested in another starts later and ends sooner. No earlier quote
+        # reaches pos once the furthest end among them falls short of it.
         i = bisect_right(self._quote_starts, pos) - 1
-        while i >= 0:
+        while i >= 0 and self._quote_reach[i] > pos:
             q = quotes[i]
             if q.start <= pos < q.end:
                 return q
