@@ -971,6 +971,13 @@ def find_breaches(
             continue
         if texts.compiled.pattern("not_yet_known").search(inc.narrative):
             continue  # "Sent three days after the order was made and four days before it was served"
+        bound_from = max(aware_from or datetime.min, datetime.combine(order.start_day or day, time.min))
+        if any(
+            other.when is not None and other.when < bound_from and _records_again(inc, other, texts)
+            for other in case.incidents
+            if other.id != inc.id
+        ):
+            continue  # the victim showing police, after the order, the message he sent before it
         hits = _conditions_breached(
             case,
             inc,
