@@ -20,7 +20,6 @@ _STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", 
 _STREET_END = r"(?i)\b(?:street|road|lane|avenue|close|drive|way|crescent|grove|rise|terrace|place|parade)$"
 # A named area ("Millbrook village", "the Fairfield estate"): its one distinctive word in a location puts him in it.
 _AREA_END = r"(?i)\b(?:village|estate|town|town centre|city centre|area|park|retail park)$"
-_AREA_WORDS = frozenset({"village", "estate", "town", "centre", "city", "area", "park", "retail"})
 
 
 # A part of a place named in one word: in the farmyard is at the farm.
@@ -172,9 +171,13 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     have = set(WORD.findall(text))
     have |= {_PART_OF[w] for w in have if w in _PART_OF}
     core = want - _STOP or want
-    area = re.search(_AREA_END, place.strip()) is not None and bool(core - _AREA_WORDS)
+    # Only the kind of area at the end is dropped: "Riverside Park estate" is the estate called Riverside Park, not
+    # anywhere called Riverside.
+    kind_of_area = re.search(_AREA_END, place.strip())
+    area_words = set(WORD.findall(kind_of_area.group(0).lower())) if kind_of_area else set()
+    area = kind_of_area is not None and bool(core - area_words)
     if area:
-        core = core - _AREA_WORDS
+        core = core - area_words
     if not (want <= have or (core <= have and (len(core) >= 2 or area))):
         return False
     # "Chaucer Road, near junction with Marlowe Avenue" is outside Marlowe Avenue.
