@@ -106,7 +106,7 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     if head is not None:
         alternatives.append(head)
     # "Pemberton Halls site": the site of a place is the place ("Pemberton Halls car park", "Block C, Pemberton
-    # Halls").
+    # Halls"); so are a place's halls of residence ("Fenwick Court halls of residence": "Fenwick Court car park").
     alternatives += [bare for a in alternatives if (bare := _SITE.sub("", a)) != a and len(bare.split()) >= 2]
     # "Hollin Top Farm, including all its land and the access track": anywhere on its land goes by its name alone
     # ("field gateway on the Hollin Top access track").
@@ -120,7 +120,7 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
 
 _ITS_LAND = re.compile(r"(?i)\b(?:including|and) (?:all )?(?:its|the) (?:land|fields|grounds|holding)\b")
 _HOLDINGS = frozenset({"farm", "estate", "holding", "smallholding", "stables", "yard"})
-_SITE = re.compile(r"(?i)\s+(?:site|premises|grounds|building|buildings|complex)$")
+_SITE = re.compile(r"(?i)\s+(?:site|premises|grounds|building|buildings|complex|campus|halls? of residence|halls)$")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
 
 
