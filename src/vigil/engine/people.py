@@ -63,6 +63,21 @@ NOT_PERSON_WORDS = frozenset(
         "reddit",
         "linkedin",
         "paypal",
+        # Parts of a building by their letter or number ("into Block C lobby", "Flat 14", "Room C14").
+        "block",
+        "flat",
+        "unit",
+        "tower",
+        "room",
+        "ward",
+        "bay",
+        "gate",
+        "platform",
+        "level",
+        "floor",
+        "wing",
+        "suite",
+        "apartment",
     }
 )
 
