@@ -158,12 +158,16 @@ def normalise_identifier(value: str) -> str:
     return v
 
 
+_CARD_ENDING = re.compile(r"(?i)(?:[\w ]{0,20}\s)?card ending (?:in )?(\d{4})")
 _BANK_ACCOUNT = re.compile(r"(?i)\b(?:account|acc|a/c)\b\D{0,12}?(\d{2}-\d{2}-\d{2})\D{0,12}?\bending (\d{4,8})\b")
 _ATOMS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w[\w.]*|\b\d{1,3}(?:\.\d{1,3}){3}\b|\+?\d[\d\s-]{8,}\d")
 
 
 def identifier_atoms(ident: str) -> list[str]:
     """The parts of an identifier that can be matched: "home broadband 198.51.100.23" -> the IP address."""
+    card = _CARD_ENDING.fullmatch(ident.strip())
+    if card:
+        return [f"ending {card.group(1)}"]  # the card's last four digits, only where they are given as a card's
     bank = _BANK_ACCOUNT.search(ident)
     if bank:
         # "Northbank account 20-41-77 ending 4471": written in a demand as "acc 20-41-77 4471" or "acc 4471".
@@ -171,7 +175,7 @@ def identifier_atoms(ident: str) -> list[str]:
     atoms = [a.strip() for a in _ATOMS.findall(ident.replace("(0)", ""))]  # "+44 (0)7700 ..." is one number
     # "Snapchat: joshcarver_", "OurFamilyWizard: liam.dunne": the handle after the platform's name.
     # ... or before a note of what it is: "adrian_v (RoomMatch profile)".
-    handle = _PLATFORM_HANDLE.match(ident) or _NOTED_HANDLE.match(ident)
+    handle = _PLATFORM_HANDLE.match(ident) or _NOTED_HANDLE.match(ident) or _PLATFORM_ID.match(ident)
     if not atoms and handle:
         return [handle.group(1), ident]
     return atoms or [ident]
@@ -179,6 +183,9 @@ def identifier_atoms(ident: str) -> list[str]:
 
 _PLATFORM_HANDLE = re.compile(r"^\s*[A-Za-z][\w ]{1,24}:\s*([\w.@-]{4,})\s*$")
 _NOTED_HANDLE = re.compile(r"^\s*([\w.@-]*[_.@\d][\w.@-]*)\s*\([^)]*\)\s*$")
+# "Zoomr rider R-40211", "Deliveroo rider ID 88123": a platform's own account number, written alone in the record
+# ("banned account R-40211").
+_PLATFORM_ID = re.compile(r"^\s*[A-Za-z][\w&' ]{1,30}?\s+((?=[\w-]*\d)[A-Za-z]{0,3}[-_]?\d[\w-]{3,})\s*$")
 
 
 def _identifier_in(text: str, ident: str, *, names: bool = False) -> bool:
@@ -513,7 +520,11 @@ _SOON_AFTER_BLOCK_DAYS = 7
 _BLOCKED = re.compile(r"\b(?:V\d|IP|she|he|I) (?:then )?blocked (?:him|her|it|them|the account|the number|S\d)\b", re.I)
 _LINKED = "linked:"
 _SHOWS_HIM = re.compile(r"\s+(?:is|was|shows|showed|is of|was of|is a (?:photo|picture|selfie) of) (S\d+)\b")
-_CONTACT_ID = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d")
+# What a tying sentence gives for an account, to tie others that share it: an email, a phone number, a device ID or
+# the card that paid for it ("opened on device ID d7f3-91ac and paid with card ending 4471").
+_CONTACT_ID = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{8,}\d|\bdevice (?:ID|id) (?=[\w-]*\d)[\w-]{6,}|\bcard ending (?:in )?\d{4}\b"
+)
 
 
 _IN_THE_NAME_OF = re.compile(
