@@ -519,6 +519,10 @@ def _kind(reason: str) -> str:
 _SOON_AFTER_BLOCK_DAYS = 7
 _BLOCKED = re.compile(r"\b(?:V\d|IP|she|he|I) (?:then )?blocked (?:him|her|it|them|the account|the number|S\d)\b", re.I)
 _LINKED = "linked:"
+_THAT_ONE = re.compile(
+    r"(?i)\b(?:opened|created|registered|set up|verified|made) (?:with|using|on|to|from) (?:that|this) "
+    r"(?:SIM|number|phone|handset|mobile)\b"
+)
 _SHOWS_HIM = re.compile(r"\s+(?:is|was|shows|showed|is of|was of|is a (?:photo|picture|selfie) of) (S\d+)\b")
 # What a tying sentence gives for an account, to tie others that share it: an email, a phone number, a device ID or
 # the card that paid for it ("opened on device ID d7f3-91ac and paid with card ending 4471").
@@ -682,6 +686,10 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             for sid, pairs in idents.items():
                 for ident, via in pairs:
                     where = _identifier_at(sentence, ident, names=tied)
+                    if where < 0 and via.startswith(_LINKED) and inc is not None and inc.account == ident:
+                        # In the record of the number itself: "... were both opened with that SIM".
+                        that = _THAT_ONE.search(sentence)
+                        where = that.start() if that else -1
                     # "Profile photo shows a white van with 'Tasker Plastering' livery": the account shows itself
                     # as his. A likeness, not proof (anyone can copy a photo), so it needs a second reason.
                     if where < 0 and own and not via and not tied and shows_itself.search(sentence):
