@@ -546,6 +546,8 @@ _HIS_CONTACT = re.compile(
 _CONTACT_US = re.compile(
     r"(?i)\b(?:text|call|ring|phone|contact|e-?mail|message|whats-?app|reach) (?:us|me|him|her|the office|our team) "
     r"(?:on|at|via)\s+(?=['‘\"“]?[\w.+@-]*\d)"
+    # His own complaint signs off with it: "Please review. Contact number 07700 900835."
+    r"|\b(?:my |our )?(?:contact|mobile|phone|tel\.?|telephone) (?:number|no\.?|num)(?: is)?:?\s+(?=\+?\d)"
 )
 _SAVED_AS = re.compile(
     r"\b(?:labelled|labeled|saved (?:as|under)|stored (?:as|under)|listed as|comes up as|shows (?:up )?as|"
