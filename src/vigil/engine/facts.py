@@ -258,10 +258,15 @@ def gather(
     # "Pauline (his mother) brought the passport round, as V1 had asked her": she welcomed the mother's help, which
     # says nothing of the suspect's conduct.
     others = {i.id for i in case.incidents if texts.acting_alone(i)}
+    # "While we were together we shared our locations. I set that up, both ways, and I was happy with it. I turned
+    # mine off the day I left": a paragraph about the relationship welcomes what went on in it, not what came after.
+    together = _relationship_paragraphs(texts)
     f.cues["welcomed"] = [
         c
         for c in f.cues["welcomed"]
-        if (c.incident_id, c.source, c.sentence) not in aside and c.incident_id not in others
+        if (c.incident_id, c.source, c.sentence) not in aside
+        and c.incident_id not in others
+        and not (c.source == "victim.statement" and any(c.sentence in p for p in together))
     ]
     # "Email from W1 (HR) inviting her to a grievance meeting": another's lawful step, taken on their own, gives his
     # course no lawful purpose (his agent's does: "process server instructed by Blake & Co, acting for S1").
@@ -292,6 +297,16 @@ def gather(
         principal and any(texts.compiled.pattern("organisation").search(i) for i in principal.identifiers)
     )
     return f
+
+
+def _relationship_paragraphs(texts: CaseText) -> list[str]:
+    """Paragraphs of a statement of several that open by saying they are about the time the two were together."""
+    statement = texts.statement.original if texts.statement else ""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", statement) if p.strip()]
+    if len(paragraphs) < 2:
+        return []
+    within = texts.compiled.cue("within_relationship")
+    return [p for p in paragraphs if within.search(re.split(r"(?<=[.!?])\s", p, maxsplit=1)[0])]
 
 
 def _fear_occasions(f: Facts) -> dict[str, str]:
