@@ -241,9 +241,20 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             )
             return v
         # Say why: one event recorded several times, or records nobody has tied to the suspect yet.
-        loose = [i.id for i in f.case.incidents if i.account and not f.conduct.attributed.get(i.id)]
+        alone = [i.id for i in f.case.incidents if f.texts.acting_alone(i)]
+        loose = [
+            i.id for i in f.case.incidents if i.account and not f.conduct.attributed.get(i.id) and i.id not in alone
+        ]
         if n <= 1:
             why = "one incident is recorded."
+        elif alone and not loose:
+            # "His wife rang back from the same phone to apologise": her own act, not his (s.7(3A)).
+            one = len(alone) == 1
+            rest = n - len(alone)
+            why = (
+                f"{_ids(alone)} {'was' if one else 'were'} another person's own act, not done at his request "
+                "(s.7(3A))" + (f", and the other {rest} records describe one occasion." if rest > 1 else ".")
+            )
         elif loose:
             one = len(loose) == 1
             why = (
