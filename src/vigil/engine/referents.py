@@ -85,6 +85,8 @@ _SEEN_WORDS = frozenset(
     ["saw", "seen", "sees", "watched", "filmed", "caught", "shows", "showed", "heard", "noticed", "spotted"]
 )
 _AFTER_WORDS = frozenset(["was", "were", "had", "has", "is", "still"])
+_SENTENCE_ENDS = re.compile(r"[a-z][.!?]\s+$")
+_OWN_NOUN = re.compile(r"(?:My|Our|Her|His|Their) [a-z]")
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 _FIRST_WORD = re.compile(r"\s+([\w'’]+)")
 
@@ -286,6 +288,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         if start < last_end:
             continue  # overlapping: keep the longest, earliest
         prev = _word_before(text, start) if text[start - 1 : start].isspace() else ""
+        if prev and _OWN_NOUN.match(text, start) and _SENTENCE_ENDS.search(text, max(0, start - 8), start):
+            prev = ""  # "... I've never seen him hanging about. My wife keeps asking": a new sentence's subject
         nxt = _word_after(text, end)
         # "S1's car"; "I'd mocked his accent" is a contraction: "I" is never possessive.
         possessive = pronoun != "i" and (text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’"))
