@@ -23,6 +23,9 @@ from vigil.contract import Behaviour, Breach, Category, Four
 from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, VIOLENT, Facts
 from .findings import Cue
 
+# Channels that carry words, not presence: a go-between using them relays a message.
+_MESSAGE_CHANNELS = frozenset({"text-message", "messaging-app", "email", "letter", "phone-call", "social-media"})
+
 
 @dataclass
 class Verdict:
@@ -341,7 +344,14 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     grievance = f.cue("grievance")
     # Sending someone with a message about the grievance ("Lee wants his money") is procured contact within it;
     # sending someone to watch or follow her goes beyond it.
-    relayed = {i.id for i in f.case.incidents if i.channel is not None and i.channel.value == "via-third-party"}
+    # So is a go-between's own message passing his words on ("Voice note from Pete: 'Sharon's asked me to tell you
+    # ...'").
+    relayed = {
+        i.id
+        for i in f.case.incidents
+        if i.channel is not None
+        and (i.channel.value == "via-third-party" or (i.actor_id and i.channel.value in _MESSAGE_CHANNELS))
+    }
     # Her statement's account of the same thing ("he sent his brother to my work") is not another act.
     recorded = [p for p in f.types.get(Behaviour.PROXY_STALKING, []) if p.incident_id]
     messenger = bool(recorded) and all(p.incident_id in relayed for p in recorded)
