@@ -81,6 +81,7 @@ _OBJECT_WORDS = frozenset(
         "or",
     ]
 )
+_PREPOSITIONS = frozenset({"over", "beside", "towards", "against"})
 _SEEN_WORDS = frozenset(
     ["saw", "seen", "sees", "watched", "filmed", "caught", "shows", "showed", "heard", "noticed", "spotted"]
 )
@@ -307,7 +308,10 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         )
         obj = (pronoun is None and (prev in _OBJECT_WORDS or verbal)) or (possessive and not drives)
         # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
-        part = nxt.endswith("ing") or nxt in _AFTER_WORDS or prev in _SEEN_WORDS or drives
+        # ... but not the object of a preposition: in "stood over V1 shouting", he is the one shouting.
+        part = (
+            (nxt.endswith("ing") and prev not in _PREPOSITIONS) or nxt in _AFTER_WORDS or prev in _SEEN_WORDS or drives
+        )
         if refs and refs[-1].object_position and not text[refs[-1].end : start].strip(" ,("):
             obj = True  # "an email to my manager Lorraine", "to her brother (W1)": apposition shares the role
         elif (
