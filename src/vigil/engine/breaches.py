@@ -311,6 +311,8 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 continue
             if _TRAVEL_PERMISSION.search(part) and (inc.channel is None or inc.channel.value in _NOT_PRESENT):
                 continue  # "may travel through Orchard Way on the number 42 bus": no route for a card in the post
+            if _ATTENDANCE.search(part) and inc.channel is not None and inc.channel.value in _NOT_PRESENT:
+                continue  # "attendance at Hartley House for supervised contact": no route for a call to her desk there
             if stopped and _WITHOUT_STOPPING.search(part):
                 continue  # "may drive along Moss Lane without stopping": he stopped
             # A go-between called by the first word of its name ("Linden Artist Management" as "Linden"), or by the
@@ -350,6 +352,7 @@ _GIVES_EVIDENCE = re.compile(
     r"|told (?:police|officers|the OIC))\b"
 )
 _TRAVEL_VERBS = r"(?:travel|drive|pass|walk|cycle|ride|go|run|commute)"
+_ATTENDANCE = re.compile(r"(?i)\b(?:attendance|attend|attending|presence|visits?|visiting) (?:at|to)\b")
 _TRAVEL_PERMISSION = re.compile(rf"(?i)\bmay {_TRAVEL_VERBS} (?:through|along|past|via|on)\b")
 _MOVING_THROUGH = re.compile(rf"(?i)\b{_TRAVEL_VERBS}\w*(?: (?:only|directly|straight))?\s+\Z")
 _PURPOSE_START = re.compile(r"(?i)\b(?:about|regarding|concerning|solely|only|as set|for|to (?:arrange|discuss))\b")

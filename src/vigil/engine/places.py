@@ -96,6 +96,10 @@ def _one_place(place: str) -> list[str]:
     m = re.match(r"^(.+?) ([A-Z][\w'’]*) and ([a-z][\w'’]*)$", place)
     if m:
         return [f"{m.group(1)} {m.group(2)}", f"{m.group(1)} {m.group(3)}"]
+    # "Northway Community Centre building and car park": two parts of the named place.
+    m = re.match(r"^(.*[A-Z][\w'’]*) ((?:[a-z][\w'’-]* ?)+?) and ((?:[a-z][\w'’-]* ?)+)$", place)
+    if m:
+        return [f"{m.group(1)} {m.group(2).strip()}", f"{m.group(1)} {m.group(3).strip()}"]
     return [place]
 
 
