@@ -550,7 +550,8 @@ _CONTACT_US = re.compile(
     r"|\b(?:my |our )?(?:contact|mobile|phone|tel\.?|telephone) (?:number|no\.?|num)(?: is)?:?\s+(?=\+?\d)"
 )
 _SAVED_AS = re.compile(
-    r"\b(?:labelled|labeled|saved (?:as|under)|stored (?:as|under)|listed as|comes up as|shows (?:up )?as|"
+    r"\b(?:labelled|labeled|(?:saved|stored)(?: in (?:his|her|their|W\d+'s) (?:phone|contacts|mobile))? (?:as|under)|"
+    r"listed as|comes up as|shows (?:up )?as|"
     r"contact name)\s+['‘\"“]?([A-Z][a-z]+)['’\"”]?(?![ -][A-Z])"
 )
 
@@ -597,8 +598,14 @@ def _owner_by_name(cast: Cast) -> Callable[..., str | None]:
         words = [w.strip(".'’").lower() for w in written.split()]
         first, surname = words[0], words[-1]
         if first_only:
-            # One suspect with that first name (a contact saved as "Darren" on his mother's phone).
-            found = {s.suspect_id for s in cast.suspects if len(words) == 1 and first in s.first_names}
+            # One suspect with that first name (a contact saved as "Darren" on his mother's phone), or its short form
+            # ("Kels" for Kelsey).
+            found = {
+                s.suspect_id
+                for s in cast.suspects
+                if len(words) == 1
+                and (first in s.first_names or (len(first) >= 3 and any(f.startswith(first) for f in s.first_names)))
+            }
         else:
             found = {
                 s.suspect_id
