@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from vigil.contract import Behaviour, Channel, Escalation, Incident
 from vigil.law import Law
 
-from .facts import Facts
+from .facts import THREATS, Facts
 from .lexicon import Compiled
 
 REMOTE = frozenset(
@@ -83,6 +83,19 @@ def detect(f: Facts, law: Law) -> EscalationResult:
                 "severity",
                 f"Severity is rising: a later occasion ({ids[peak]}) is more serious than the first ({ids[0]}).",
                 [ids[0], ids[peak]],
+            )
+    # Threats first, then the violence or weapon they promised ("two grand by Friday or I'll smash your face in",
+    # then grabbed by the collar and pushed against a car): words have become acts.
+    acted = [_any_of(f, o.incident_ids, _ACTS) for o in occ]
+    if "severity" not in out.kinds and any(acted):
+        k = acted.index(True)
+        threatened = [n for n in range(k) if _any_of(f, occ[n].incident_ids, THREATS)]
+        if k >= 1 and threatened:
+            out.add(
+                "severity",
+                f"Threats ({', '.join(ids[n] for n in threatened)}) have been followed by violence or a weapon "
+                f"({ids[k]}).",
+                [ids[threatened[0]], ids[k]],
             )
     # Proximity: online or remote contact first, then physical presence.
     physical = [_physical(f, o.incident_ids, incidents, law) for o in occ]
@@ -176,6 +189,13 @@ def _count(incidents: dict, iids: list[str], compiled: Compiled) -> int:  # type
         for m in compiled.pattern("message_count").finditer(incidents[iid].narrative):
             best = max(best, int(m.group(1)))
     return best
+
+
+_ACTS = (Behaviour.PHYSICAL_VIOLENCE, Behaviour.STRANGULATION, Behaviour.WEAPON)
+
+
+def _any_of(f: Facts, iids: list[str], codes: tuple[Behaviour, ...]) -> bool:
+    return any(b.incident_id in iids for code in codes for b in f.types.get(code, []))
 
 
 def _severity(f: Facts, iids: list[str], law: Law) -> int:
