@@ -292,6 +292,7 @@ def _follow_up_of_cleared(f: Found, case: Case, cleared: dict[Behaviour, list[In
     return False
 
 
+_EXPOSURE = frozenset({Behaviour.THREAT_TO_EXPOSE, Behaviour.INTIMATE_IMAGE_ABUSE})
 _ONLINE_CHANNELS = frozenset({"social-media", "messaging-app", "online-publication", "email"})
 _ONLINE_FOLLOW = re.compile(
     r"\b(?:account|profile|page|handle|followers?|follow requests?|Instagram|insta|TikTok|Twitter|Facebook|Snapchat|"
@@ -320,6 +321,7 @@ def _incident_behaviours(
         # "Cardboard sign nailed to V1's gatepost: 'KEEP YOUR KILLERS CHAINED.'": a sign left for her is a message,
         # whatever the record's channel says, not a gift.
         displayed = channel == "gift-or-item" and bool(compiled.pattern("displayed_not_given").match(inc.narrative))
+        veiled: list[Found] = []
         for bp in compiled.behaviours:
             if (
                 channel
@@ -334,12 +336,17 @@ def _incident_behaviours(
             )
             found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
             if not (no_threat or lawful_step):
-                found.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
+                veiled.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
                 found.extend(
                     Found(bp.code, inc.id, _evidence(analysis, m), "narrative", inc.suspect_id)
                     for m in analysis.cue_matches(perceived_cue(bp.code))
                     if not m.negated and not m.hypothetical
                 )
+        # "'tick tock owen. 4 days.' with a cropped still from the intimate video": the countdown is to exposure, not
+        # to violence.
+        if any(f.type in _EXPOSURE for f in found):
+            veiled = [f for f in veiled if f.type is not Behaviour.THREAT_OF_VIOLENCE]
+        found.extend(veiled)
         if channel in _ONLINE_CHANNELS:
             # "An account presenting as a girl called Lily followed V1 and began a flirtatious chat": an account
             # following hers online, not following her in person.
