@@ -66,6 +66,11 @@ _APPOSITION = re.compile(
 )
 _OWN_SPOUSE = re.compile(r"(?i)\bmy (husband|wife|boyfriend|girlfriend)\b")
 _PARTNER_NOUN = re.compile(r"\b(?:my|his|her) (?:former |ex-?|estranged )?(wife|husband|girlfriend|boyfriend)\b", re.I)
+_HIS_RELATIVE = re.compile(
+    r"\b(?:his|her|their) (mum|mother|mam|sister|wife|girlfriend|daughter|aunt|nan|gran|dad|father|brother|husband|"
+    r"boyfriend|son|uncle)\b",
+    re.I,
+)
 _TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][A-Za-z'’-]+)")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _GENDERED_REF = re.compile(r"\b(?:male|female|man|woman)\b", re.I)
@@ -243,16 +248,24 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
     # A statement in her own words ("he follows me") speaks of the suspect as he or she; sentences without
     # "I" or "me" ("IP states she ...", an officer's summary) speak of her, so only first-person sentences vote.
     # "She states he ..." is someone taking her account: the one reporting is the victim ("he told me" is not).
+    # "His mum is lovely. She stopped me in the car park ...": after a sentence that brings in a woman (or a man)
+    # of the family, "she" (or "he") is that person, not the suspect.
+    other_person: str | None = None
     for sent in _SENT.findall(statement):
         # An officer's summary: "IP states she was frightened he was going to grab her".
         for m in _VICTIM_SAYS.finditer(sent):
             victim_votes["m" if m.group(1).lower() == "he" else "f"] += 2
+        relative = _HIS_RELATIVE.search(sent)
+        here = _ROLE_GENDER.get(relative.group(1).lower()) if relative else None
         if _FIRST_PERSON.search(sent):
             for m in _REPORTER.finditer(sent):
                 victim_votes["m" if m.group(1).lower() == "he" else "f"] += 1
             rest = _REPORTER.sub(" ", sent)
-            suspect_votes["m"] += len(_SAME_M.findall(rest))
-            suspect_votes["f"] += len(_SAME_F.findall(rest))
+            if "m" not in (other_person, here):
+                suspect_votes["m"] += len(_SAME_M.findall(rest))
+            if "f" not in (other_person, here):
+                suspect_votes["f"] += len(_SAME_F.findall(rest))
+        other_person = here
     sus_ref = compiled.cue("suspect_refs")
     vic_ref = compiled.cue("victim_refs")
     names_re = _names_re(names)
