@@ -174,6 +174,7 @@ _GAP_WORDS = re.compile(r"[\w'’]+")
 _TIME_CLAUSE = re.compile(
     r"\b(?:after|before|since|once|until|when|while|whilst)\s+(?:she|I|V\d|IP|the victim)\b", re.I
 )
+_TITLED = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z]")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'[dm]|I'll|I've|me|my)\b")
 _REPLY_START = re.compile(r"\s*(?:no|yes|yeah|yep|nah|nope|well|oh|erm|um)\b", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
@@ -808,7 +809,8 @@ class Analysis:
             return False
         if _REPLY_START.match(words):
             return False  # "Asked if he stopped: 'no, he just drove past'": an answer, someone's own words
-        return bool(_THE_MAN.search(words) or _HE_WORD.search(words) or _SHE_WORD.search(words))
+        # "West Block concierge log: 'Mr Frere (W5.2) at the W5 landing window with a long-lens camera ...'".
+        return bool(_THE_MAN.search(words) or _HE_WORD.search(words) or _SHE_WORD.search(words) or _TITLED.match(words))
 
     def _referent_at(self, pos: int) -> Referent | None:
         """The mention that starts exactly at pos, if one does."""
