@@ -57,6 +57,11 @@ _ROLE_GENDER = {
     "sister": "f",
     "mum": "f",
     "dad": "m",
+    "mam": "f",
+    "aunt": "f",
+    "nan": "f",
+    "gran": "f",
+    "uncle": "m",
 }
 _APPOSITION = re.compile(
     r"\b(?:the suspect|S1|SUSP|suspect)\s*,?\s*(?:his|her|their|the victim'?s|V1'?s|IP'?s)\s+"
