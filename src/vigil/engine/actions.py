@@ -148,7 +148,8 @@ def recommend(
                 else "."
             ),
         )
-    if offence and medium_plus and not (handling and handling.risk_management_plan):
+    # A single incident rated high (a threat with a bottle at a wake) needs a plan as much as a course of conduct.
+    if ((offence and medium_plus) or high) and not (handling and handling.risk_management_plan):
         add(ActionCode.RISK_MANAGEMENT_PLAN, f"Risk is {risk.level.value}: a risk management plan is owed.")
     if offence and (cat in STALKING_CATEGORIES or high):
         inv = handling.investigator.value if handling and handling.investigator else None
