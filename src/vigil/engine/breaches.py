@@ -585,8 +585,9 @@ def _stopped_in_place(inc: Incident, text: str, types: set[Behaviour], compiled:
 
 
 def _go_betweens(case: Case, inc: Incident) -> str:
-    """Who the record says carried the contact ("email from W2"), as the case describes them ("Harrow & Finch
-    Lettings, his managing agent"), so a route named in an order can be recognised."""
+    """Who the record says carried the contact ("email from W2", or by the name the case gives them: "Tarrant & Co
+    to Garside Webb"), as the case describes them ("Tarrant & Co, S1's solicitors"), so a route named in an order
+    can be recognised."""
     return " ".join(
         t.description or ""
         for t in case.third_parties
@@ -595,7 +596,16 @@ def _go_betweens(case: Case, inc: Incident) -> str:
             not _GIVES_EVIDENCE.match(inc.narrative, m.end())
             for m in re.finditer(rf"(?<![\w]){re.escape(t.id)}(?![\w])", inc.narrative)
         )
+        or any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", inc.narrative) for name in _described_names(t))
     )
+
+
+# "Tarrant & Co, S1's solicitors; Garside Webb LLP, V1's solicitors": the names a description opens with.
+_DESCRIBED_NAME = re.compile(r"(?:^|;\s*)([A-Z][\w'’.-]*(?: (?:&|and) [A-Z][\w'’.-]*| [A-Z][\w'’.-]*){0,3}),")
+
+
+def _described_names(t) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.group(1) for m in _DESCRIBED_NAME.finditer(t.description or "") if len(m.group(1)) > 3]
 
 
 def _conditions_breached(
@@ -955,6 +965,42 @@ def kept_to_permission(
     return out
 
 
+_NAMES_VICTIM = re.compile(r"\b(?:V\d+|IP|the victim|the complainant)\b")
+
+
+def _protects_someone_else(case: Case, order: Order, texts: CaseText) -> str | None:
+    """The person an order says it protects, where the record shows that is someone other than this victim.
+
+    Why: an old restraining order "protecting Denise Farrow only" does not forbid contact with the new neighbour he
+    now pursues; the terms of an order decide whom it protects. The record must show the other person is someone
+    else (a third party, an earlier victim in his history, or "(not V1)"), so an order naming the victim by a name
+    the engine does not know is never set aside.
+    """
+    compiled = texts.compiled
+    named = compiled.pattern("protects_another")
+    marked = compiled.pattern("someone_else_marked")
+    victim_re = texts.cast.victim_re
+    against = case.suspect(order.against) if order.against else None
+    known = " ".join(
+        [t.description or "" for t in case.third_parties] + ([against.history or ""] if against is not None else [])
+    )
+    for cond in order.conditions:
+        if cond.type is not ConditionType.OTHER or not cond.text:
+            continue
+        text = cond.text
+        for m in named.finditer(text):
+            name = m.group("name")
+            rest = text[m.end() :]
+            alone = marked.match(rest)
+            if _NAMES_VICTIM.search(text[: m.start()] + (rest[alone.end() :] if alone else rest)):
+                return None  # "Protected persons: Jane Smith and V1": the victim too
+            if victim_re is not None and victim_re.search(name):
+                return None
+            if alone or name in known:
+                return name
+    return None
+
+
 def find_breaches(
     case: Case,
     conduct: Conduct,
@@ -965,6 +1011,7 @@ def find_breaches(
 ) -> list[Breach]:
     found = _by_incident(behaviours)
     aware: dict[str, datetime | None] = {}
+    protects: dict[str, str | None] = {}
     out: list[Breach] = []
     for order, spec, inc, day in _in_force(case, conduct, law):
         if order.id not in aware:
@@ -981,11 +1028,18 @@ def find_breaches(
             if other.id != inc.id
         ):
             continue  # the victim showing police, after the order, the message he sent before it
+        if order.id not in protects:
+            protects[order.id] = _protects_someone_else(case, order, texts)
+        other_person = protects[order.id]
+        conditions = order.conditions
+        if other_person:
+            # Made for someone else: only its zones bind him here, not its terms about contact with a person.
+            conditions = [c for c in order.conditions if c.type is ConditionType.EXCLUSION_ZONE]
         hits = _conditions_breached(
             case,
             inc,
             found.get(inc.id, []),
-            order.conditions,
+            conditions,
             law,
             texts.incidents[inc.id],
             kept.get((order.id, inc.id)),

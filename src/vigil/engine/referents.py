@@ -198,6 +198,16 @@ _OWNERS_VEHICLE = re.compile(
 
 # A group named for where it works, used as that place: "in reception", "at the garage", "outside security".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|outside|into|behind|near)(?: the)?\s+\Z", re.IGNORECASE)
+# "Martin Oakes has been a customer for years", "I'm the pharmacist manager": the role describes the one already
+# named, not someone new.
+_COPULA_BEFORE = re.compile(
+    r"(?:\b(?:is|was|are|were|am|has been|had been|have been|became|becomes|remains|remained)|['’]m)"
+    r"(?: (?:still|also|now|just|only))?"
+    r"(?: (?:a|an|the|my|her|his|their|our)(?: [\w-]+)?)?\s+\Z",
+    re.IGNORECASE,
+)
+# ... but not "What has upset me is my manager going through my phone": the one doing what follows.
+_ACTS_AFTER = re.compile(r"\s+(?:who|that|[a-z]+ing)\b")
 _ROLE_LEAD = re.compile(
     r"(?<![\w])(?<![\w]['’])(?:(?:my|his|her|their|your|our|a|an|the|IP'?s|V\d+'?s|S\d+'?s|[A-Z][a-z]+'s)\s+)?"
     r"(?:(?:mutual|younger|older|little|big|new|former|best|close|next-door|psycho|other)\s+)?\Z",
@@ -246,6 +256,12 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
                 and not _someone_else_named(text, end, cast)
             )
             who = Actor("suspect", default_suspect) if former and default_suspect else THIRD
+            if (
+                who is THIRD
+                and _COPULA_BEFORE.search(text, max(0, start - 24), start)
+                and not _ACTS_AFTER.match(text, end)
+            ):
+                continue
             found.append((start, end, who, gender, None))
     victims = list(cast.victim_re.finditer(text)) if cast.victim_re is not None else []
     found.extend((m.start(), m.end(), VICTIM, cast.victim_gender, None) for m in victims)
