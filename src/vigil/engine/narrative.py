@@ -175,6 +175,10 @@ _GAP_WORDS = re.compile(r"[\w'’]+")
 _TIME_CLAUSE = re.compile(
     r"\b(?:after|before|since|once|until|when|while|whilst)\s+(?:she|I|V\d|IP|the victim)\b", re.I
 )
+# "IP rec'd 6 texts from S1's usual number: '...'": she received them; the sender named after "from" said them.
+_RECEIVED_FROM = re.compile(
+    r"\b(?:received|receives|rec'?d|recvd|got|gets|has had|had)\b[^:;.'‘\"“]{0,40}?\bfrom (?P<who>\S)", re.I
+)
 _TITLED = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z]")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'[dm]|I'll|I've|me|my)\b")
 _REPLY_START = re.compile(r"\s*(?:no|yes|yeah|yep|nah|nope|well|oh|erm|um)\b", re.I)
@@ -538,6 +542,12 @@ class Analysis:
             return self.resolve(spoken_to)
         if _WITNESS_LABEL.search(prefix):
             return THIRD  # the witness's own account, in her words
+        received = _RECEIVED_FROM.search(prefix)
+        if received is not None:
+            ref = self._referent_at(prefix_start + received.start("who"))
+            sender = self.resolve(ref) if ref is not None else None
+            if sender is not None and sender.role != "victim":
+                return sender
         if (
             self.kind == "statement"
             and qend is not None
@@ -588,6 +598,8 @@ class Analysis:
                 and _MESSAGE_HEAD.match(prefix) is not None
                 and _UNKNOWN_SENDER.search(prefix) is not None
             )
+            # "got a text from a number she did not know: '...'": not hers, whoever sent it.
+            dated = dated or (actor is not None and actor.role == "victim" and received is not None)
             if actor is not None and actor.role == "victim" and not dated and self.kind == "narrative":
                 # "S1 walked up to V1 until they were chest to chest, V1 backed against his gate: '...'": her
                 # reaction, with no speech verb, does not make her the speaker when he acts earlier in the sentence.
