@@ -543,6 +543,10 @@ _HIS_CONTACT = re.compile(
     r"\b(?:his|her|their) (?:own |current |new |usual |contact |mobile |phone |home |personal )*"
     r"(?:number|mobile|phone number|e-?mail(?: address)?|handle|username|profile)s? (?:is|are|was|as|:)"
 )
+# In a suspect's own history, "Interview 15/05: admitted 'quietobserver_77'", "admitted running @fenwick_truth":
+# the accounts named in what he admits, up to a denial or another clause ("... no comment to the rest").
+_ADMITTED = re.compile(r"\b(?:admitted|admits|accepted|accepts|conceded|concedes)\b(?! (?:nothing|none)\b)", re.I)
+_ADMISSION_ENDS = re.compile(r"[;:]|\b(?:but|denied|denies|no comment|not|never)\b|\.\s", re.I)
 _CONTACT_US = re.compile(
     r"(?i)\b(?:text|call|ring|phone|contact|e-?mail|message|whats-?app|reach) (?:us|me|him|her|the office|our team) "
     r"(?:on|at|via)\s+(?=['‘\"“]?[\w.+@-]*\d)"
@@ -667,6 +671,13 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             whose = _HISTORY_OF.match(where_from)
             if whose is not None:
                 owners += [(m.start(), whose.group(1), "") for m in _HIS_CONTACT.finditer(sentence)]
+                for m in _ADMITTED.finditer(sentence):
+                    stop = _ADMISSION_ENDS.search(low, m.end())
+                    end = stop.start() if stop else len(low)
+                    for pos, account in mentions:
+                        if m.end() <= pos < end and whose.group(1) in idents:
+                            add(account, whose.group(1), f"{whose.group(1)} admitted it {quoted}", iids, strong=True)
+                            tied_here.add((account, whose.group(1)))
             # His own notice or letter gives it as his line: "company contact details including 'text us on X'".
             if inc is not None and inc.suspect_id in idents and inc.account not in by_account:
                 owners += [
