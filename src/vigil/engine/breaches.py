@@ -396,6 +396,9 @@ def _breaks_proviso(text: str, found: set[str], perm) -> bool:  # type: ignore[n
 _LAW_FIRM = re.compile(
     r"\b[A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)? (?:Law|LLP|Solicitors|Legal|Law Group)\b"
     r"|\b(?:solicitors?|lawyers?|legal representatives?) (?:for|acting for|instructed by) (?:S\d+|him|her)\b"
+    # "Letter to IP from Whitlock Dunne (acting for S1)": a firm named with whom it acts for.
+    r"|\b[A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)? "
+    r"\((?:acting |solicitors )?(?:for|on behalf of) S\d+\)"
 )
 _TO_HER_SOLICITORS = re.compile(
     r"\bto (?:V\d+|IP|her|the victim|the complainant|the applicant)['’]?s? (?:own )?"
@@ -931,6 +934,27 @@ def _by_incident(behaviours: list[Found]) -> dict[str, list[Found]]:
 _SERVICE_ACCOUNT = re.compile(r"\b(?:portal|app|platform|service|website|case \d)", re.I)
 
 
+# "Represented by Whitlock Dunne solicitors", "Letter from Whitlock Dunne (acting for S1)": the firms the case names as
+# acting for a suspect, so a later "Email from Whitlock Dunne to IP" is known as his solicitors' letter.
+_FIRM_ACTING = re.compile(
+    r"\b([A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)?) "
+    r"(?:\((?:acting |solicitors )?(?:for|on behalf of) S\d+\)|solicitors\b|\(S\d+['’]s solicitors\))"
+)
+_REPRESENTED = re.compile(
+    r"\b(?:[Rr]epresented by|[Ii]nstructed|[Hh]is solicitors(?: are|,)?) ([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)"
+)
+
+
+def _his_solicitors(case: Case) -> set[str]:
+    texts = [s.history or "" for s in case.suspects] + [i.narrative for i in case.incidents]
+    names = {m.group(1) for t in texts for m in _FIRM_ACTING.finditer(t)}
+    names |= {m.group(1) for t in texts for m in _REPRESENTED.finditer(t)}
+    return {n for n in names if n.split()[0] not in _NOT_FIRM and len(n) > 3 and not re.search(r"['’]s?$", n)}
+
+
+_NOT_FIRM = frozenset({"His", "Her", "Their", "The", "V1", "IP", "Own", "New", "Both", "Family", "Duty"})
+
+
 def kept_to_permission(
     case: Case, conduct: Conduct, behaviours: list[Found], law: Law, compiled: Compiled
 ) -> dict[tuple[str, str], str]:
@@ -941,10 +965,13 @@ def kept_to_permission(
     out: dict[tuple[str, str], str] = {}
     later: list[tuple[Order, Incident, set[str], bool, str]] = []
     routes: dict[tuple[str, str], Incident] = {}
+    firms = _his_solicitors(case)
     for order, _spec, inc, _day in _in_force(case, conduct, law):
         codes = {b.type.value for b in found.get(inc.id, [])}
         stopped = bool(compiled.pattern("stopped_there").search(inc.narrative))
         go_betweens = _go_betweens(case, inc)
+        if any(re.search(rf"(?<![\w]){re.escape(f)}(?![\w])", inc.narrative) for f in firms):
+            go_betweens += " his solicitors"
         kept = _uses_permitted_route(inc, codes, order.conditions, law, compiled, go_betweens, stopped)
         if kept:
             out[(order.id, inc.id)] = kept

@@ -130,9 +130,11 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _RECEIVED = re.compile(
     r"\s*(?:['’]ve|have|['’]d|had)\s+(?:had|received|been sent|got|been getting|been receiving|been given)\b", re.I
 )
+# ... not "it's been over a year and I dread opening my emails": a conjunction starts a new clause, not a relative one.
 _RELATIVE_HEAD = re.compile(
     r"\b(?:(?:a|an|the|some|any|every|that|this|places?|somewhere|anywhere|everywhere|someone|somebody|nobody|no one)"
-    r"(?:\s+[a-z]+){0,2}|what|which|whom|whose|where)\s+$"
+    r"(?:\s+(?!(?:and|but|or|so|then|because|when|while|as|since|until)\b)[a-z]+){0,2}|what|which|whom|whose|where)"
+    r"\s+$"
 )
 # "Statement of neighbour Mr Colin Ash (no. 24):", "Bluebell Homecare visit record (W2):": a witness's own account.
 _WITNESS_LABEL = re.compile(
