@@ -281,7 +281,8 @@ def inside_zone(inc: Incident, place: str, compiled: Compiled) -> str | None:
     radius is the named place."""
     radius = _RADIUS.match(place.strip())
     if radius is None:
-        return f"was at {place}, inside the exclusion zone" if place and at_place(inc, place, compiled) else None
+        inside = bool(place) and at_place(inc, place, compiled) and not _outside_its_parts(inc, place)
+        return f"was at {place}, inside the exclusion zone" if inside else None
     metres, centre = float(radius.group(1)), radius.group(2)
     if at_place(inc, centre, compiled):
         return f"was at {centre}, inside the {metres:g}-metre exclusion zone"
@@ -289,6 +290,34 @@ def inside_zone(inc: Incident, place: str, compiled: Compiled) -> str | None:
     if distance is not None and distance <= metres:
         return f"about {distance:g} metres from {centre}, inside the {metres:g}-metre exclusion zone"
     return None
+
+
+# "Cobden House (communal entrance, stairwell and rear garden)": a zone made of the parts it lists.
+_PARTS = re.compile(r"\(([^)]*)\)\s*$")
+_BUILDING_PART = re.compile(
+    r"entrances?|stairwells?|stairs|staircases?|gardens?|lobby|foyer|corridors?|landings?|lifts?|porch|yards?|bins?|"
+    r"stores?|car|parks?|reception|hallways?|doorways?"
+)
+_PART_FILLER = frozenset(
+    {"communal", "shared", "rear", "front", "main", "back", "side", "and", "or", "the", "its", "of"}
+)
+_NOT_IN_PART = re.compile(
+    r"\bnot (?:in|on|at|inside|within|into)\b|\b(?:did not|didn'?t|never) (?:enter|go into|step into)\b"
+)
+
+
+def _outside_its_parts(inc: Incident, place: str) -> bool:
+    """A zone of named parts of a building is not entered by standing on the public pavement outside it: "S1 was on
+    the public footway, not in the building's entrance or garden". Inside only where the record puts him in a part."""
+    listed = _PARTS.search(place)
+    if listed is None:
+        return False
+    parts = [w for w in WORD.findall(listed.group(1).lower()) if w not in _PART_FILLER]
+    if not parts or not all(_BUILDING_PART.fullmatch(w) for w in parts):
+        return False  # "(the pedestrianised shopping street)", "(School of Chemistry)": a description, not its parts
+    text = f"{inc.location or ''} {inc.narrative}".lower()
+    hits = re.finditer(rf"\b(?:{'|'.join(map(re.escape, parts))})s?\b", text)
+    return not any(not _NOT_IN_PART.search(text, max(0, h.start() - 40), h.start()) for h in hits)
 
 
 # "never came within 50 m": a distance he kept beyond, not one measured.
