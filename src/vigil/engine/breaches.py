@@ -992,7 +992,11 @@ def kept_to_permission(
     return out
 
 
-_NAMES_VICTIM = re.compile(r"\b(?:V\d+|IP|the victim|the complainant)\b")
+_NAMES_VICTIM = re.compile(r"\b(?:V\d+|IP|the victim|the complainant)\b(?!['’]s)")
+# "(V1's mother)", "V1 is not a protected person under this order": the victim named only to say she is not the one.
+_VICTIM_NOT_PROTECTED = re.compile(
+    r"\b(?:V\d+|IP|the victim|the complainant) is not (?:a |the )?(?:protected|named|covered)\b[^.;]*", re.I
+)
 
 
 def _protects_someone_else(case: Case, order: Order, texts: CaseText) -> str | None:
@@ -1019,11 +1023,12 @@ def _protects_someone_else(case: Case, order: Order, texts: CaseText) -> str | N
             name = m.group("name")
             rest = text[m.end() :]
             alone = marked.match(rest)
-            if _NAMES_VICTIM.search(text[: m.start()] + (rest[alone.end() :] if alone else rest)):
+            others = _VICTIM_NOT_PROTECTED.sub(" ", text[: m.start()] + (rest[alone.end() :] if alone else rest))
+            if _NAMES_VICTIM.search(others):
                 return None  # "Protected persons: Jane Smith and V1": the victim too
             if victim_re is not None and victim_re.search(name):
                 return None
-            if alone or name in known:
+            if alone or name in known or _VICTIM_NOT_PROTECTED.search(text):
                 return name
     return None
 

@@ -100,12 +100,12 @@ _NEW_SUBJECT = re.compile(
     # "When she would not open the door he kicked it": a subject with its own past-tense verb starts a new clause.
     r"|\b(?:he|she|they)\s+[a-z]+ed\b"
 )
-# "found no evidence", "no case to answer", "it is not true": a finding the act's words contain, not a negation of
-# the act.
+# "found no evidence", "no case to answer", "it is not true", "you will not live to see": a finding (or a threat) the
+# act's words contain, not a negation of the act.
 _INNER_NEG = re.compile(
     # "with no warning", "no notice given": how he came, not a denial that he did.
-    r"\b(?:never|not(?! true\b)|no(?! (?:evidence|case to answer|trace|concerns?|basis|sign|record|truth|notice|"
-    r"warning|invitation|prior|appointment|arrangement)\b))\b",
+    r"\b(?:never(?! live to\b)|not(?! true\b| live to\b)|no(?! (?:evidence|case to answer|trace|concerns?|basis|sign|"
+    r"record|truth|notice|warning|invitation|prior|appointment|arrangement)\b))\b",
     re.I,
 )
 _MESSAGE_HEAD = re.compile(
