@@ -338,7 +338,25 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
         victim_re=_victim_re(case, names),
         identifiers={re.sub(r"[\s()-]", "", i.lower()): s.id for s in case.suspects for i in s.identifiers},
         partner_suspect=bool(partner),
+        suspect_relations=_relations_to_service_user(case),
     )
+
+
+# "Father of a child patient", "Partner of a postnatal patient; father of the baby", "Husband and main carer of
+# Margaret Hurrell (district nursing patient)": his relation to the one the victim looks after or serves.
+_RELATION_TO_USER = re.compile(
+    r"\b(father|mother|dad|mum|parent|partner|husband|wife|son|daughter|brother|sister|boyfriend|girlfriend|carer|"
+    r"relative)(?: and [\w ]{1,20}?)? of (?:a|an|the|her|his|their|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) ?"
+    r"(?:\((?:[\w-]+ ){0,3})?"
+    r"(?:[\w-]+ )?(?:patient|pupil|client|customer|resident|student|service user|passenger|child|baby)\b",
+    re.I,
+)
+
+
+def _relations_to_service_user(case: Case) -> frozenset[str]:
+    if len(case.suspects) != 1:
+        return frozenset()
+    return frozenset(m.group(1).lower() for m in _RELATION_TO_USER.finditer(case.suspects[0].history or ""))
 
 
 # "Spoke to the nanny, Aoife BRENNAN (V1), at length ... Aoife says: '...'": the record names the victim.

@@ -177,6 +177,11 @@ _GAP_WORDS = re.compile(r"[\w'’]+")
 _TIME_CLAUSE = re.compile(
     r"\b(?:after|before|since|once|until|when|while|whilst)\s+(?:she|I|V\d|IP|the victim)\b", re.I
 )
+# A report labelled with who wrote it: "Datix DX-AGH-26-5520 (entered 20/09 00:15 by IP): '...'".
+_AUTHORED_BY = re.compile(
+    r"\b(?:entered|written|made|recorded|completed|submitted|raised|logged)\b(?:[^:'‘\"“()]|(?<=\d):(?=\d)){0,30}?\bby "
+    r"(?P<who>IP|V\d+|the victim|the complainant|W\d+)\)?\s*:?\s*$"
+)
 # "IP rec'd 6 texts from S1's usual number: '...'": she received them; the sender named after "from" said them.
 _RECEIVED_FROM = re.compile(
     r"\b(?:received|receives|rec'?d|recvd|got|gets|has had|had)\b[^:;.'‘\"“]{0,40}?\bfrom (?P<who>\S)", re.I
@@ -544,6 +549,10 @@ class Analysis:
             return self.resolve(spoken_to)
         if _WITNESS_LABEL.search(prefix):
             return THIRD  # the witness's own account, in her words
+        author = _AUTHORED_BY.search(prefix)
+        if author is not None:
+            # "Datix DX-AGH-26-5520 (entered 20/09 00:15 by IP): '...'": her own report, in her words.
+            return VICTIM if author.group("who")[0] in "IVvt" else THIRD
         received = _RECEIVED_FROM.search(prefix)
         if received is not None:
             ref = self._referent_at(prefix_start + received.start("who"))

@@ -121,6 +121,9 @@ class Cast:
     victim_re: re.Pattern[str] | None = None  # the victim's own name, where a record gives it ("Aoife BRENNAN (V1)")
     # The victim's former or current partner is the suspect: "her ex-boyfriend" in a record means him.
     partner_suspect: bool = False
+    # How his history places him beside someone the victim serves ("Father of a child patient", "Partner of a
+    # postnatal patient"): in the records "pt's father" or "the patient's partner" is then him.
+    suspect_relations: frozenset[str] = frozenset()
 
     def fingerprint(self) -> tuple[object, ...]:
         """Everything about the cast that can change how a text is read, as a hashable key."""
@@ -134,6 +137,7 @@ class Cast:
             self.victim_re.pattern if self.victim_re else None,
             tuple(sorted(self.identifiers.items())),
             self.partner_suspect,
+            tuple(sorted(self.suspect_relations)),
         )
 
     def suspect_for_identifier(self, value: str) -> str | None:

@@ -206,6 +206,13 @@ _COPULA_BEFORE = re.compile(
     r"(?: (?:a|an|the|my|her|his|their|our)(?: [\w-]+)?)?\s+\Z",
     re.IGNORECASE,
 )
+# "pt's father", "the patient's partner", "father of pt": a relation of the one the victim serves.
+_USER_BEFORE = re.compile(
+    r"\b(?:pt|pts|patient|client|customer|resident|pupil|student|service user|child|baby)['’]?s?\s+\Z", re.IGNORECASE
+)
+_OF_USER = re.compile(
+    r"\s+of (?:the |a |this )?(?:pt|patient|client|customer|resident|pupil|child|baby)\b", re.IGNORECASE
+)
 # ... but not "What has upset me is my manager going through my phone": the one doing what follows.
 _ACTS_AFTER = re.compile(r"\s+(?:who|that|[a-z]+ing)\b")
 _ROLE_LEAD = re.compile(
@@ -255,7 +262,13 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
                 and _FORMER.search(text, max(0, role_start - 12), role_start)
                 and not _someone_else_named(text, end, cast)
             )
-            who = Actor("suspect", default_suspect) if former and default_suspect else THIRD
+            # "pt's father grabbed my lanyard" where his history makes him the father of a child patient.
+            related = (
+                role in cast.suspect_relations
+                and bool(default_suspect)
+                and bool(_USER_BEFORE.search(text, max(0, role_start - 24), role_start) or _OF_USER.match(text, end))
+            )
+            who = Actor("suspect", default_suspect) if (former or related) and default_suspect else THIRD
             if (
                 who is THIRD
                 and _COPULA_BEFORE.search(text, max(0, start - 24), start)
