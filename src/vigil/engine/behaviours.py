@@ -430,6 +430,9 @@ def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: 
 _POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(his|her) \Z", re.I)
+
+
 def _own_things(m: Match, analysis: Analysis) -> bool:
     """'S1 stood there checking his phone': the possessive is the suspect's own (his gender, not hers)."""
     if m.actor.role != "suspect":
@@ -438,6 +441,10 @@ def _own_things(m: Match, analysis: Analysis) -> bool:
     if cast.suspect_gender is None or cast.suspect_gender == cast.victim_gender:
         return False
     words = re.findall(r"\b(his|her)\b", analysis.text[m.start : m.end].lower())
+    # ... or just before it: "two weeks after his car was broken into".
+    before = _POSSESSIVE_BEFORE.search(analysis.text, max(0, m.start - 5), m.start)
+    if before is not None:
+        words.append(before.group(1).lower())
     return bool(words) and all(_POSSESSIVE_GENDER[w] == cast.suspect_gender for w in words)
 
 

@@ -339,6 +339,7 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
         identifiers={re.sub(r"[\s()-]", "", i.lower()): s.id for s in case.suspects for i in s.identifiers},
         partner_suspect=bool(partner),
         suspect_relations=_relations_to_service_user(case),
+        neighbour_suspect=bool(case.victim and case.victim.relationship_to_suspect == "neighbour"),
     )
 
 

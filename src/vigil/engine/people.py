@@ -124,6 +124,8 @@ class Cast:
     # How his history places him beside someone the victim serves ("Father of a child patient", "Partner of a
     # postnatal patient"): in the records "pt's father" or "the patient's partner" is then him.
     suspect_relations: frozenset[str] = frozenset()
+    # The suspect is her neighbour: "neighbour came to the fence holding a spade" in a record means him.
+    neighbour_suspect: bool = False
 
     def fingerprint(self) -> tuple[object, ...]:
         """Everything about the cast that can change how a text is read, as a hashable key."""
@@ -138,6 +140,7 @@ class Cast:
             tuple(sorted(self.identifiers.items())),
             self.partner_suspect,
             tuple(sorted(self.suspect_relations)),
+            self.neighbour_suspect,
         )
 
     def suspect_for_identifier(self, value: str) -> str | None:

@@ -213,6 +213,25 @@ _USER_BEFORE = re.compile(
 _OF_USER = re.compile(
     r"\s+of (?:the |a |this )?(?:pt|patient|client|customer|resident|pupil|child|baby)\b", re.IGNORECASE
 )
+# "a neighbour", "another neighbour", "V1's neighbour", "the neighbour at No.24": someone other than the suspect.
+_ANOTHER_NEIGHBOUR = re.compile(
+    r"\b(?:a|an|another|other|one|two|three|several|her|his|my|our|their|IP'?s|V\d+'?s|[A-Z][a-z]+['’]s)\s+"
+    r"(?:[\w-]+\s+)?\Z|['’]s\s+\Z",
+    re.IGNORECASE,
+)
+_OTHER_NEIGHBOUR_AFTER = re.compile(
+    r"s?\s*(?:\((?:No|W|at)|at (?:No|no|number|\d)|,? (?:Mr|Mrs|Ms|Miss|Dr)\b|\s+[A-Z][a-z]+\b"
+    r"|\s+(?:from|opposite|across|at)\b)"
+)
+_SUSPECT_NAMED_NEAR = re.compile(r"\b(?:S\d+|SUSP|suspect)\b")
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = text.find(". ", pos)
+    return text[start : end if end >= 0 else len(text)]
+
+
 # ... but not "What has upset me is my manager going through my phone": the one doing what follows.
 _ACTS_AFTER = re.compile(r"\s+(?:who|that|[a-z]+ing)\b")
 _ROLE_LEAD = re.compile(
@@ -268,7 +287,17 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
                 and bool(default_suspect)
                 and bool(_USER_BEFORE.search(text, max(0, role_start - 24), role_start) or _OF_USER.match(text, end))
             )
-            who = Actor("suspect", default_suspect) if (former or related) and default_suspect else THIRD
+            # "neighbour came to fence holding a garden spade" where the suspect is her neighbour: him, unless the
+            # record marks another ("a neighbour", "Neighbour (No.14)", "V1's neighbour") or names him beside it.
+            the_neighbour = (
+                cast.neighbour_suspect
+                and role in ("neighbour", "neighbor")
+                and not _ANOTHER_NEIGHBOUR.search(text, max(0, start - 16), start)
+                and not _OTHER_NEIGHBOUR_AFTER.match(text, end)
+                and not _SUSPECT_NAMED_NEAR.search(_sentence_of(text, start))
+            )
+            his = former or related or the_neighbour
+            who = Actor("suspect", default_suspect) if his and default_suspect else THIRD
             if (
                 who is THIRD
                 and _COPULA_BEFORE.search(text, max(0, start - 24), start)
