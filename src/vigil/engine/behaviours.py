@@ -104,8 +104,11 @@ def _procures(text: str, compiled: Compiled, *, statement: bool = False) -> bool
 def procured(case: Case, compiled: Compiled) -> bool:
     """The record shows the suspect asked, paid or sent someone to act (PHA 1997 s.7(3A))."""
     statement = case.victim.statement if case.victim and case.victim.statement else ""
-    return _procures(statement, compiled, statement=True) or any(
-        _procures(i.narrative, compiled) for i in case.incidents if i.actor_id
+    # Prison call recordings set down in his history ("15/06/2026 S1 to Purves: 'Get me a pic of her new place'").
+    return (
+        _procures(statement, compiled, statement=True)
+        or any(_procures(i.narrative, compiled) for i in case.incidents if i.actor_id)
+        or any(bool(compiled.pattern("orders_go_between").search(s.history or "")) for s in case.suspects)
     )
 
 

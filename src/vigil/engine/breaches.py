@@ -212,6 +212,7 @@ _THROUGH_THE_CHILD = re.compile(
 
 
 _WRITTEN = frozenset({"email", "letter", "text-message", "messaging-app"})
+_PRESENT_ONLY = frozenset({"in-person", "via-third-party", "tracking-or-surveillance"})
 # Channels that never put him anywhere (a GPS tag's alert, filed as "other", does).
 _NOT_PRESENT = _WRITTEN | {"phone-call", "social-media", "online-publication", "gift-or-item", "via-third-party"}
 # A channel, and an order's word for it, as one route word.
@@ -688,7 +689,10 @@ def _conditions_breached(
             continue
         if cond.type is ConditionType.EXCLUSION_ZONE:
             present = (
-                channel in _IN_PERSON and not by_agent and not _REMOTE.search(f"{inc.location or ''} {inc.narrative}")
+                channel in _IN_PERSON
+                and not by_agent
+                and not _REMOTE.search(f"{inc.location or ''} {inc.narrative}")
+                and not compiled.pattern("brought_there").search(inc.narrative)
             )
             why = inside_zone(inc, cond.place or "", compiled) if present else None
             if why is None and cond.metres and channel in _IN_PERSON and not by_agent:
@@ -723,6 +727,13 @@ def _conditions_breached(
         used = about_others if cond.type is ConditionType.NO_THIRD_PARTY_CONTACT else types
         if cond.type is ConditionType.NO_CONTACT and no_contact_made:
             used = used - _PRESENCE
+            # "taking photos of the house ... He did not approach or speak to her": sent there, but nothing reached her;
+            # contact read from the channel alone is not contact the record shows.
+            by_channel = by_channel and channel not in _PRESENT_ONLY
+            if channel in _PRESENT_ONLY:
+                used = used - {b.type for b in found if b.source == "channel"} | {
+                    b.type for b in found if b.source != "channel" and b.type in used
+                }
         if spec.distance_based and channel == "tracking-or-surveillance":
             used = set()  # watching her through an app or a camera is not coming near her
         hit = [] if channel in spec.not_breached_on else sorted(b.value for b in used & set(spec.breached_by))
