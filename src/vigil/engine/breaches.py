@@ -454,6 +454,9 @@ _ZONE_WORDS = re.compile(
 )
 
 
+_PROHIBITS = re.compile(r"\s*(?:not to|must not|shall not|is not to|will not|he (?:must|shall) not)\b", re.I)
+
+
 def _other_term_breached(
     inc: Incident,
     text: str,
@@ -474,7 +477,12 @@ def _other_term_breached(
         return None
     if spec and spec.permission and re.search(spec.permission.words, text, re.I):
         # A term with an exception ("save that he may protest there on Tuesdays") is read as a permission: what
-        # keeps to it is no breach, and the prohibition around it is not judged here.
+        # keeps to it is no breach, and the prohibition around it is not judged here ...
+        head = re.split(spec.permission.words, text, maxsplit=1, flags=re.I)[0]
+        if _PROHIBITS.match(head) and compiled.pattern("exception_unmet").search(inc.narrative):
+            # ... unless the record says the exception was not met: "Not to enter 4B Tanner's Yard except on 24
+            # hours' written notice ..." and "no notice was given and no emergency reported".
+            return _other_term_breached(inc, head.strip(" ,;"), types, spec, compiled)
         return None
     why = (
         _travelled_in_window(inc, text) or _on_named_service(inc, text) or _stopped_in_place(inc, text, types, compiled)

@@ -84,8 +84,9 @@ def _one_place(place: str) -> list[str]:
     m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
     if m:
         return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
-    # "Maes-y-Garn farm and Cwm Lane": a place and a named street are two places.
-    m = re.match(r"^(.+?)\s+and\s+([A-Z0-9].*)$", place)
+    # "Maes-y-Garn farm and Cwm Lane", "Gatehouse Lane and the HMP Fellgate staff car park": a place and a named
+    # street are two places.
+    m = re.match(r"^(.+?)\s+and\s+(?:the\s+)?([A-Z0-9].*)$", place)
     if (
         m
         and not re.search(r"(?i)\d$|\bbetween\b", m.group(1))
