@@ -395,9 +395,27 @@ def _incident_behaviours(
         if no_threat and analysis.cue_matches("joking"):
             # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
             found = [f for f in found if f.type not in _BANTER_SENSITIVE]
+        found.extend(_refuted_report(inc, analysis))
         return found
 
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)
+
+
+def _refuted_report(inc: Incident, analysis: Analysis) -> list[Found]:
+    """His own report to the police about her, in a record that shows it untrue: a false allegation.
+
+    Why: counter-allegations are a known tactic ("Caller BREESE states his ex partner Aisha MORAN is harrassing him
+    ... CSP returns show 212 calls from BREESE to MORAN. Re-crimed, BREESE now suspect"). The report and its
+    refutation are often sentences apart, so the two are read as cues of the one record.
+    """
+    reports = [
+        m
+        for m in analysis.cue_matches("reports_victim")
+        if m.actor.role == "suspect" and not m.negated and not m.hypothetical
+    ]
+    if not reports or not analysis.cue_matches("report_refuted"):
+        return []
+    return [Found(Behaviour.FALSE_ALLEGATIONS, inc.id, _evidence(analysis, reports[0]), "narrative", inc.suspect_id)]
 
 
 _SERVICE_NOTE = re.compile(r"\b(?:served|service|serving)\b", re.I)

@@ -72,6 +72,8 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         # "through the court in the family proceedings": the court is the route, the proceedings its occasion.
         r"|\bin (?:the|these|those|any|his|her|their) (?:[\w-]+ )?(?:proceedings|case|claim|matter)\b"
         r"|\bfor\b|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bwithout\b|\bby (?:train|bus|car|rail|tram|coach)\b"
+        # "by FamilyBridge app messages limited to arrangements for the children": the purpose, not the route.
+        r"|\b(?:limited|restricted|confined|relating|related) to\b"
         r"|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
         text.lower(),
     ):
@@ -638,7 +640,11 @@ def _conditions_breached(
     elsewhere = any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim"))
     # "Letter from Brannigan Legal (S1's solicitors) to V1's solicitors": litigation correspondence between their
     # lawyers, not contact with her.
-    if _LAW_FIRM.search(inc.narrative) and _TO_HER_SOLICITORS.search(inc.narrative):
+    # ... or a court application served through her own firm: "C100 application ... served on V1 via Harland & Webb".
+    via_her_firm = any(
+        re.search(rf"\b(?:via|through|to|c/o) {re.escape(f)}\b", inc.narrative) for f in _her_solicitors(case)
+    )
+    if (_LAW_FIRM.search(inc.narrative) and _TO_HER_SOLICITORS.search(inc.narrative)) or via_her_firm:
         elsewhere = True
         types.discard(Behaviour.CONTACTING)
     # "V1 is not on Facebook and was not tagged": a public post that never went to her is not contact with her;
@@ -968,7 +974,23 @@ def _his_solicitors(case: Case) -> set[str]:
     texts = [s.history or "" for s in case.suspects] + [i.narrative for i in case.incidents]
     names = {m.group(1) for t in texts for m in _FIRM_ACTING.finditer(t)}
     names |= {m.group(1) for t in texts for m in _REPRESENTED.finditer(t)}
+    # "Brackley Shaw LLP (S1's solicitors)", later just "Brackley Shaw letter to ...": the firm without its suffix.
+    names |= {bare for n in names if (bare := _FIRM_SUFFIX.sub("", n)) != n}
     return {n for n in names if n.split()[0] not in _NOT_FIRM and len(n) > 3 and not re.search(r"['’]s?$", n)}
+
+
+_FIRM_SUFFIX = re.compile(r"\s+(?:LLP|Solicitors|Law|Legal|Ltd)$")
+# "Harland & Webb (V1's solicitors)", "Garside Webb LLP, V1's solicitors".
+_HER_FIRM = re.compile(
+    r"\b([A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)?),? \(?(?:acting for )?(?:V\d+|IP)['’]s solicitors\b"
+)
+
+
+def _her_solicitors(case: Case) -> set[str]:
+    texts = [i.narrative for i in case.incidents] + [t.description or "" for t in case.third_parties]
+    names = {m.group(1) for t in texts for m in _HER_FIRM.finditer(t)}
+    names |= {bare for n in names if (bare := _FIRM_SUFFIX.sub("", n)) != n}
+    return {n for n in names if n.split()[0] not in _NOT_FIRM and len(n) > 3}
 
 
 _NOT_FIRM = frozenset({"His", "Her", "Their", "The", "V1", "IP", "Own", "New", "Both", "Family", "Duty"})

@@ -184,6 +184,8 @@ _CUE_LISTS = (
     "previous_victim",
     "past_relationship",
     "within_relationship",
+    "reports_victim",
+    "report_refuted",
 )
 
 
