@@ -743,8 +743,11 @@ def _conditions_breached(
             used = used - _PRESENCE
             # "taking photos of the house ... He did not approach or speak to her": sent there, but nothing reached her;
             # contact read from the channel alone is not contact the record shows.
-            by_channel = by_channel and channel not in _PRESENT_ONLY
-            if channel in _PRESENT_ONLY:
+            # ... and a record whose only contact is its channel ("Civil claim settled at mediation ... No contact
+            # since"): the letter is the record's form, not a message from him.
+            nothing_said = all(b.source == "channel" for b in found)
+            by_channel = by_channel and channel not in _PRESENT_ONLY and not nothing_said
+            if channel in _PRESENT_ONLY or nothing_said:
                 used = used - {b.type for b in found if b.source == "channel"} | {
                     b.type for b in found if b.source != "channel" and b.type in used
                 }
