@@ -531,9 +531,10 @@ _CONTACT_ID = re.compile(
 )
 
 
+# ... "pay as you go SIM registered 18/04/2025 in the name 'D Marsh' at 22 Orme Street".
 _IN_THE_NAME_OF = re.compile(
-    r"\b(?:in (?:the )?name of|registered to|belonging to|held by) (?:Mr|Mrs|Ms|Miss|Dr)?\.? ?"
-    r"([A-Z][A-Za-z'’-]*\.?(?: [A-Z][A-Za-z'’-]+)+)"
+    r"\b(?:in (?:the )?name(?: of)?|registered to|belonging to|held by) ['‘\"“]?(?:Mr|Mrs|Ms|Miss|Dr)?\.? ?"
+    r"([A-Z][A-Za-z'’-]*\.?(?: [A-Z](?:[A-Za-z'’-]*[A-Za-z])?)+)"
 )
 
 
