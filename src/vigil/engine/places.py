@@ -127,6 +127,12 @@ _ITS_LAND = re.compile(r"(?i)\b(?:including|and) (?:all )?(?:its|the) (?:land|fi
 _HOLDINGS = frozenset({"farm", "estate", "holding", "smallholding", "stables", "yard"})
 _SITE = re.compile(r"(?i)\s+(?:site|premises|grounds|building|buildings|complex|campus|halls? of residence|halls)$")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
+_OUTSIDE_ITS_EDGE = re.compile(
+    r"\boutside (?:the |its )?(?:[\w'’-]+ ){0,2}(?:gates?|entrances?|boundary|fence|perimeter|walls?|railings) "
+    r"(?:of|to) (?:the )?$",
+    re.I,
+)
+_HOMES = frozenset({"house", "home", "flat", "address", "bungalow", "cottage", "door", "road", "street", "lane"})
 
 
 def _without_town(place: str) -> str | None:
@@ -207,6 +213,10 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     ):
         return False
     if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
+        return False
+    # "Castle Street pavement outside the east gate of Castlegate Market": at its edge, not in it (a home's front
+    # door is another matter: outside it is at it).
+    if first >= 0 and kind not in _HOMES and _OUTSIDE_ITS_EDGE.search(text[max(0, first - 48) : first]):
         return False
     # "to the Hollins Lane junction": where it meets another road, not the lane.
     last = [w for w in WORD.findall(place.lower()) if w in want][-1:]
