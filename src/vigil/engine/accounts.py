@@ -546,7 +546,12 @@ _HIS_CONTACT = re.compile(
 )
 # In a suspect's own history, "Interview 15/05: admitted 'quietobserver_77'", "admitted running @fenwick_truth":
 # the accounts named in what he admits, up to a denial or another clause ("... no comment to the rest").
-_ADMITTED = re.compile(r"\b(?:admitted|admits|accepted|accepts|conceded|concedes)\b(?! (?:nothing|none)\b)", re.I)
+_ADMITTED = re.compile(
+    r"\b(?:admitted|admits|accepted|accepts|conceded|concedes)\b(?! (?:nothing|none)\b)"
+    # "Spoken to by PC Grant: confirmed 'kev.free.bird' is his account: 'yeah that's me'".
+    r"|\bconfirm(?:ed|s)\b(?=(?:[^.;]|\.(?=\w))*\b(?:is|was) (?:his|hers)\b)",
+    re.I,
+)
 _ADMISSION_ENDS = re.compile(r"[;:]|\b(?:but|denied|denies|no comment|not|never)\b|\.\s", re.I)
 _CONTACT_US = re.compile(
     r"(?i)\b(?:text|call|ring|phone|contact|e-?mail|message|whats-?app|reach) (?:us|me|him|her|the office|our team) "
