@@ -396,12 +396,13 @@ def _breaks_proviso(text: str, found: set[str], perm) -> bool:  # type: ignore[n
     )
 
 
+# A firm's name as records give it: "Whitlock Dunne", "Tarrant & Co", "Brackley Shaw LLP".
+_FIRM_NAME = r"[A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)?"
 _LAW_FIRM = re.compile(
     r"\b[A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)? (?:Law|LLP|Solicitors|Legal|Law Group)\b"
     r"|\b(?:solicitors?|lawyers?|legal representatives?) (?:for|acting for|instructed by) (?:S\d+|him|her)\b"
     # "Letter to IP from Whitlock Dunne (acting for S1)": a firm named with whom it acts for.
-    r"|\b[A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)? "
-    r"\((?:acting |solicitors )?(?:for|on behalf of) S\d+\)"
+    rf"|\b{_FIRM_NAME} \((?:acting |solicitors )?(?:for|on behalf of) S\d+\)"
 )
 _TO_HER_SOLICITORS = re.compile(
     r"\bto (?:V\d+|IP|her|the victim|the complainant|the applicant)['’]?s? (?:own )?"
@@ -748,9 +749,8 @@ def _conditions_breached(
             nothing_said = all(b.source == "channel" for b in found)
             by_channel = by_channel and channel not in _PRESENT_ONLY and not nothing_said
             if channel in _PRESENT_ONLY or nothing_said:
-                used = used - {b.type for b in found if b.source == "channel"} | {
-                    b.type for b in found if b.source != "channel" and b.type in used
-                }
+                said = {b.type for b in found if b.source != "channel"}
+                used = used - ({b.type for b in found if b.source == "channel"} - said)
         if spec.distance_based and channel == "tracking-or-surveillance":
             used = set()  # watching her through an app or a camera is not coming near her
         hit = [] if channel in spec.not_breached_on else sorted(b.value for b in used & set(spec.breached_by))
@@ -965,8 +965,7 @@ _SERVICE_ACCOUNT = re.compile(r"\b(?:portal|app|platform|service|website|case \d
 # "Represented by Whitlock Dunne solicitors", "Letter from Whitlock Dunne (acting for S1)": the firms the case names as
 # acting for a suspect, so a later "Email from Whitlock Dunne to IP" is known as his solicitors' letter.
 _FIRM_ACTING = re.compile(
-    r"\b([A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)?) "
-    r"(?:\((?:acting |solicitors )?(?:for|on behalf of) S\d+\)|solicitors\b|\(S\d+['’]s solicitors\))"
+    rf"\b({_FIRM_NAME}) (?:\((?:acting |solicitors )?(?:for|on behalf of) S\d+\)|solicitors\b|\(S\d+['’]s solicitors\))"
 )
 _REPRESENTED = re.compile(
     r"\b(?:[Rr]epresented by|[Ii]nstructed|[Hh]is solicitors(?: are|,)?) ([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)"
@@ -975,8 +974,11 @@ _REPRESENTED = re.compile(
 
 def _his_solicitors(case: Case) -> set[str]:
     texts = [s.history or "" for s in case.suspects] + [i.narrative for i in case.incidents]
-    names = {m.group(1) for t in texts for m in _FIRM_ACTING.finditer(t)}
-    names |= {m.group(1) for t in texts for m in _REPRESENTED.finditer(t)}
+    return _firms(texts, _FIRM_ACTING, _REPRESENTED)
+
+
+def _firms(texts: list[str], *patterns: re.Pattern[str]) -> set[str]:
+    names = {m.group(1) for p in patterns for t in texts for m in p.finditer(t)}
     # "Brackley Shaw LLP (S1's solicitors)", later just "Brackley Shaw letter to ...": the firm without its suffix.
     names |= {bare for n in names if (bare := _FIRM_SUFFIX.sub("", n)) != n}
     return {n for n in names if n.split()[0] not in _NOT_FIRM and len(n) > 3 and not re.search(r"['’]s?$", n)}
@@ -984,16 +986,11 @@ def _his_solicitors(case: Case) -> set[str]:
 
 _FIRM_SUFFIX = re.compile(r"\s+(?:LLP|Solicitors|Law|Legal|Ltd)$")
 # "Harland & Webb (V1's solicitors)", "Garside Webb LLP, V1's solicitors".
-_HER_FIRM = re.compile(
-    r"\b([A-Z][\w'’]+(?: (?:&|and) [A-Z][\w'’]+)?(?: [A-Z][\w'’]+)?),? \(?(?:acting for )?(?:V\d+|IP)['’]s solicitors\b"
-)
+_HER_FIRM = re.compile(rf"\b({_FIRM_NAME}),? \(?(?:acting for )?(?:V\d+|IP)['’]s solicitors\b")
 
 
 def _her_solicitors(case: Case) -> set[str]:
-    texts = [i.narrative for i in case.incidents] + [t.description or "" for t in case.third_parties]
-    names = {m.group(1) for t in texts for m in _HER_FIRM.finditer(t)}
-    names |= {bare for n in names if (bare := _FIRM_SUFFIX.sub("", n)) != n}
-    return {n for n in names if n.split()[0] not in _NOT_FIRM and len(n) > 3}
+    return _firms([i.narrative for i in case.incidents] + [t.description or "" for t in case.third_parties], _HER_FIRM)
 
 
 _NOT_FIRM = frozenset({"His", "Her", "Their", "The", "V1", "IP", "Own", "New", "Both", "Family", "Duty"})

@@ -552,7 +552,7 @@ class Analysis:
         author = _AUTHORED_BY.search(prefix)
         if author is not None:
             # "Datix DX-AGH-26-5520 (entered 20/09 00:15 by IP): '...'": her own report, in her words.
-            return VICTIM if author.group("who")[0] in "IVvt" else THIRD
+            return THIRD if author.group("who").startswith("W") else VICTIM
         received = _RECEIVED_FROM.search(prefix)
         if received is not None:
             ref = self._referent_at(prefix_start + received.start("who"))
