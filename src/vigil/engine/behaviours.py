@@ -395,10 +395,28 @@ def _incident_behaviours(
         if no_threat and analysis.cue_matches("joking"):
             # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
             found = [f for f in found if f.type not in _BANTER_SENSITIVE]
+        reported = {m.sentence for m in analysis.cue_matches("reports_victim") if m.actor.role == "suspect"}
+        if reported and analysis.cue_matches("report_refuted"):
+            # "S1 reports that YELLAND threatened him with a hammer", in a record that refutes it: what he says she did
+            # is his false allegation, not his own threat or weapon.
+            found = [f for f in found if not (f.type in _REPORTED_ACTS and f.evidence in reported)]
         found.extend(_refuted_report(inc, analysis))
         return found
 
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)
+
+
+_REPORTED_ACTS = frozenset(
+    {
+        Behaviour.THREAT_TO_KILL,
+        Behaviour.THREAT_OF_VIOLENCE,
+        Behaviour.WEAPON,
+        Behaviour.PHYSICAL_VIOLENCE,
+        Behaviour.PROPERTY_DAMAGE,
+        Behaviour.FOLLOWING,
+        Behaviour.TURNING_UP_UNANNOUNCED,
+    }
+)
 
 
 def _refuted_report(inc: Incident, analysis: Analysis) -> list[Found]:

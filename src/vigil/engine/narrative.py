@@ -125,6 +125,11 @@ _REPORTED_CALLER = re.compile(
     r"\s(?P<who>[A-Z]\w*)\s+(?:had\s+)?(?:rang|phoned|called|texted|messaged|wrote|e-?mailed|sent|posted|replied|"
     r"shouted|said|says)(?:\s+(?:her|him|them|me|V\d|IP))?\s*[:,]?\s*$"
 )
+# "W1 heard MARSH shout 'I'll cave your head in'": the one heard is the speaker, not the one who heard.
+_HEARD_SPEAK = re.compile(
+    r"\b(?:heard|saw|recorded|filmed|watched)\s+(?P<who>[A-Z]\w*)\s+(?:shout|say|scream|yell|tell|call|swear)\w*"
+    r"(?:\s+(?:at|to)\s+\w+)?\s*[:,]?\s*$"
+)
 _POSSESSIVE = re.compile(r"['’]s?\s")
 _ASIDE = re.compile(r"\([^()]*\)")
 _RECEIVED = re.compile(
@@ -587,6 +592,11 @@ class Analysis:
                 and self.default_actor.role == "suspect"
             ):
                 return self.default_actor
+            heard = _HEARD_SPEAK.search(prefix)
+            speaker = self._referent_at(prefix_start + heard.start("who")) if heard is not None else None
+            spoke = self.resolve(speaker) if speaker is not None else None
+            if spoke is not None and spoke.role in ("suspect", "third"):
+                return spoke
             # "V1 states S1 rang: '...'": the one who rang, named after the reporting verb, is the speaker.
             late = _REPORTED_CALLER.search(prefix, verb.end())
             caller = self._referent_at(prefix_start + late.start("who")) if late is not None else None
