@@ -395,13 +395,7 @@ def _incident_behaviours(
         if no_threat and analysis.cue_matches("joking"):
             # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
             found = [f for f in found if f.type not in _BANTER_SENSITIVE]
-        reported = {m.sentence for m in analysis.cue_matches("reports_victim") if m.actor.role == "suspect"}
-        if reported and analysis.cue_matches("report_refuted"):
-            # "S1 reports that YELLAND threatened him with a hammer", in a record that refutes it: what he says she did
-            # is his false allegation, not his own threat or weapon.
-            found = [f for f in found if not (f.type in _REPORTED_ACTS and f.evidence in reported)]
-        found.extend(_refuted_report(inc, analysis))
-        return found
+        return _refuted_report(inc, analysis, found)
 
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)
 
@@ -419,21 +413,25 @@ _REPORTED_ACTS = frozenset(
 )
 
 
-def _refuted_report(inc: Incident, analysis: Analysis) -> list[Found]:
-    """His own report to the police about her, in a record that shows it untrue: a false allegation.
+def _refuted_report(inc: Incident, analysis: Analysis, found: list[Found]) -> list[Found]:
+    """His own report to the police about her, in a record that shows it untrue: a false allegation, and what he
+    says she did in it ("reports that YELLAND threatened him with a hammer") is not his own threat or weapon.
 
     Why: counter-allegations are a known tactic ("Caller BREESE states his ex partner Aisha MORAN is harrassing him
     ... CSP returns show 212 calls from BREESE to MORAN. Re-crimed, BREESE now suspect"). The report and its
     refutation are often sentences apart, so the two are read as cues of the one record.
     """
-    reports = [
-        m
-        for m in analysis.cue_matches("reports_victim")
-        if m.actor.role == "suspect" and not m.negated and not m.hypothetical
-    ]
-    if not reports or not analysis.cue_matches("report_refuted"):
-        return []
-    return [Found(Behaviour.FALSE_ALLEGATIONS, inc.id, _evidence(analysis, reports[0]), "narrative", inc.suspect_id)]
+    his = [m for m in analysis.cue_matches("reports_victim") if m.actor.role == "suspect"]
+    if not his or not analysis.cue_matches("report_refuted"):
+        return found
+    reported = {m.sentence for m in his}
+    kept = [f for f in found if not (f.type in _REPORTED_ACTS and f.evidence in reported)]
+    reports = [m for m in his if not m.negated and not m.hypothetical]
+    if reports:
+        kept.append(
+            Found(Behaviour.FALSE_ALLEGATIONS, inc.id, _evidence(analysis, reports[0]), "narrative", inc.suspect_id)
+        )
+    return kept
 
 
 _SERVICE_NOTE = re.compile(r"\b(?:served|service|serving)\b", re.I)

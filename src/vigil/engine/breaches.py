@@ -632,6 +632,7 @@ def _conditions_breached(
     analysis: Analysis,
     permitted: str | None,
     bound: str | None = None,
+    her_firms: frozenset[str] = frozenset(),
 ) -> list[tuple[ConditionType, str]]:
     compiled = analysis.compiled
     types = {b.type for b in found}
@@ -642,9 +643,7 @@ def _conditions_breached(
     # "Letter from Brannigan Legal (S1's solicitors) to V1's solicitors": litigation correspondence between their
     # lawyers, not contact with her.
     # ... or a court application served through her own firm: "C100 application ... served on V1 via Harland & Webb".
-    via_her_firm = any(
-        re.search(rf"\b(?:via|through|to|c/o) {re.escape(f)}\b", inc.narrative) for f in _her_solicitors(case)
-    )
+    via_her_firm = any(re.search(rf"\b(?:via|through|to|c/o) {re.escape(f)}\b", inc.narrative) for f in her_firms)
     if (_LAW_FIRM.search(inc.narrative) and _TO_HER_SOLICITORS.search(inc.narrative)) or via_her_firm:
         elsewhere = True
         types.discard(Behaviour.CONTACTING)
@@ -1085,6 +1084,7 @@ def find_breaches(
     found = _by_incident(behaviours)
     aware: dict[str, datetime | None] = {}
     protects: dict[str, str | None] = {}
+    her_firms = frozenset(_her_solicitors(case))
     out: list[Breach] = []
     for order, spec, inc, day in _in_force(case, conduct, law):
         if order.id not in aware:
@@ -1117,6 +1117,7 @@ def find_breaches(
             texts.incidents[inc.id],
             kept.get((order.id, inc.id)),
             order.against,
+            her_firms,
         )
         if not hits:
             continue

@@ -6,9 +6,11 @@ Cheap word look-ups rather than backward regex scans: this runs on every text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .lexicon import Compiled
 from .people import NOT_PERSON_WORDS, STREET_WORDS, THIRD, VICTIM, Actor, Cast, Referent
+from .segments import split_sentences
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "i": "first", "we": "first", "you": "second"}
 # A person named in brackets after the one a thing went to ("to the head (W2)") is in that object's place.
@@ -226,10 +228,9 @@ _OTHER_NEIGHBOUR_AFTER = re.compile(
 _SUSPECT_NAMED_NEAR = re.compile(r"\b(?:S\d+|SUSP|suspect)\b")
 
 
-def _sentence_of(text: str, pos: int) -> str:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end = text.find(". ", pos)
-    return text[start : end if end >= 0 else len(text)]
+def _sentence_of(text: str, starts: list[int], pos: int) -> str:
+    i = bisect_right(starts, pos)
+    return text[starts[i - 1] : starts[i] if i < len(starts) else len(text)]
 
 
 # ... but not "What has upset me is my manager going through my phone": the one doing what follows.
@@ -256,6 +257,13 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
     role nouns ("my brother"), subject pronouns; with whether each stands as an object."""
     c = compiled
     found: list[tuple[int, int, Actor | None, str | None, str | None]] = []
+    starts: list[int] = []
+
+    def sentences() -> list[int]:
+        if not starts:
+            starts.extend(split_sentences(text))
+        return starts
+
     for m in c.cue("suspect_refs").finditer(text):
         sid = m.group(0).upper() if _SID.fullmatch(m.group(0)) else None
         found.append((m.start(), m.end(), Actor("suspect", sid or default_suspect), cast.suspect_gender, None))
@@ -282,10 +290,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
                 and not _someone_else_named(text, end, cast)
             )
             # "pt's father grabbed my lanyard" where his history makes him the father of a child patient.
-            related = (
-                role in cast.suspect_relations
-                and bool(default_suspect)
-                and bool(_USER_BEFORE.search(text, max(0, role_start - 24), role_start) or _OF_USER.match(text, end))
+            related = role in cast.suspect_relations and bool(
+                _USER_BEFORE.search(text, max(0, role_start - 24), role_start) or _OF_USER.match(text, end)
             )
             # "neighbour came to fence holding a garden spade" where the suspect is her neighbour: him, unless the
             # record marks another ("a neighbour", "Neighbour (No.14)", "V1's neighbour") or names him beside it.
@@ -294,7 +300,7 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
                 and role in ("neighbour", "neighbor")
                 and not _ANOTHER_NEIGHBOUR.search(text, max(0, start - 16), start)
                 and not _OTHER_NEIGHBOUR_AFTER.match(text, end)
-                and not _SUSPECT_NAMED_NEAR.search(_sentence_of(text, start))
+                and not _SUSPECT_NAMED_NEAR.search(_sentence_of(text, sentences(), start))
             )
             his = former or related or the_neighbour
             who = Actor("suspect", default_suspect) if his and default_suspect else THIRD
