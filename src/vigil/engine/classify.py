@@ -280,6 +280,11 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     v.rationale.append(f"Course of conduct: {len(f.occasions)} occasions by {who} ({ids}) (PHA 1997 s.7(3)).")
     # 2. Harassment?
     oppressive = sorted({b for b in f.types if b in OPPRESSIVE}, key=lambda b: b.value)
+    # Posts about her with nothing abusive, false, threatening or private in them (a critic's reviews, a trader's
+    # reply to a complaint) are comment, not oppression; with any of those beside them they are.
+    published_only = oppressive == [Behaviour.PUBLISHING]
+    if published_only:
+        oppressive = []
     breached = sorted({b.incident_id for b in breaches or []})
     if not unwanted:
         v.category = Category.NO_OFFENCE
@@ -323,6 +328,11 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             why.append(f"it has a lawful purpose ({source})")
         if f.polite_share >= 0.5:
             why.append("the messages are brief and polite")
+        if published_only:
+            posts = _ids(sorted({b.incident_id for b in f.types[Behaviour.PUBLISHING] if b.incident_id}))
+            why.append(
+                f"what was published ({posts or 'the posts'}) carries no threat, abuse, false claim or private detail"
+            )
         if not stop:
             why.append("nothing shows the suspect was asked to stop")
         v.rationale.append(
