@@ -243,6 +243,19 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
                 "later conduct can be linked."
             )
             return v
+        acts = {b.type for b in f.behaviours if b.incident_id}
+        if len(f.occasions) > 1 and f.idle_ids and acts <= {Behaviour.CONTACTING} and not breaches:
+            # A polite note, then her reports to the council and a planning objection: only one occasion shows
+            # anything done towards her, and that one is contact with nothing threatening or abusive in it.
+            done = [i for occ in f.occasions for i in occ.incident_ids if i not in f.idle_ids]
+            v.category = Category.NO_OFFENCE
+            v.rationale.append(
+                f"No offence shown: {len(f.occasions)} occasions are recorded, but {_ids(sorted(f.idle_ids))} "
+                f"show nothing done towards the victim, and the contact on {_ids(done)} carries no threat, abuse or "
+                "act of stalking, so there is no course of conduct (PHA 1997 s.7(3)) and nothing that is an offence "
+                "on its own. Keep the record so later conduct can be linked."
+            )
+            return v
         # Say why: one event recorded several times, or records nobody has tied to the suspect yet.
         alone = [i.id for i in f.case.incidents if f.texts.acting_alone(i)]
         loose = [
