@@ -1035,7 +1035,18 @@ def kept_to_permission(
 _NAMES_VICTIM = re.compile(r"\b(?:V\d+|IP|the victim|the complainant)\b(?!['’]s)")
 # "(V1's mother)", "V1 is not a protected person under this order": the victim named only to say she is not the one.
 _VICTIM_NOT_PROTECTED = re.compile(
-    r"\b(?:V\d+|IP|the victim|the complainant) is not (?:a |the )?(?:protected|named|covered)\b[^.;]*", re.I
+    r"\b(?:V\d+|IP|the victim|the complainant) is not (?:a |the )?(?:protected|named|covered)\b[^.;]*"
+    # "It does not name V1 or anyone else", "protected person: Denise Sayle (his former wife), not V1".
+    r"|\b(?:does|did|do) not (?:name|cover|protect|mention|include|extend to) (?:V\d+|IP|the victim|the complainant)\b"
+    r"[^.;]*|,? not (?:V\d+|IP|the victim|the complainant)\b",
+    re.I,
+)
+# A third party the record describes as the one an order protects: "Lorna Pike, S1's former wife, the person
+# protected by the 2024 restraining order", "Carla Benn, the person protected by O1".
+_PROTECTED_THIRD_PARTY = re.compile(
+    r"\bthe (?:person|party|woman|man|one|people|persons) (?:protected|named) (?:by|under|in) (?:the |that |this |his |"
+    r"her |their )?(?:\d{4} )?(?P<order>O\d+|[\w-]+ (?:order|injunction)|order|injunction)\b",
+    re.I,
 )
 
 
@@ -1055,8 +1066,21 @@ def _protects_someone_else(case: Case, order: Order, texts: CaseText) -> str | N
     known = " ".join(
         [t.description or "" for t in case.third_parties] + ([against.history or ""] if against is not None else [])
     )
+    for tp in case.third_parties:
+        said = _PROTECTED_THIRD_PARTY.search(tp.description or "")
+        if said is None:
+            continue
+        which = said.group("order")
+        if re.fullmatch(r"O\d+", which, re.I):
+            if which.upper() != order.id.upper():
+                continue
+        elif len(case.orders) > 1 and not re.search(order.type.value.replace("-", "[ -]"), which, re.I):
+            continue
+        name = (tp.description or "").split(",")[0].strip()
+        if victim_re is None or not victim_re.search(name):
+            return name or tp.id
     for cond in order.conditions:
-        if cond.type is not ConditionType.OTHER or not cond.text:
+        if not cond.text:
             continue
         text = cond.text
         for m in named.finditer(text):
