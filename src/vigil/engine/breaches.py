@@ -295,7 +295,10 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         # "Must not contact Kai Ashworth. ... Communication through solicitors about the drive is permitted.": only
         # the sentences that permit something name routes.
         text = " ".join(t for t in _TERM_SENTENCE.split(text) if re.search(perm.words, t, re.I)) or text
-        if _within_permitted_window(inc, text) or _to_permitted_person(inc, text, via):
+        if _within_permitted_window(inc, text):
+            return text
+        if _to_permitted_person(inc, text, via) and _keeps_to_purpose(inc, text, perm):
+            # "May message V1 on the app solely about arrangements for the children": to her, and about them.
             return text
         weekly = _PERMITTED_WEEKDAY.search(text)
         if weekly:
