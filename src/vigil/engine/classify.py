@@ -261,6 +261,17 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         loose = [
             i.id for i in f.case.incidents if i.account and not f.conduct.attributed.get(i.id) and i.id not in alone
         ]
+        # "The 4 records describe one occasion" would be wrong where they describe several, most of which do not
+        # count: say which.
+        aside: dict[str, list[str]] = {}
+        for i, reason in f.set_aside.items():
+            if i not in alone:
+                aside.setdefault(reason, []).append(i)
+        several = len(f.occasions) > 1 and bool(aside)
+        set_aside = (
+            "; ".join(f"{_ids(ids)} {'is' if len(ids) == 1 else 'are'} {reason}" for reason, ids in aside.items())
+            + ", which leaves one occasion"
+        )
         if n <= 1:
             why = "one incident is recorded."
         elif alone and not loose:
@@ -269,7 +280,14 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             rest = n - len(alone)
             why = (
                 f"{_ids(alone)} {'was' if one else 'were'} another person's own act, not done at his request "
-                "(s.7(3A))" + (f", and the other {rest} records describe one occasion." if rest > 1 else ".")
+                "(s.7(3A))"
+                + (
+                    f"; of the other records, {set_aside}."
+                    if several
+                    else f", and the other {rest} records describe one occasion."
+                    if rest > 1
+                    else "."
+                )
             )
         elif loose:
             one = len(loose) == 1
@@ -278,6 +296,8 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
                 f"{'comes from an account' if one else 'come from accounts'} not tied to anyone; "
                 f"{'it' if one else 'they'} would count only once linked to the same person."
             )
+        elif several:
+            why = f"the records describe {len(f.occasions)} occasions, but {set_aside}."
         else:
             why = f"the {n} records describe one occasion."
         v.rationale.append(

@@ -93,6 +93,9 @@ class Facts:
     # Records of occasions on which he did nothing towards her ("stayed at the far end of the touchline, did not
     # look at or speak to her"): reports in the course, not acts in it.
     idle_ids: set[str] = field(default_factory=set)
+    # Occasions that do not count towards a course: reports of him doing nothing towards her, and steps an order or
+    # the law allows beside conduct that strays from them. Kept so the rationale can name them.
+    set_aside: dict[str, str] = field(default_factory=dict)  # incident id -> why it does not count
     # The lawful purpose his own role gives, from his history ("process server instructed in the divorce").
     role: list[Cue] = field(default_factory=list)
 
@@ -221,6 +224,20 @@ def gather(
         reports += [occ for occ in by_order if occ not in reports]
     if by_law and any(i in hostile for i in rest):
         reports += [occ for occ in by_law if occ not in reports]
+    for occ in f.occasions:
+        if occ not in reports:
+            continue
+        ids = occ.incident_ids
+        why = (
+            "contact an order allows"
+            if occ in by_order
+            else "a step the law allows"
+            if occ in by_law
+            else "conduct while they were together"
+            if any(i in before for i in ids)
+            else "a record of nothing done towards the victim"
+        )
+        f.set_aside.update({i: why for i in ids})
     if f.course and len(f.occasions) - len(reports) < 2:
         f.course = False
     f.course_ids = [i for occ in f.occasions for i in occ.incident_ids]
