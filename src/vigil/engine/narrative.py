@@ -50,6 +50,15 @@ __all__ = [
     "split_sentences",
 ]
 
+# An officer's own note, its step written without a subject: "PC 3318 note 30/07: checked the camera account with
+# S1's consent", "OIC update: viewed the footage". The officer checked; the suspect did not.
+_OFFICERS_STEP = re.compile(
+    r"(?:PC|PCSO|DC|PS|DS|Sgt|Sergeant|OIC|Officer|Officers|Police|Insp\w*)\b[^:.;]{0,40}\b"
+    r"(?:note|notes|update|comment|entry|log|check|enquiry|enquiries)\b[^:.;]{0,20}:\s*(?:then\s+)?"
+    r"(?:checked|viewed|reviewed|examined|inspected|looked at|went through|downloaded|obtained|seized|searched|"
+    r"spoke to|visited|attended|confirmed)\b",
+    re.I,
+)
 _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
@@ -806,12 +815,19 @@ class Analysis:
                     or self._suspect_owner_within(m.start(), m.end())
                     or self.passive_agent(m.end(), s_end)
                     or (None if self._agentless_passive(m, s_end) else self.subject_before(m.start(), floor))
+                    or (THIRD if self._officers_step(floor, m) else None)
                     or self.default_actor
                 )
                 out.append(self._match(m, actor, in_speech=False))
             return out
 
         return self.memoised(("act", id(pattern)), compute)
+
+    def _officers_step(self, floor: int, m: re.Match[str]) -> bool:
+        """The act is the note-taking officer's own step ("PC 3318 note: checked the camera account"), read only
+        close to the officer's verb: "viewed CCTV; it shows a man following V1" goes on to someone else's act."""
+        step = _OFFICERS_STEP.match(self.text, floor, max(m.end(), floor))
+        return step is not None and m.start() - step.end() <= 25
 
     def _agentless_passive(self, m: re.Match[str], limit: int) -> bool:
         """'I came out and my tyres had been slashed': the thing is the subject and the doer is unnamed, so the
