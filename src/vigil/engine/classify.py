@@ -182,6 +182,10 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     own_welcome = [c for c in welcomed if c.source == "victim.statement"]
     unwanted = not (welcomed and not (asked if own_welcome else stop))
     fixation = f.cue("fixation")
+    if f.cue("grievance"):
+        # "£3,100 back or I keep going ... I'm not going anywhere": persistence in the dispute, not fixation on her.
+        holding_out = f.texts.compiled.pattern("grievance_persistence")
+        fixation = [c for c in fixation if not holding_out.search(c.words)]
     stalking_acts = sorted({b for b in f.types if b in STALKING_ACTS}, key=lambda b: b.value)
     fixated = bool(fixation) or bool({Behaviour.TRACKING_DEVICE, Behaviour.MONITORING_COMMUNICATIONS} & set(f.types))
     # A post that makes a false allegation ("a post in the village group calling him a nonce") is one act, not two
