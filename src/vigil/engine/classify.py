@@ -229,7 +229,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
                 "so later conduct can be linked."
             )
             return v
-        if not f.behaviours and cleared:
+        if not f.behaviours and cleared and not breaches:
             v.category = Category.NO_OFFENCE
             v.rationale.append(
                 f"No offence shown: the records describe no act by the suspect, and {cleared[0].incident_id} found "
@@ -302,6 +302,16 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             )
         elif several:
             why = f"the records describe {len(f.occasions)} occasions, but {set_aside}."
+        elif cleared_of := sorted({c.incident_id for c in cleared if c.incident_id and c.incident_id not in alone}):
+            # "PNC: the keeper is a neighbour's visitor with no link to S1": not his conduct at all.
+            one = len(cleared_of) == 1
+            rest = n - len(cleared_of)
+            first = next(c for c in cleared if c.incident_id in cleared_of)
+            why = (
+                f"enquiries found {_ids(cleared_of)} {'was' if one else 'were'} nothing to do with the suspect "
+                f"({_quote(first.sentence, 100)})"
+                + (f", and the other {rest} records describe one occasion." if rest > 1 else ".")
+            )
         else:
             why = f"the {n} records describe one occasion."
         v.rationale.append(
