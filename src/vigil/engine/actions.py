@@ -234,6 +234,13 @@ def recommend(
             "Advise on other routes: a civil injunction (PHA 1997 s.3), the family court, "
             "or the organisation's complaints process.",
         )
+    elif cat is Category.SINGLE_INCIDENT and not high and f.has(Behaviour.FALSE_ALLEGATIONS):
+        # One post calling her a thief: no course of conduct, but the false claim itself may be defamation.
+        add(
+            ActionCode.ADVISE_CIVIL_REMEDIES,
+            "Advise on civil routes for the false claims made about the victim (defamation), and on asking the "
+            "platform to remove the post; record it so any further conduct can be linked.",
+        )
     digital = [i.id for i in f.case.incidents if i.channel in DIGITAL_CHANNELS and i.id in (f.course_ids or [i.id])]
     unattributed = [
         i
