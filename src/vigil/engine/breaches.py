@@ -292,6 +292,10 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
             inc.narrative
         ):
             return text  # "does not apply when the defendant is required to attend ... proceedings listed that day"
+        if compiled.pattern("court_process_permission").search(text) and compiled.pattern(
+            "court_process_record"
+        ).search(inc.narrative):
+            return text  # "does not prevent either party from bringing ... court proceedings": the court's claim form
         # "Must not contact Kai Ashworth. ... Communication through solicitors about the drive is permitted.": only
         # the sentences that permit something name routes.
         text = " ".join(t for t in _TERM_SENTENCE.split(text) if re.search(perm.words, t, re.I)) or text
