@@ -143,6 +143,10 @@ class Cast:
             self.neighbour_suspect,
         )
 
+    @property
+    def single_suspect(self) -> bool:
+        return len(self.suspects) == 1
+
     def suspect_for_identifier(self, value: str) -> str | None:
         return self.identifiers.get(re.sub(r"[\s()-]", "", value.lower()))
 

@@ -244,6 +244,7 @@ _STREET_AFTER_NAME = re.compile(rf"\b[A-Z][\w'’-]+ (?:{STREET_WORDS})$")
 _PARTNER_ROLES = frozenset({"boyfriend", "girlfriend", "husband", "wife", "partner"})
 # "her ex-boyfriend", "my former husband", "the estranged wife", right before the role noun.
 _FORMER = re.compile(r"\b(?:ex|former|estranged|old)[- ]?\s*$", re.I)
+_FORMER_BUSINESS = re.compile(r"\b(?:ex|former|old)[- ]?\s*business\s+$", re.I)
 
 
 def _someone_else_named(text: str, end: int, cast: Cast) -> bool:
@@ -287,6 +288,12 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
                 cast.partner_suspect
                 and role in _PARTNER_ROLES
                 and _FORMER.search(text, max(0, role_start - 12), role_start)
+                and not _someone_else_named(text, end, cast)
+            ) or (
+                # "RP states ex-business partner entered gym demanding money": the one suspect, whom she bought out.
+                role == "partner"
+                and cast.single_suspect
+                and _FORMER_BUSINESS.search(text, max(0, role_start - 24), role_start)
                 and not _someone_else_named(text, end, cast)
             )
             # "pt's father grabbed my lanyard" where his history makes him the father of a child patient.
