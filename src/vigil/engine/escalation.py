@@ -101,7 +101,8 @@ def detect(f: Facts, law: Law) -> EscalationResult:
     physical = [_physical(f, o.incident_ids, incidents, law) for o in occ]
     # He need not be at her door on the very last occasion: remote contact, then turning up twice, then a
     # voicemail is still a course that has come closer.
-    if len(physical) >= 3 and (physical[-1] or sum(physical) >= 2):
+    # Nor is the move undone by one message after it ("Next stop Hever, I've entered too").
+    if len(physical) >= 3 and (physical[-1] or sum(physical) >= 2 or (len(physical) >= 4 and physical[-2])):
         first_physical = physical.index(True)
         if first_physical >= 2:
             out.add(
