@@ -59,6 +59,11 @@ _OFFICERS_STEP = re.compile(
     r"spoke to|visited|attended|confirmed)\b",
     re.I,
 )
+# What she came upon, not what she did: "She went into the garden and found the camera ... turned to face her kitchen
+# window". The one who turned it is the record's actor.
+_FOUND_IT = re.compile(
+    r"\b(?:found|discovered|noticed|came across) (?:that )?(?:the|her|his|a|an|their|my) (?:[\w-]+ )?$", re.I
+)
 _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
@@ -814,7 +819,12 @@ class Analysis:
                     self._suspect_leads(m.start())
                     or self._suspect_owner_within(m.start(), m.end())
                     or self.passive_agent(m.end(), s_end)
-                    or (None if self._agentless_passive(m, s_end) else self.subject_before(m.start(), floor))
+                    or (
+                        None
+                        if self._agentless_passive(m, s_end)
+                        or _FOUND_IT.search(self.text, max(floor, m.start() - 48), m.start())
+                        else self.subject_before(m.start(), floor)
+                    )
                     or (THIRD if self._officers_step(floor, m) else None)
                     or self.default_actor
                 )
