@@ -201,7 +201,8 @@ _ADDRESS = re.compile(
 )
 
 
-_WORKPLACE = re.compile(r"\b(?:(?:of|at|in|from|for) the|at) (?:[A-Z][\w'’&-]*(?:,? |$|(?=[.;)])))+")
+# ... "Head coach of Dunmere Aquatics, V1's new club": the club, not the coach's name.
+_WORKPLACE = re.compile(r"\b(?:(?:of|at|in|from|for) the|at|of) (?:[A-Z][\w'’&-]*(?:,? |$|(?=[.;)])))+")
 
 
 def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
