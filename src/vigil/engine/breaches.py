@@ -778,14 +778,18 @@ def _time(n: str) -> str:
 
 
 _SERVED_ON = re.compile(
-    r"(?i)\b(?:served|service)\b(?: (?:on|upon) (?:him|her|the respondent|the defendant|the suspect|S\d+|SUSP))?"
+    # ... "W3 had personally served S1 with the order at 18:50 on 5 June"
+    r"(?i)\b(?:served|service)\b(?: (?:(?:on|upon) )?(?:him|her|the respondent|the defendant|the suspect|S\d+|SUSP))?"
     r"(?: (?:personally|in person|by hand))?"
     # "served on him personally at home on 16/09/2025"
     # ... "at his brother's address in Saundersfoot on 21 March 2025 at 14:05"
     r"(?: at (?:[\w'’-]+ ){0,3}?(?:home|address|house|flat|door|court|station|police station|hospital|workplace|work)"
     r"(?: in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?)?"
     r"(?: with (?:the |an? |his |her )?(?:[\w-]+ ){0,3}(?:order|NMO|SPO|DAPO|injunction))?"
-    r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|PC \d+|hand))?(?P<until> until| till)?"
+    r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|PC \d+|hand))?"
+    # ... "served personally by PC 4471 at her home on 19/02"
+    r"(?: at (?:[\w'’-]+ ){0,3}?(?:home|address|house|flat|door|court|station|police station|hospital|workplace|work))?"
+    r"(?P<until> until| till)?"
     # "(certificate of service: 17:40, 9 May 2024)"
     r"(?::? ?(?P<h3>\d{1,2}):(?P<m3>\d{2}),)?"
     rf"(?: {_time('1')})?(?: on)?(?: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"

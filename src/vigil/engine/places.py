@@ -19,7 +19,7 @@ _STOP = frozenset({"the", "a", "an", "of", "and", "road", "street", "st", "rd", 
 
 _STREET_END = r"(?i)\b(?:street|road|lane|avenue|close|drive|way|crescent|grove|rise|terrace|place|parade)$"
 # A named area ("Millbrook village", "the Fairfield estate"): its one distinctive word in a location puts him in it.
-_AREA_END = r"(?i)\b(?:village|estate|town|town centre|city centre|area|park|retail park)$"
+_AREA_END = r"(?i)\b(?:village|estate|town|town centre|city centre|area|park|retail park|development)$"
 
 
 # A part of a place named in one word: in the farmyard is at the farm.
@@ -125,7 +125,11 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
 
 _ITS_LAND = re.compile(r"(?i)\b(?:including|and) (?:all )?(?:its|the) (?:land|fields|grounds|holding)\b")
 _HOLDINGS = frozenset({"farm", "estate", "holding", "smallholding", "stables", "yard"})
-_SITE = re.compile(r"(?i)\s+(?:site|premises|grounds|building|buildings|complex|campus|halls? of residence|halls)$")
+# ... "Kingfisher Reach development": the development is the place its name names.
+_SITE = re.compile(
+    r"(?i)\s+(?:site|premises|grounds|building|buildings|complex|campus|halls? of residence|halls|"
+    r"(?:housing |new-build )?development)$"
+)
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
 _OUTSIDE_ITS_EDGE = re.compile(
     r"\boutside (?:the |its )?(?:[\w'’-]+ ){0,2}(?:gates?|entrances?|boundary|fence|perimeter|walls?|railings) "
