@@ -72,6 +72,8 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         # "through the court in the family proceedings": the court is the route, the proceedings its occasion.
         r"|\bin (?:the|these|those|any|his|her|their) (?:[\w-]+ )?(?:proceedings|case|claim|matter)\b"
         r"|\bfor\b|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bwithout\b|\bby (?:train|bus|car|rail|tram|coach)\b"
+        # "at the front counter of Ashcombe Police Station as set out in the child arrangements order".
+        r"|\bas (?:set out|provided|specified|directed|ordered|agreed|arranged|listed)\b"
         # "by FamilyBridge app messages limited to arrangements for the children": the purpose, not the route.
         r"|\b(?:limited|restricted|confined|relating|related) to\b"
         r"|\bto (?:arrange|discuss|agree|organise|organize|make|sort)\b|$))",
