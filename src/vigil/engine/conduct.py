@@ -198,13 +198,14 @@ _STATED_LAST_NIGHT = re.compile(
 
 
 def _logged_later_today(report: Incident, event: Incident, texts: CaseText) -> bool:
-    """An officer's log later that day of what happened at the other record's minute ("attended Harbour Office re
-    threats on N Quay at approx 0730 today", beside the witness's account of 07:30 on North Quay): one event, though
-    the log names where the officer went."""
+    """An officer's log later that day (or next morning) of what happened at the other record's minute ("attended
+    Harbour Office re threats on N Quay at approx 0730 today", beside the witness's account of 07:30 on North Quay):
+    one event, though the log names where the officer went."""
     if report.when is None or event.when is None or report.when <= event.when:
         return False
     stated = _event_time(report)  # the record's own time when it states none
-    if report.when.date() != event.when.date() or stated == report.when:
+    # (A note the next morning of "the voicemail left at 21:14 last night" states the night before.)
+    if stated.date() != event.when.date() or stated == report.when:
         return False
     return abs(stated - event.when) <= _SAME_MINUTE and bool(texts.incidents[report.id].cue_matches("record_of_event"))
 
