@@ -208,7 +208,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.course:
         n = len(f.case.incidents)
         cleared = [c for c in f.cue("exculpation") if c.incident_id]
-        if f.all_cleared():
+        if f.all_cleared() and not breaches:
             # "The car is a carer's; the man walks his dog; neither knows her": her fear is real, but nobody has
             # done anything towards her.
             first = {c.incident_id: c for c in reversed(f.innocent_cues())}
@@ -221,7 +221,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             )
             return v
         idle = [c for name in ("not_about_victim", "no_conduct") for c in f.texts.cues(name) if c.incident_id]
-        if idle and not any(b.incident_id for b in f.behaviours):
+        if idle and not any(b.incident_id for b in f.behaviours) and not breaches:
             v.category = Category.NO_OFFENCE
             v.rationale.append(
                 "No offence shown: the records describe nothing done towards the victim "
@@ -237,7 +237,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
                 "linked."
             )
             return v
-        if n > 1 and not any(b.incident_id for b in f.behaviours) and len(f.occasions) > 1:
+        if n > 1 and not any(b.incident_id for b in f.behaviours) and len(f.occasions) > 1 and not breaches:
             # "1-star rating. Complaint: 'Food cold'" every Friday: several occasions, none with anything done
             # towards her that the records show.
             v.category = Category.NO_OFFENCE
