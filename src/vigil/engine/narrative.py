@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Any, TypeVar
 
@@ -63,6 +63,12 @@ _OFFICERS_STEP = re.compile(
 # window". The one who turned it is the record's actor.
 _FOUND_IT = re.compile(
     r"\b(?:found|discovered|noticed|came across) (?:that )?(?:the|her|his|a|an|their|my) (?:[\w-]+ )?$", re.I
+)
+_FEARED = re.compile(
+    # (Only worry: "frightened he would rape her" beside what he did often reports the threat itself.)
+    r"\b(?:worried|worrying|concerned|anxious)(?: that)? "
+    r"(?:he|she|they|S\d+)(?:'ll|’ll| will| might| may| could| would|'d|’d| is going to| was going to)\b",
+    re.I,
 )
 _PERCEPTION = re.compile(
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
@@ -902,8 +908,13 @@ class Analysis:
             out: list[Match] = []
             for m in self._finditer(pattern):
                 speaker = self.speech_frame(m.start())
-                if speaker is not None:
-                    out.append(self._match(m, speaker, in_speech=True))
+                if speaker is None:
+                    continue
+                found = self._match(m, speaker, in_speech=True)
+                if self.quote_at(m.start()) is None and _FEARED.search(self.text, max(0, m.start() - 40), m.end()):
+                    # "... and now I'm worried she'll tell my employer": her fear of what may be said, in her words.
+                    found = replace(found, hypothetical=True)
+                out.append(found)
             return out
 
         return self.memoised(("speech", id(pattern)), compute)
