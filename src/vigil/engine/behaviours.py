@@ -244,7 +244,8 @@ _FORMER_HOME = re.compile(
 def _post_not_sent_to_her(f: Found, texts: CaseText) -> bool:
     """A public post the record says never reached her ("V1 is not on Facebook and was not tagged"): the channel
     does not make it contact with her. What it says about her is still publishing (s.2A(3)(c))."""
-    if f.source != "channel" or f.type is not Behaviour.CONTACTING or f.incident_id is None:
+    # (Nor does "Letter from S1's solicitors to the RICS": "nothing was sent ... to V1" says it never reached her.)
+    if f.type is not Behaviour.CONTACTING or f.incident_id is None:
         return False
     return bool(texts.incidents[f.incident_id].cue_matches("not_sent_to_victim"))
 

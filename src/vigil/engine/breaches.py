@@ -313,6 +313,15 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
             if not _on_permitted_weekday(inc, text, weekly.group(1)):
                 continue
             text = _PERMITTED_HOURS.sub(" ", _PERMITTED_WEEKDAY.sub(",", text))
+            if (
+                _MAY_ATTEND.search(text)
+                and inc.channel is not None
+                and inc.channel.value == "in-person"
+                and not _route_words(text, set(perm.ignore))
+                and not _breaks_proviso(text, found, perm)
+                and _keeps_to_purpose(inc, text, perm)
+            ):
+                return cond.text or text  # in the zone on the day and hours it allows, for what it allows
         kinds = set(perm.kinds)
         # Each route with its own purpose: "through Ewa solely to arrange handovers, or through the app about ...",
         # and its own proviso: "...; attendance at work duties, provided he does not speak to her" binds only that.
@@ -386,6 +395,16 @@ _PROVISO = re.compile(
 )
 
 
+# "may attend on Thursdays ... solely to collect a food parcel, and must not speak to or approach V1 while there".
+# (Not "and must not ask Harlow Lettings to pass messages to V1": what he may not ask of the route, which a message
+# that asks nothing keeps to.)
+_AND_MUST_NOT = re.compile(
+    r"(?i)\b(?:and|but)\s+(?:must|shall|will|is to|may)\s+not\s+"
+    r"((?:speak|talk|approach|go near|come near|contact|communicate|make contact)\b[^.;]*)"
+)
+# A permission to be in the zone itself, with no route named: "Exception to the food bank exclusion zone: may attend
+# on Thursdays between 10:00 and 12:00 solely to collect a food parcel".
+_MAY_ATTEND = re.compile(r"(?i)\bmay (?:attend|enter|visit|go (?:to|into)|be (?:at|in))\b")
 _PERSON_WORD = re.compile(
     r"(?i)\b(?:her|him|them|the (?:protected person|applicant|claimant|complainant|victim)|V\d+|IP)\b"
 )
@@ -394,7 +413,7 @@ _PERSON_WORD = re.compile(
 def _breaks_proviso(text: str, found: set[str], perm) -> bool:  # type: ignore[no-untyped-def]
     """The incident does what the permission's proviso forbids ("provided he does not approach or communicate
     with her", and he waited at her car and spoke to her)."""
-    proviso = _PROVISO.search(text)
+    proviso = _PROVISO.search(text) or _AND_MUST_NOT.search(text)
     if proviso is None:
         return False
     said = proviso.group(1)
