@@ -166,6 +166,65 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
     return _quote(best.sentence) if best is not None else "an order requires it"
 
 
+def _nothing_done(f: Facts, v: Verdict, cleared: list[Cue]) -> bool:
+    """No course, and nothing in the records done towards her: "no offence" (not "single incident"), with the
+    records that show it. Never where an order was breached: a breach is an act towards her."""
+    n = len(f.case.incidents)
+    if f.all_cleared():
+        # "The car is a carer's; the man walks his dog; neither knows her": her fear is real, but nobody has
+        # done anything towards her.
+        first = {c.incident_id: c for c in reversed(f.innocent_cues())}
+        first = {i.id: first[i.id] for i in f.case.incidents if i.id in first}
+        v.category = Category.NO_OFFENCE
+        v.rationale.append(
+            "No offence shown: enquiries found an innocent explanation for every record "
+            f"({'; '.join(f'{i}: {_quote(c.sentence, 100)}' for i, c in list(first.items())[:3])}), so no one "
+            "is shown to have done anything towards the victim. Keep the record so later conduct can be linked."
+        )
+        return True
+    idle = [c for name in ("not_about_victim", "no_conduct") for c in f.texts.cues(name) if c.incident_id]
+    if idle and not any(b.incident_id for b in f.behaviours):
+        v.category = Category.NO_OFFENCE
+        v.rationale.append(
+            "No offence shown: the records describe nothing done towards the victim "
+            f"({'; '.join(f'{c.incident_id}: {_quote(c.sentence, 100)}' for c in idle[:3])}). Keep the record "
+            "so later conduct can be linked."
+        )
+        return True
+    if not f.behaviours and cleared:
+        v.category = Category.NO_OFFENCE
+        v.rationale.append(
+            f"No offence shown: the records describe no act by the suspect, and {cleared[0].incident_id} found "
+            f"nothing to connect him ({_quote(cleared[0].sentence)}). Keep the record so later conduct can be "
+            "linked."
+        )
+        return True
+    if n > 1 and not any(b.incident_id for b in f.behaviours) and len(f.occasions) > 1:
+        # "1-star rating. Complaint: 'Food cold'" every Friday: several occasions, none with anything done
+        # towards her that the records show.
+        v.category = Category.NO_OFFENCE
+        v.rationale.append(
+            f"No offence shown: {len(f.occasions)} occasions are recorded, but none shows anything done towards "
+            "the victim (no contact, threat, abuse or act of stalking is found in them). Keep the record so "
+            "later conduct can be linked."
+        )
+        return True
+    acts = {b.type for b in f.behaviours if b.incident_id}
+    if len(f.occasions) > 1 and f.idle_ids and acts <= {Behaviour.CONTACTING}:
+        # A polite note, then her reports to the council and a planning objection: only one occasion shows
+        # anything done towards her, and that one is contact with nothing threatening or abusive in it.
+        done = [i for occ in f.occasions for i in occ.incident_ids if i not in f.idle_ids]
+        v.category = Category.NO_OFFENCE
+        v.rationale.append(
+            f"No offence shown: {len(f.occasions)} occasions are recorded, but {_ids(sorted(f.idle_ids))} "
+            f"show nothing done towards the victim, and the contact on {_ids(done)} carries no threat, abuse or "
+            "act of stalking, so there is no course of conduct (PHA 1997 s.7(3)) and nothing that is an offence "
+            "on its own. Keep the record so later conduct can be linked."
+        )
+        return True
+    return False
+
+
 def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.case.incidents:
         return Verdict(
@@ -208,57 +267,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.course:
         n = len(f.case.incidents)
         cleared = [c for c in f.cue("exculpation") if c.incident_id]
-        if f.all_cleared() and not breaches:
-            # "The car is a carer's; the man walks his dog; neither knows her": her fear is real, but nobody has
-            # done anything towards her.
-            first = {c.incident_id: c for c in reversed(f.innocent_cues())}
-            first = {i.id: first[i.id] for i in f.case.incidents if i.id in first}
-            v.category = Category.NO_OFFENCE
-            v.rationale.append(
-                "No offence shown: enquiries found an innocent explanation for every record "
-                f"({'; '.join(f'{i}: {_quote(c.sentence, 100)}' for i, c in list(first.items())[:3])}), so no one "
-                "is shown to have done anything towards the victim. Keep the record so later conduct can be linked."
-            )
-            return v
-        idle = [c for name in ("not_about_victim", "no_conduct") for c in f.texts.cues(name) if c.incident_id]
-        if idle and not any(b.incident_id for b in f.behaviours) and not breaches:
-            v.category = Category.NO_OFFENCE
-            v.rationale.append(
-                "No offence shown: the records describe nothing done towards the victim "
-                f"({'; '.join(f'{c.incident_id}: {_quote(c.sentence, 100)}' for c in idle[:3])}). Keep the record "
-                "so later conduct can be linked."
-            )
-            return v
-        if not f.behaviours and cleared and not breaches:
-            v.category = Category.NO_OFFENCE
-            v.rationale.append(
-                f"No offence shown: the records describe no act by the suspect, and {cleared[0].incident_id} found "
-                f"nothing to connect him ({_quote(cleared[0].sentence)}). Keep the record so later conduct can be "
-                "linked."
-            )
-            return v
-        if n > 1 and not any(b.incident_id for b in f.behaviours) and len(f.occasions) > 1 and not breaches:
-            # "1-star rating. Complaint: 'Food cold'" every Friday: several occasions, none with anything done
-            # towards her that the records show.
-            v.category = Category.NO_OFFENCE
-            v.rationale.append(
-                f"No offence shown: {len(f.occasions)} occasions are recorded, but none shows anything done towards "
-                "the victim (no contact, threat, abuse or act of stalking is found in them). Keep the record so "
-                "later conduct can be linked."
-            )
-            return v
-        acts = {b.type for b in f.behaviours if b.incident_id}
-        if len(f.occasions) > 1 and f.idle_ids and acts <= {Behaviour.CONTACTING} and not breaches:
-            # A polite note, then her reports to the council and a planning objection: only one occasion shows
-            # anything done towards her, and that one is contact with nothing threatening or abusive in it.
-            done = [i for occ in f.occasions for i in occ.incident_ids if i not in f.idle_ids]
-            v.category = Category.NO_OFFENCE
-            v.rationale.append(
-                f"No offence shown: {len(f.occasions)} occasions are recorded, but {_ids(sorted(f.idle_ids))} "
-                f"show nothing done towards the victim, and the contact on {_ids(done)} carries no threat, abuse or "
-                "act of stalking, so there is no course of conduct (PHA 1997 s.7(3)) and nothing that is an offence "
-                "on its own. Keep the record so later conduct can be linked."
-            )
+        if not breaches and _nothing_done(f, v, cleared):
             return v
         # Say why: one event recorded several times, or records nobody has tied to the suspect yet.
         alone = [i.id for i in f.case.incidents if f.texts.acting_alone(i)]
