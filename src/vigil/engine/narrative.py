@@ -124,8 +124,9 @@ _NEW_SUBJECT = re.compile(
 # act's words contain, not a negation of the act.
 _INNER_NEG = re.compile(
     # "with no warning", "no notice given": how he came, not a denial that he did.
-    r"\b(?:never(?! live to\b)|not(?! true\b| live to\b)|no(?! (?:evidence|case to answer|trace|concerns?|basis|sign|"
-    r"record|truth|notice|warning|invitation|prior|appointment|arrangement)\b))\b",
+    # ... "You're not safe on it or off it": a threat that she is unsafe, not a denial.
+    r"\b(?:never(?! live to\b)|not(?! true\b| live to\b| safe\b)|no(?! (?:evidence|case to answer|trace|concerns?|"
+    r"basis|sign|record|truth|notice|warning|invitation|prior|appointment|arrangement)\b))\b",
     re.I,
 )
 _MESSAGE_HEAD = re.compile(
