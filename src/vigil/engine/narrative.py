@@ -125,8 +125,9 @@ _NEW_SUBJECT = re.compile(
 _INNER_NEG = re.compile(
     # "with no warning", "no notice given": how he came, not a denial that he did.
     # ... "You're not safe on it or off it": a threat that she is unsafe, not a denial.
-    r"\b(?:never(?! live to\b)|not(?! true\b| live to\b| safe\b)|no(?! (?:evidence|case to answer|trace|concerns?|"
-    r"basis|sign|record|truth|notice|warning|invitation|prior|appointment|arrangement)\b))\b",
+    # ... nor "u wont be saying no": what he says she will not refuse.
+    r"\b(?:never(?! live to\b)|not(?! true\b| live to\b| safe\b)|(?<!saying )no(?! (?:evidence|case to answer|trace|"
+    r"concerns?|basis|sign|record|truth|notice|warning|invitation|prior|appointment|arrangement)\b))\b",
     re.I,
 )
 _MESSAGE_HEAD = re.compile(
