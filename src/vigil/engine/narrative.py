@@ -90,7 +90,10 @@ _PASSIVE_AUX = re.compile(r"\b(?:had|has|have|'d|’d) been\s|\b(?:was|were)\s(?
 _HEAD_PERSON = re.compile(r"\b(?:I|he|she|they|we|you|him|her|them|me|us)\b", re.I)
 _ANY_AGENT = re.compile(r"^[^.;:()]{0,14}?\bby\s", re.I)
 _SUBORDINATOR = re.compile(
-    r"\b(?:as|when|while|whilst|after|before|because|if|until|since|once|where|whether)\s+$", re.I
+    # Not "who I know as Wayne Booth": naming, not a clause.
+    r"\b(?:(?<!know )(?<!known )(?<!knew )(?<!identified )as|when|while|whilst|after|before|because|if|until|since|once"
+    r"|where|whether)\s+$",
+    re.I,
 )
 # "went over to him": the object pronoun; "her" only where no noun follows ("to her car" is a possessive).
 _OBJECT_PRONOUN = {
@@ -102,6 +105,18 @@ _OBJECT_PRONOUN = {
     for g, p in (("m", "him"), ("f", "her"))
 }
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?$", re.I)
+_OTHER_GENDER = {"m": "f", "f": "m"}
+_NEW_CLAUSE = re.compile(r"[;:]|\b(?:and|then|but|so)\b")
+# "V1 noticed her on the platform; she got on the same train": "her" with no noun after it is a person, someone
+# the named one acted on, so the "she" that follows is not the named one.
+_OBJECT_ONLY = {
+    g: re.compile(
+        rf"\b{p}(?=\s*(?:[,.;:!?]|$|\s(?:to|on|at|in|from|with|and|then|again|as|until|while|when|before|after|for"
+        r"|off|out|up|down|away|back|leave|go)\b))",
+        re.I,
+    )
+    for g, p in (("m", "him"), ("f", "her"))
+}
 _SO_BEFORE = re.compile(r"\bso\s+$", re.I)
 _SEEN_VERBS = frozenset({"saw", "seen", "spotted", "noticed", "watched"})
 _ING_WORD = re.compile(r"^\s+\w+ing\b", re.I)
@@ -160,7 +175,7 @@ _RECEIVED = re.compile(
 # ... not "it's been over a year and I dread opening my emails": a conjunction starts a new clause, not a relative one.
 _RELATIVE_HEAD = re.compile(
     r"\b(?:(?:a|an|the|some|any|every|that|this|places?|somewhere|anywhere|everywhere|someone|somebody|nobody|no one)"
-    r"(?:\s+(?!(?:and|but|or|so|then|because|when|while|as|since|until)\b)[a-z]+){0,2}|what|which|whom|whose|where)"
+    r"(?:\s+(?!(?:and|but|or|so|then|because|when|while|as|since|until)\b)[a-z]+){0,2}|what|which|who|whom|whose|where)"
     r"\s+$"
 )
 # "Statement of neighbour Mr Colin Ash (no. 24):", "Bluebell Homecare visit record (W2):": a witness's own account.
@@ -390,14 +405,31 @@ class Analysis:
         q = self.quote_at(ref.start)
         refs = self.referents
         i = bisect_right(self._ref_starts, ref.start - 1) - 1
+        taken: set[Actor] = set()  # "When she drove off he followed her": whoever "she" is, "he" is someone else
         while i >= 0:
             cand = refs[i]
             if cand.start < prev_start:
                 break
+            if (
+                cand.actor is None
+                and cand.start >= s_start
+                and ref.gender in _OTHER_GENDER
+                and cand.gender == _OTHER_GENDER[ref.gender]
+                and self.quote_at(cand.start) is q
+            ):
+                taken.add(self.resolve(cand))
             # "Asked to leave by the manager. Leaving, he said ...": the agent of a passive is not the next "he".
             agent = ref.gender is not None and _BY_BEFORE.search(self.text, max(0, cand.start - 8), cand.start)
+            acted_on = ref.gender in _OBJECT_ONLY and cand.actor is not None and cand.start >= s_start
+            if acted_on:
+                obj = _OBJECT_ONLY[ref.gender].search(self.text, cand.end, refs[i + 1].start)
+                # ... only across a new clause: in "Francis came up to him shouting that he had robbed him", "he"
+                # is still Francis.
+                acted_on = obj is not None and _NEW_CLAUSE.search(self.text, obj.end(), ref.start) is not None
             if (
                 cand.actor is not None
+                and cand.actor not in taken
+                and not acted_on
                 and not agent
                 and self.quote_at(cand.start) is q
                 and self._compatible(cand, ref.gender)

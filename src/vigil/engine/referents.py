@@ -83,6 +83,14 @@ _OBJECT_WORDS = frozenset(
         "or",
     ]
 )
+# "male in dark Astra sat outside": a name after a preposition and its modifiers is not the subject (not "In the
+# end Sarah rang", where the preposition opens the sentence, nor "tried to step in Matt shoved him", a particle).
+_AFTER_PREPOSITION = re.compile(
+    r"(?<=\w )(?:in|into|to|at|on|with|from|near|behind|outside) "
+    r"(?:(?:a|an|the|his|her|their|my|our) (?:[a-z]+ )?|[a-z]+ )$"
+)
+# Between an owner and the person owned: "V1's manager", "V1's line manager", "her new partner".
+_OWNED_GAP = re.compile(r"['’]s (?:[a-z-]+ ){0,2}")
 _PREPOSITIONS = frozenset({"over", "beside", "towards", "against"})
 _SEEN_WORDS = frozenset(
     ["saw", "seen", "sees", "watched", "filmed", "caught", "shows", "showed", "heard", "noticed", "spotted"]
@@ -356,6 +364,7 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     refs: list[Referent] = []
     last_end = -1
+    owner_obj = False  # a possessive referent opens a phrase in object position ("to V1's ...")
     for start, end, actor, gender, pronoun in found:
         if start < last_end:
             continue  # overlapping: keep the longest, earliest
@@ -377,7 +386,10 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             )
             and bool(_OWNERS_VEHICLE.match(text, end, end + 60))
         )
-        obj = (pronoun is None and (prev in _OBJECT_WORDS or verbal)) or (possessive and not drives)
+        phrase_obj = pronoun is None and (
+            prev in _OBJECT_WORDS or verbal or bool(_AFTER_PREPOSITION.search(text, max(0, start - 40), start))
+        )
+        obj = phrase_obj or (possessive and not drives)
         # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
         # ... but not the object of a preposition: in "stood over V1 shouting", he is the one shouting.
         part = (
@@ -385,6 +397,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         )
         if refs and refs[-1].object_position and not text[refs[-1].end : start].strip(" ,("):
             obj = True  # "an email to my manager Lorraine", "to her brother (W1)": apposition shares the role
+        elif not obj and owner_obj and _OWNED_GAP.fullmatch(text, refs[-1].end, start):
+            obj = True  # "to V1's line manager": the owned person stands where the owner's phrase stands
         elif (
             not obj
             and pronoun is None
@@ -393,5 +407,6 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         ):
             obj = True  # "Email to the head (W2), copied to all members: repeats that ...": W2 is who it went to
         refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
+        owner_obj = possessive and phrase_obj
         last_end = end
     return refs
