@@ -1126,6 +1126,15 @@ def _protects_someone_else(case: Case, order: Order, texts: CaseText) -> str | N
                 return None
             if alone or name in known or _VICTIM_NOT_PROTECTED.search(text):
                 return name
+    # His history, where it speaks of this order: "The order protects Ms Dunmore only ... V1 is not named in the order".
+    history = against.history if against is not None else None
+    if history and (len(case.orders) == 1 or re.search(rf"\b{re.escape(order.id)}\b", history)):
+        for m in named.finditer(history):
+            name = m.group("name")
+            if victim_re is not None and victim_re.search(name):
+                continue
+            if marked.match(history[m.end() :]) or _VICTIM_NOT_PROTECTED.search(history):
+                return name
     return None
 
 

@@ -796,7 +796,8 @@ class Analysis:
         if _NOT_HIS.match(self.text, end):
             return True
         neg = self.compiled.cue("negation")
-        cues = list(neg.finditer(self.text, max(c_start, w_start), start))
+        # Read on to the sentence's end so that a cue's lookahead sees what follows it ("not someone you want to").
+        cues = [c for c in neg.finditer(self.text, max(c_start, w_start), s_end) if c.end() <= start]
         if cues and cues[-1].group(0).lower() in ("denies", "denied") and _BUT.search(self.text, start, s_end):
             return False  # "S1 denies following IP, but dashcam footage shows...": evidence contradicts the denial
         # A new subject between the cue and the match (or opening it) ends the scope:
