@@ -182,6 +182,10 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
     sim = _similar(a.narrative, b.narrative)
     if sim >= 0.45 or (record_cue and sim >= 0.1):
         return True
+    # A 101 call made while it was happening, three minutes after the statement's time, in a log's few words
+    # ("reports drunk male at church door threatening the verger"): a record within minutes at the same place.
+    if record_cue and sim >= 0.05 and abs(_event_time(a) - _event_time(b)) <= _SAME_MINUTE:
+        return True
     # A call log in shorthand and the attending officer's note share few words, but both are records, of one
     # named place, within the hour, and neither speaks of a return: one event.
     # (An officer's note of attending is often filed as "other": "PC 882 Lomas: spoke to IP at the door".)
