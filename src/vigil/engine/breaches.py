@@ -463,6 +463,10 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
 # Words that name an event only with the word before them ("club night", "training session").
 _GENERIC_EVENT = frozenset({"night", "session", "meeting", "day", "evening"})
 _BILLED = re.compile(r"(?i)\b(?:advertis\w*|billed|featuring|special guest|headlin\w*|line-?up)\b")
+_PERFORMANCE = re.compile(r"(?i)\b(?:concerts?|gigs?|shows?|performances?|sets?)\b")
+_HER_SET = re.compile(
+    r"(?i)\b(?:(?:V\d+|IP|her|his)['’]?s? (?:[\w-]+ )?(?:set|gig|concert|show|performance)|was billed)\b"
+)
 _AS_ALLOWED = re.compile(
     r"(?i)\b(?:in line with|in accordance with|as (?:allowed|permitted) by|within the terms of) (?:his|her|their|the) "
     r"(?:bail|bail conditions|order|conditions|injunction|licence)\b|\bthe (?:one )?(?:escorted |accompanied )?visit "
@@ -535,7 +539,12 @@ def _other_term_breached(
             for part, s in zip(what.lower().split(" or "), stems, strict=False)
         ]
         record = f"{inc.narrative} {inc.location or ''}"
-        if any(re.search(rf"\b{s}", record, re.I) for s in stems) or (billed and _BILLED.search(inc.narrative)):
+        # Her performance goes by the words of a night's music: "the whole of V1's set", "V1 was billed for the 19:30
+        # slot".
+        staged = bool(_PERFORMANCE.search(what) and _HER_SET.search(record)) or bool(
+            billed and _BILLED.search(inc.narrative)
+        )
+        if staged or any(re.search(rf"\b{s}", record, re.I) for s in stems):
             return f"was at the {what} the order keeps him from"
     place = _ZONE_WORDS.sub("", named.group(1).strip(" .,")) if named else ""
     if named and channel in ("in-person", "other") and at_place(inc, place, compiled):
@@ -802,6 +811,8 @@ _SERVED_ON = re.compile(
     # ... "W3 had personally served S1 with the order at 18:50 on 5 June"
     r"(?i)\b(?:served|service)\b(?: (?:(?:on|upon) )?(?:him|her|the respondent|the defendant|the suspect|S\d+|SUSP))?"
     r"(?: (?:personally|in person|by hand))?"
+    # "was served personally on S1 at 14:20 on 10 May"
+    r"(?: (?:on|upon) (?:him|her|the respondent|the defendant|the suspect|S\d+|SUSP))?"
     # "served on him personally at home on 16/09/2025"
     # ... "at his brother's address in Saundersfoot on 21 March 2025 at 14:05"
     r"(?: at (?:[\w'’-]+ ){0,3}?(?:home|address|house|flat|door|court|station|police station|hospital|workplace|work)"

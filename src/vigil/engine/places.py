@@ -113,6 +113,8 @@ def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     # "Pemberton Halls site": the site of a place is the place ("Pemberton Halls car park", "Block C, Pemberton
     # Halls"); so are a place's halls of residence ("Fenwick Court halls of residence": "Fenwick Court car park").
     alternatives += [bare for a in alternatives if (bare := _SITE.sub("", a)) != a and len(bare.split()) >= 2]
+    # "Wendover Halls of Residence" goes by "Wendover Halls" ("courtyard, Wendover Halls").
+    alternatives += [bare for a in alternatives if (bare := _OF_RESIDENCE.sub("", a)) != a]
     # "Hollin Top Farm, including all its land and the access track": anywhere on its land goes by its name alone
     # ("field gateway on the Hollin Top access track").
     if _ITS_LAND.search(place):
@@ -130,6 +132,7 @@ _SITE = re.compile(
     r"(?i)\s+(?:site|premises|grounds|building|buildings|complex|campus|halls? of residence|halls|"
     r"(?:housing |new-build )?development)$"
 )
+_OF_RESIDENCE = re.compile(r"(?i)(?<=\bhalls)\s+of residence$")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
 _OUTSIDE_ITS_EDGE = re.compile(
     r"\boutside (?:the |its )?(?:[\w'’-]+ ){0,2}(?:gates?|entrances?|boundary|fence|perimeter|walls?|railings) "
