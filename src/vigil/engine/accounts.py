@@ -453,7 +453,9 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     for _round in range(2):
         # Round two: identifiers the record gives for an account already tied to a suspect ("registered to
         # his number and the email x@y") tie other accounts that use them (links are transitive).
-        found_more = _tie_accounts(records, by_account, derived, add, texts.compiled, _owner_by_name(texts.cast))
+        found_more = _tie_accounts(
+            records, by_account, derived, add, texts.compiled, _owner_by_name(texts.cast), _businesses(case)
+        )
         derived = {sid: [x for x in found_more.get(sid, []) if x[0].lower() not in by_account] for sid in suspects}
         # "@lycra_grass_watch was registered with the email roadtruth99@example.net", roadtruth99 tied to him: an
         # account he is shown to hold ties the accounts the record registers with it.
@@ -562,7 +564,7 @@ _CONTACT_US = re.compile(
 _SAVED_AS = re.compile(
     r"\b(?:labelled|labeled|(?:saved|stored)(?: in (?:his|her|their|W\d+'s) (?:phone|contacts|mobile))? (?:as|under)|"
     r"listed as|comes up as|shows (?:up )?as|"
-    r"contact name)\s+['‘\"“]?([A-Z][a-z]+)['’\"”]?(?![ -][A-Z])"
+    r"contact name)\s+['‘\"“]?([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’\"”]?(?![ -][A-Z])"
 )
 
 
@@ -621,15 +623,54 @@ def _owner_by_name(cast: Cast) -> Callable[..., str | None]:
                 s.suspect_id
                 for s in cast.suspects
                 if surname in s.surnames
-                and any(f == first or (len(first) == 1 and f[0] == first) for f in s.first_names)
+                # "Bev Crane" for Beverley Crane: a first name, its initial, or its short form.
+                and any(
+                    f == first or (len(first) == 1 and f[0] == first) or (len(first) >= 3 and f.startswith(first))
+                    for f in s.first_names
+                )
             }
         return next(iter(found)) if len(found) == 1 else None
 
     return owner
 
 
+# "Owner of Mawby's Pizza, Station Parade": a business his history says is his.
+_OWNS_BUSINESS = re.compile(
+    r"\b(?:[Oo]wner|[Pp]roprietor|[Ll]icensee|[Mm]anaging director) of ((?:[A-Z][\w'’&-]*)(?: (?:[A-Z][\w'’&-]*|&))*)"
+    r"|\b(?:owns|runs) ((?:[A-Z][\w'’&-]*)(?: (?:[A-Z][\w'’&-]*|&))*)"
+)
+# "... lists 07700 900311 as the 'owner's mobile' for delivery queries".
+_OWNERS_LINE = re.compile(
+    r"(?i)\b(?:owner|proprietor|licensee)['’]?s?['’]? (?:mobile|number|phone|contact|e-?mail)|\bowner contact\b"
+)
+
+
+_SIGNED_WITH = re.compile(r"(?i)\bsign(?:ed|s|s off|ed off)\b")
+
+
+def _mention_at(low: str, account: str) -> int:
+    """Where a sentence names the account: as written, or a handle without its "@" where it is distinctive (it has a
+    digit, "_" or ".": "HeavenlyHarmony77 on YouTube")."""
+    key = account.lower()
+    at = low.find(key)
+    if at >= 0 or not key.startswith("@") or len(key) < 7 or not re.search(r"[\d_.]", key[1:]):
+        return at
+    bare = re.search(rf"(?<![\w@]){re.escape(key[1:])}(?!\w)", low)
+    return bare.start() if bare else -1
+
+
+def _businesses(case: Case) -> dict[str, list[str]]:
+    """The businesses each suspect's history says he owns or runs, by name."""
+    out: dict[str, list[str]] = {}
+    for s in case.suspects:
+        names = [g for m in _OWNS_BUSINESS.finditer(s.history or "") for g in m.groups() if g and len(g) > 3]
+        if names:
+            out[s.id] = names
+    return out
+
+
 def _tie_accounts(  # type: ignore[no-untyped-def]
-    records, by_account, idents, add, compiled: Compiled, owner_named
+    records, by_account, idents, add, compiled: Compiled, owner_named, businesses=None
 ) -> dict[str, list[tuple[str, str]]]:
     """Link accounts the record ties to a suspect's identifiers; return the other identifiers those
     tying sentences give (an account's registration email), for a further round."""
@@ -649,9 +690,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             low = sentence.lower()
             # "from the same broadband connection as @X": X is what it is compared with, not the account described.
             mentions = sorted(
-                (low.find(a.lower()), a)
-                for a in by_account
-                if a.lower() in low and not compared.search(low, 0, low.find(a.lower()))
+                (at, a) for a in by_account if (at := _mention_at(low, a)) >= 0 and not compared.search(low, 0, at)
             )
             own = inc is not None and inc.account in by_account and inc.suspect_id is None
             if own and (not mentions or this_account.search(low)) and all(a != inc.account for _, a in mentions):
@@ -690,11 +729,25 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                     (m.end(), inc.suspect_id, f" as the number {inc.id} gives to reach him")
                     for m in _CONTACT_US.finditer(sentence)
                 ]
+            # A supplier's record of "Mawby's Pizza" giving the number as the "owner's mobile", where his history says
+            # he owns Mawby's Pizza.
+            line = _OWNERS_LINE.search(sentence)
+            if line is not None:
+                owners += [
+                    (line.start(), sid, f" as the owner's line of {name}, which his history says he owns")
+                    for sid, names in (businesses or {}).items()
+                    for name in names
+                    if name in sentence
+                ]
+            # His own message signed with the handle: "Signed 'Corinne (HeavenlyHarmony77 on YouTube) xx'".
+            if inc is not None and inc.suspect_id in idents and _SIGNED_WITH.search(sentence):
+                signed = f" as {inc.id}, his own message, is signed with it"
+                owners += [(pos, inc.suspect_id, signed) for pos, _ in mentions]
             # "W1's own call log shows calls from that number labelled 'Darren'": saved under his first name.
             owners += [
                 (
                     m.start(),
-                    owner_named(m.group(1), first_only=True),
+                    owner_named(m.group(1), first_only=" " not in m.group(1)),
                     f' by the name it is saved under ("{m.group(1)}")',
                 )
                 for m in _SAVED_AS.finditer(sentence)
