@@ -225,6 +225,10 @@ def _nothing_done(f: Facts, v: Verdict, cleared: list[Cue]) -> bool:
     return False
 
 
+# "Convicted 20 June 2024 ... of harassment (PHA 1997 s.2) of the victim": the order he now defies was made on it.
+_CONVICTED_OF_HARASSING = re.compile(r"(?i)\bconvicted\b[^.;]{0,80}?\b(?:harass|stalk)")
+
+
 def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     if not f.case.incidents:
         return Verdict(
@@ -261,7 +265,13 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     # Two kinds of act on one occasion ("waiting by the stewards' car park, he walked alongside V1 to his car
     # shouting") are one act with two names; a pattern needs them on more than one occasion.
     occasions_with_acts = {b.incident_id for code in kinds for b in f.types.get(code, []) if b.incident_id}
-    obsessive = bool(fixation) or bool(f.volume) or (len(kinds) >= 2 and len(occasions_with_acts) >= 2)
+    # Going on, on two or more occasions, against the restraining order made when he was convicted of harassing her is
+    # persistence despite sanction: the "obsessive" of FOUR (a former student back at her building and her car a year
+    # after his conviction).
+    convicted = any(_CONVICTED_OF_HARASSING.search(s.history or "") for s in f.case.suspects)
+    restraining = {o.id for o in f.case.orders if o.type.value == "restraining-order"}
+    defied = convicted and len({b.incident_id for b in breaches or [] if b.order_id in restraining}) >= 2
+    obsessive = bool(fixation) or bool(f.volume) or (len(kinds) >= 2 and len(occasions_with_acts) >= 2) or defied
     four = Four(fixated=fixated, obsessive=obsessive, unwanted=unwanted, repeated=repeated)
     v = Verdict(Category.SINGLE_INCIDENT, four)
     if not f.course:
@@ -468,6 +478,11 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             v.rationale.append(
                 f"Fixation in the record: {_quote(fixation[0].sentence)} "
                 f"({fixation[0].incident_id or fixation[0].source})."
+            )
+        elif defied:
+            v.rationale.append(
+                f"Obsession in the record: it went on against a court order on {len(breached)} occasions "
+                f"({_ids(breached)})."
             )
         if f.partners:
             v.rationale.append(
