@@ -38,8 +38,8 @@ _MACROS = {
     "{NOT_A_THING}": "".join(rf"(?<!{w} )" for w in _THINGS_THAT_ARRIVE),
     "{PLACE}": r"(?:house|home|flat|door|doorstep|address|work|workplace|office|gym|school|college|car)",
     # After "an email from S1": not "to V1's line manager", "to her mother" (a message to someone else).
-    "{NOT_TO_OTHERS}": r"(?! to (?:(?:V\d+|IP)['’]s|(?:her|his|their) (?:[\w-]+ )?(?:mother|mum|mam|father|dad|parents?"
-    r"|sister|brother|family|manager|boss|employer|friends?|partner|husband|wife|son|daughter|colleagues?|landlord"
+    "{NOT_TO_OTHERS}": r"(?! to (?:[WT]\d+\b|(?:V\d+|IP)['’]s|(?:her|his|their) (?:[\w-]+ )?(?:mother|mum|mam|father"
+    r"|dad|parents?|sister|brother|family|manager|boss|employer|friends?|partner|husband|wife|son|daughter|colleagues?|landlord"
     r"|school|solicitor|work|workplace|head)\b))",
 }
 _MACRO_RE = re.compile("|".join(re.escape(k) for k in _MACROS))
