@@ -435,6 +435,18 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     money = f.texts.compiled.pattern("financial_impersonation")
     posed = f.types.get(Behaviour.IMPERSONATION, [])
     fraud_only = bool(grievance) and bool(posed) and all(money.search(b.evidence) for b in posed)
+    # Following him out of the hall, or standing at his car window, to shout the grievance at him is the confrontation
+    # itself, not pursuit beyond it: the same words carry the abuse.
+    shouted = {
+        (b.incident_id, b.evidence)
+        for code in (Behaviour.ABUSIVE_CONTENT, Behaviour.THREAT_OF_VIOLENCE)
+        for b in f.types.get(code, [])
+    }
+    confronting = {
+        code
+        for code in (Behaviour.FOLLOWING, Behaviour.LOITERING)
+        if f.types.get(code) and all((b.incident_id, b.evidence) in shouted for b in f.types[code])
+    }
     beyond = sorted(
         {
             b
@@ -442,6 +454,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             if b in BEYOND_GRIEVANCE
             and not (b is Behaviour.PROXY_STALKING and messenger)
             and not (b is Behaviour.IMPERSONATION and fraud_only)
+            and not (grievance and b in confronting)
         },
         key=lambda b: b.value,
     )
