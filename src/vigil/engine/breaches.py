@@ -489,6 +489,13 @@ _ZONE_WORDS = re.compile(
 )
 
 
+# The record puts her elsewhere: "Faculty office confirms V1 was on annual leave and off campus all day".
+_VICTIM_AWAY = re.compile(
+    r"(?i)\b(?:V\d+|IP|the victim) (?:was|had been) (?:on (?:annual |sick )?leave|off (?:campus|site|work|shift)|away"
+    r"|abroad|on holiday|not (?:there|present|at home|on site|on campus|in the building))\b"
+)
+
+
 _PROHIBITS = re.compile(r"\s*(?:not to|must not|shall not|is not to|will not|he (?:must|shall) not)\b", re.I)
 
 
@@ -761,6 +768,8 @@ def _conditions_breached(
             continue
         if spec is None:
             continue
+        if spec.distance_based and _VICTIM_AWAY.search(inc.narrative):
+            continue  # "V1 was on annual leave and off campus all day": he came nowhere near her
         if spec.distance_based and cond.metres and channel in _IN_PERSON:
             distance = measured_distance(inc)
             chance = _CHANCE_MEETING.search(inc.narrative) or (

@@ -134,6 +134,7 @@ _SITE = re.compile(
 )
 _OF_RESIDENCE = re.compile(r"(?i)(?<=\bhalls)\s+of residence$")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
+_OPPOSITE = re.compile(r"\b(?:opposite|across from|across the road from)\s+(?:the\s+)?$", re.I)
 _OUTSIDE_ITS_EDGE = re.compile(
     r"\boutside (?:the |its )?(?:[\w'’-]+ ){0,2}(?:gates?|entrances?|boundary|fence|perimeter|walls?|railings) "
     r"(?:of|to) (?:the )?$",
@@ -224,6 +225,10 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     # "Castle Street pavement outside the east gate of Castlegate Market": at its edge, not in it (a home's front
     # door is another matter: outside it is at it).
     if first >= 0 and kind not in _HOMES and _OUTSIDE_ITS_EDGE.search(text[max(0, first - 48) : first]):
+        return False
+    # "bus shelter, Hallam Road, opposite the Ridley Building": across the road from a building is not in it (opposite
+    # a home is another matter: the zone round a home takes in its street).
+    if first >= 0 and kind not in _HOMES and _OPPOSITE.search(text[max(0, first - 20) : first]):
         return False
     # "to the Hollins Lane junction": where it meets another road, not the lane.
     last = [w for w in WORD.findall(place.lower()) if w in want][-1:]
