@@ -308,7 +308,8 @@ def _sign_offs(text: str) -> set[str]:
 # A record that the message was signed with a name: "New WhatsApp number ... signed 'Richard'".
 _SIGNED_NAME = re.compile(r"\bsign(?:ed|s)(?: off)?(?: (?:as|with))? ['‘\"“]?([A-Z][a-z]{2,})\b")
 # A message signed off with a lone initial ("... like old times? N x").
-_INITIAL_SIGN_OFF = re.compile(r"[.!?,]\s+([A-Z])(?:\s*x+)?\s*['’\"”]")
+# "... night night to Rexy. C x'" at a message's end, or the record's "Later texts signed 'C'".
+_INITIAL_SIGN_OFF = re.compile(r"[.!?,]\s+([A-Z])(?:\s*x+)?\s*['’\"”]|\bsigned ['‘\"“]([A-Z])\.?['’\"”]")
 _PROPER = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{3,})\b")
 
 
@@ -867,7 +868,7 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         add(account, sid, f'uses the name {sid} calls the victim ("{used[0]}", from her statement)', acc_ids)
     for sid in suspects:
         initials = {n[0] for sn in texts.cast.suspects if sn.suspect_id == sid for n in sn.first_names if n}
-        signed = [m for m in _INITIAL_SIGN_OFF.finditer(acc_text) if m.group(1).lower() in initials]
+        signed = [m for m in _INITIAL_SIGN_OFF.finditer(acc_text) if (m.group(1) or m.group(2)).lower() in initials]
         if signed:
             add(account, sid, f'signed with {sid}\'s initial ("{signed[0].group(0).strip()}")', acc_ids)
         firsts = {n for sn in texts.cast.suspects if sn.suspect_id == sid for n in sn.first_names}
