@@ -306,6 +306,17 @@ def _sign_offs(text: str) -> set[str]:
 
 
 # A record that the message was signed with a name: "New WhatsApp number ... signed 'Richard'".
+# "an account created on 15/08/2020, the day after IP blocked S1's own Instagram".
+_CREATED_AFTER_BLOCK = re.compile(
+    r"(?i)\bcreated\b[^.;]{0,60}?\b(?:the day|the same day|the morning|the evening|hours?|minutes?"
+    r"|(?:a|one|two|three|\d+) days?) after (?:V\d+|IP|she|he|the victim) (?:had )?blocked (S\d+|him|her|his|SUSP)\b"
+)
+# "profile picture is a cockapoo - IP says it is Natasha's dog, Biscuit", "Profile picture is a ginger cat ...
+# That's Biscuit, Kirsty's cat".
+_HIS_PET_PICTURED = re.compile(
+    r"(?i)\bprofile (?:picture|photo|pic|image)\b[^.;]{0,80}?(?:[.;-]\s*)?[^.;]{0,60}?\b([A-Z][a-z]+)['’]s "
+    r"(?:dog|cat|puppy|kitten|horse|pony|rabbit)\b"
+)
 _SIGNED_NAME = re.compile(r"\bsign(?:ed|s)(?: off)?(?: (?:as|with))? ['‘\"“]?([A-Z][a-z]{2,})\b")
 # A message signed off with a lone initial ("... like old times? N x").
 # "... night night to Rexy. C x'" at a message's end, or the record's "Later texts signed 'C'".
@@ -555,6 +566,12 @@ _ADMITTED = re.compile(
     r"|\bconfirm(?:ed|s)\b(?=(?:[^.;]|\.(?=\w))*\b(?:is|was) (?:his|hers)\b)",
     re.I,
 )
+_NAMED_ADMITS = re.compile(
+    r"\b(S\d+) (?:has |had )?(?:admitted|admits|accepted|accepts|conceded|concedes)"
+    r"(?: (?:that )?(?:he|she) (?:had |has )?(?:created|set up|made|ran|runs|run|opened|used|operated|sent from))?"
+    r"\b(?! (?:nothing|none)\b)",
+    re.I,
+)
 _ADMISSION_ENDS = re.compile(r"[;:]|\b(?:but|denied|denies|no comment|not|never)\b|\.\s", re.I)
 _CONTACT_US = re.compile(
     r"(?i)\b(?:text|call|ring|phone|contact|e-?mail|message|whats-?app|reach) (?:us|me|him|her|the office|our team) "
@@ -724,6 +741,16 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                         if m.end() <= pos < end and whose.group(1) in idents:
                             add(account, whose.group(1), f"{whose.group(1)} admitted it {quoted}", iids, strong=True)
                             tied_here.add((account, whose.group(1)))
+            # In any record, a named suspect's admission: "S1 admitted he had created @em.reads.books".
+            for m in _NAMED_ADMITS.finditer(sentence):
+                sid = m.group(1).upper()
+                stop = _ADMISSION_ENDS.search(low, m.end())
+                end = stop.start() if stop else len(low)
+                for _, account in mentions:
+                    # (the account may be named again after the admission, not only where it first appears)
+                    if m.end() <= _mention_at(low[m.end() : end], account) + m.end() < end and sid in idents:
+                        add(account, sid, f"{sid} admitted it {quoted}", iids, strong=True)
+                        tied_here.add((account, sid))
             # His own notice or letter gives it as his line: "company contact details including 'text us on X'".
             if inc is not None and inc.suspect_id in idents and inc.account not in by_account:
                 owners += [
@@ -875,6 +902,12 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         by_name = [m for m in _SIGNED_NAME.finditer(acc_text) if m.group(1).lower() in firsts]
         if by_name:
             add(account, sid, f'signed with the name {sid} uses ("{by_name[0].group(0).strip()}")', acc_ids)
+        after_block = _CREATED_AFTER_BLOCK.search(acc_text)
+        if after_block and (after_block.group(1).upper() == sid or not after_block.group(1).upper().startswith("S")):
+            add(account, sid, f'created just after she blocked {sid} ("{after_block.group(0).strip()[:100]}")', acc_ids)
+        pets = [m for m in _HIS_PET_PICTURED.finditer(acc_text) if m.group(1).lower() in firsts]
+        if pets:
+            add(account, sid, f'its profile picture is {sid}\'s own pet ("{pets[0].group(0).strip()[:80]}")', acc_ids)
         theirs = [i for i in pool.get(sid, []) if i.account != account]
         # "the profile opens as that contact (07700 900588)": the record gives an account already tied to him.
         tied = sorted({i.account for i in theirs if i.account and i.suspect_id is None})
