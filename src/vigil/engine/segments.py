@@ -15,8 +15,9 @@ _SENT_END = re.compile(r"(?<=[.!?])['’\"”)]?\s+(?=[A-Z'‘\"“(\d£€$@]|i
 _BULLET = re.compile(r"\n[ \t]*(?=[-*•–][ \t]+\S)")
 _ABBREV = re.compile(r"(?:\b(?:no|mr|mrs|ms|dr|st|approx|e\.g|i\.e|etc|vs|pc|dc|ds|sgt|insp|tel|ref|ch)\.)$", re.I)
 _CLAUSE_BOUNDARY = re.compile(
-    r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|after|before|"
-    r"as soon as|yet)\s",
+    # ("came after me", "before her": a preposition with its object, not a new clause)
+    r"[;:,]|\s(?:but|and then|and|then|when|while|whilst|because|although|though|until|so|"
+    r"after(?!\s(?:me|her|him|them|us|you|it)\b)|before(?!\s(?:me|her|him|them|us|you|it)\b)|as soon as|yet)\s",
     re.I,
 )
 _QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
