@@ -270,7 +270,8 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     # after his conviction).
     convicted = any(_CONVICTED_OF_HARASSING.search(s.history or "") for s in f.case.suspects)
     restraining = {o.id for o in f.case.orders if o.type.value == "restraining-order"}
-    defied = convicted and len({b.incident_id for b in breaches or [] if b.order_id in restraining}) >= 2
+    defied_ids = sorted({b.incident_id for b in breaches or [] if b.order_id in restraining}) if convicted else []
+    defied = len(defied_ids) >= 2
     obsessive = bool(fixation) or bool(f.volume) or (len(kinds) >= 2 and len(occasions_with_acts) >= 2) or defied
     four = Four(fixated=fixated, obsessive=obsessive, unwanted=unwanted, repeated=repeated)
     v = Verdict(Category.SINGLE_INCIDENT, four)
@@ -494,8 +495,8 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
             )
         elif defied:
             v.rationale.append(
-                f"Obsession in the record: it went on against a court order on {len(breached)} occasions "
-                f"({_ids(breached)})."
+                f"Obsession in the record: it went on against the restraining order made on his conviction on "
+                f"{len(defied_ids)} occasions ({_ids(defied_ids)})."
             )
         if f.partners:
             v.rationale.append(

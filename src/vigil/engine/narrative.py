@@ -95,28 +95,27 @@ _SUBORDINATOR = re.compile(
     r"|where|whether)\s+$",
     re.I,
 )
+
+
+def _per_gender(pattern: str) -> dict[str, re.Pattern[str]]:
+    """The pattern once for each object pronoun ("him", "her"), put in its {p}, by the gender it stands for."""
+    return {g: re.compile(pattern.replace("{p}", p), re.I) for g, p in (("m", "him"), ("f", "her"))}
+
+
 # "went over to him": the object pronoun; "her" only where no noun follows ("to her car" is a possessive).
-_OBJECT_PRONOUN = {
-    g: re.compile(
-        rf",[^.;]*?\b(?:to|at|towards|with|on|past|up to|over to)\s+{p}"
-        r"(?=\s*(?:[,.;!?'’\"]|$|\s(?:and|then|again|as|until|while|when|before|after|for|from)\b))",
-        re.I,
-    )
-    for g, p in (("m", "him"), ("f", "her"))
-}
+_OBJECT_PRONOUN = _per_gender(
+    r",[^.;]*?\b(?:to|at|towards|with|on|past|up to|over to)\s+{p}"
+    r"(?=\s*(?:[,.;!?'’\"]|$|\s(?:and|then|again|as|until|while|when|before|after|for|from)\b))"
+)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?$", re.I)
 _OTHER_GENDER = {"m": "f", "f": "m"}
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:and|then|but|so)\b")
 # "V1 noticed her on the platform; she got on the same train": "her" with no noun after it is a person, someone
 # the named one acted on, so the "she" that follows is not the named one.
-_OBJECT_ONLY = {
-    g: re.compile(
-        rf"\b{p}(?=\s*(?:[,.;:!?]|$|\s(?:to|on|at|in|from|with|and|then|again|as|until|while|when|before|after|for"
-        r"|off|out|up|down|away|back|leave|go)\b))",
-        re.I,
-    )
-    for g, p in (("m", "him"), ("f", "her"))
-}
+_OBJECT_ONLY = _per_gender(
+    r"\b{p}(?=\s*(?:[,.;:!?]|$|\s(?:to|on|at|in|from|with|and|then|again|as|until|while|when|before|after|for"
+    r"|off|out|up|down|away|back|leave|go)\b))"
+)
 _SO_BEFORE = re.compile(r"\bso\s+$", re.I)
 _SEEN_VERBS = frozenset({"saw", "seen", "spotted", "noticed", "watched"})
 _ING_WORD = re.compile(r"^\s+\w+ing\b", re.I)
