@@ -203,6 +203,12 @@ _ADDRESS = re.compile(
 
 # ... "Head coach of Dunmere Aquatics, V1's new club": the club, not the coach's name.
 _WORKPLACE = re.compile(r"\b(?:(?:of|at|in|from|for) the|at|of) (?:[A-Z][\w'’&-]*(?:,? |$|(?=[.;)])))+")
+# "Cpl Mark Ashby, duty NCO, Kestlebury Camp": a place named by what it is (not "Ji-woo Park" or "Mark Hall",
+# which are surnames as often as places).
+_NAMED_PLACE = re.compile(
+    r"\b(?:[A-Z][\w'’-]+ ){1,3}(?:Camp|Barracks|Hospital|Infirmary|Clinic|Surgery|School|Academy|College|University|"
+    r"Station|Chapel|Mosque|Temple|Synagogue|Gurdwara|Centre|Library|Museum|Stadium|Prison|Airport|Harbour)\b"
+)
 
 
 def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
@@ -216,6 +222,7 @@ def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str
         description = _ADDRESS.sub(" ", t.description or "")
         # "Mr Lau, manager of the Golden Wok": the business is where they work, not a name.
         description = _WORKPLACE.sub(" ", description)
+        description = _NAMED_PLACE.sub(" ", description)
         for m in _CAPITALISED.finditer(description):
             w = m.group(1).lower()
             if w not in _NOT_A_NAME and w not in own and w not in NOT_PERSON_WORDS:
