@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vigil.contract import Case, Incident
+from vigil.contract import Case, Incident, Suspect
 
 from .behaviours import CaseText
 from .lexicon import Compiled
@@ -317,6 +317,14 @@ _HIS_PET_PICTURED = re.compile(
     r"(?i)\bprofile (?:picture|photo|pic|image)\b[^.;]{0,80}?(?:[.;-]\s*)?[^.;]{0,60}?\b([A-Z][a-z]+)['’]s "
     r"(?:dog|cat|puppy|kitten|horse|pony|rabbit)\b"
 )
+# "the email header shows it was sent from Southvale Rail's staff Wi-Fi at Kingsbridge depot": a network the record
+# names; it points to him when his identifiers or history place him there (one likeness: others use it too).
+_SENT_FROM_NETWORK = re.compile(
+    r"\b(?i:sent|posted|made|created|logged in|accessed|registered|came|originated) (?i:from|via|through|over|on) "
+    r"(?i:the |an? )?((?:[A-Z][\w'’&-]+ ){0,3}[A-Z][\w'’&-]+?)(?:['’]s)? "
+    r"(?i:(?:staff |guest |office |depot |work |corporate |internal |employee |member )?(?:wi-?fi|network|broadband|"
+    r"ip address|computers?|pcs?|terminals?|server))\b"
+)
 _SIGNED_NAME = re.compile(r"\bsign(?:ed|s)(?: off)?(?: (?:as|with))? ['‘\"“]?([A-Z][a-z]{2,})\b")
 # A message signed off with a lone initial ("... like old times? N x").
 # "... night night to Rexy. C x'" at a message's end, or the record's "Later texts signed 'C'".
@@ -454,6 +462,9 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     records += [(f"suspects[{s.id}].history", s.history, None) for s in case.suspects if s.history]
     if case.victim and case.victim.statement:
         records.append(("victim.statement", case.victim.statement, None))
+    # ... and into the force's own note of what it did ("OIC note: platform disclosure shows ... recovery number").
+    if case.handling and case.handling.outcome:
+        records.append(("handling.outcome", case.handling.outcome, None))
     derived: dict[str, list[tuple[str, str]]] = {sid: [(i, "") for i in s.identifiers] for sid, s in suspects.items()}
     # "The gamertag is on the same Microsoft account email as SxD_Reaper": an account the records show him using
     # ties others to him as his listed identifiers do.
@@ -883,6 +894,22 @@ def pet_names(texts: CaseText) -> set[str]:
     } - _NOT_PET
 
 
+def _his_places(suspect: Suspect) -> set[str]:
+    """Capitalised words of a suspect's identifiers and history ("Southvale Rail guard", "based at Kingsbridge
+    depot"): the places and employers the record gives him."""
+    words: set[str] = set()
+    for text in (*suspect.identifiers, suspect.history or ""):
+        words.update(w for w in re.findall(r"\b[A-Z][a-z'’-]{3,}\b", text) if w.lower() not in _NOT_PLACE_WORDS)
+    return words
+
+
+_NOT_PLACE_WORDS = frozenset({"the", "this", "that", "with", "from", "previous", "convictions", "aged", "since", "no"})
+
+
+def _named_for(name: str, places: set[str]) -> bool:
+    return any(w in places for w in re.findall(r"\b[A-Z][a-z'’-]{3,}\b", name))
+
+
 def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: ignore[no-untyped-def]
     acc_text = " ".join(i.narrative for i in incs)
     acc_ids = [i.id for i in incs]
@@ -905,6 +932,15 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         after_block = _CREATED_AFTER_BLOCK.search(acc_text)
         if after_block and (after_block.group(1).upper() == sid or not after_block.group(1).upper().startswith("S")):
             add(account, sid, f'created just after she blocked {sid} ("{after_block.group(0).strip()[:100]}")', acc_ids)
+        places = _his_places(suspects[sid])
+        network = next((m for m in _SENT_FROM_NETWORK.finditer(acc_text) if _named_for(m.group(1), places)), None)
+        if network is not None:
+            add(
+                account,
+                sid,
+                f'sent from a network the record places {sid} at ("{network.group(0).strip()[:100]}")',
+                acc_ids,
+            )
         pets = [m for m in _HIS_PET_PICTURED.finditer(acc_text) if m.group(1).lower() in firsts]
         if pets:
             add(account, sid, f'its profile picture is {sid}\'s own pet ("{pets[0].group(0).strip()[:80]}")', acc_ids)
