@@ -210,11 +210,12 @@ def recommend(
             "If the suspect is released, impose bail conditions to protect the victim (no contact, exclusion zone).",
         )
     # An SPO that expired before the latest conduct (one that protected a former partner until 2025) protects
-    # nobody now: apply for a new one.
+    # nobody now, nor does one made for someone else: apply for one for her.
     latest = max((i.when.date() for i in f.case.incidents if i.when is not None), default=None)
     if cat in STALKING_CATEGORIES and not any(
         o.type in (OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER)
         and not (o.end_day is not None and latest is not None and o.end_day < latest)
+        and o.id not in f.for_someone_else
         for o in f.case.orders
     ):
         add(

@@ -24,7 +24,7 @@ from vigil.law import Law
 from .accounts import Link, link_accounts
 from .actions import recommend
 from .behaviours import CaseText, acts_lawfully, analyse_case, dedupe, find_behaviours
-from .breaches import find_breaches, kept_to_permission
+from .breaches import find_breaches, kept_to_permission, orders_for_someone_else
 from .classify import classify
 from .conduct import attribute
 from .escalation import EscalationResult, detect
@@ -185,7 +185,8 @@ def _assess(case: Case, law: Law, compiled: Compiled, as_of: date) -> Assessment
     facts = gather(case, texts, found, conduct, {iid for _order, iid in kept})
     for (_order, iid), permission in kept.items():
         facts.permitted.setdefault(iid, permission)
-    breaches = find_breaches(case, conduct, found, law, texts, kept)
+    facts.for_someone_else = orders_for_someone_else(case, texts)
+    breaches = find_breaches(case, conduct, found, law, texts, kept, facts.for_someone_else)
     verdict = classify(facts, breaches)
     if not verdict.four.unwanted:
         # "I asked him to send me the scarf pattern": a present she welcomes is not an unwanted gift, nor is a visit

@@ -1158,6 +1158,16 @@ def _protects_someone_else(case: Case, order: Order, texts: CaseText) -> str | N
     return None
 
 
+def orders_for_someone_else(case: Case, texts: CaseText) -> dict[str, str]:
+    """Orders whose terms or record show they protect someone other than this victim (order id -> that person)."""
+    out: dict[str, str] = {}
+    for order in case.orders:
+        other = _protects_someone_else(case, order, texts)
+        if other:
+            out[order.id] = other
+    return out
+
+
 def find_breaches(
     case: Case,
     conduct: Conduct,
@@ -1165,10 +1175,13 @@ def find_breaches(
     law: Law,
     texts: CaseText,
     kept: dict[tuple[str, str], str],
+    for_others: dict[str, str] | None = None,
 ) -> list[Breach]:
     found = _by_incident(behaviours)
     aware: dict[str, datetime | None] = {}
     protects: dict[str, str | None] = {}
+    if for_others is not None:
+        protects = {o.id: for_others.get(o.id) for o in case.orders}
     her_firms = frozenset(_her_solicitors(case))
     out: list[Breach] = []
     for order, spec, inc, day in _in_force(case, conduct, law):

@@ -90,6 +90,8 @@ class Facts:
     organisation: bool = False
     # Incidents that keep to a route an order permits (incident id -> the permission), from the breaches step.
     permitted: dict[str, str] = field(default_factory=dict)
+    # Orders made for someone else (order id -> the person protected), from the breaches step: they do not protect her.
+    for_someone_else: dict[str, str] = field(default_factory=dict)
     # Records of occasions on which he did nothing towards her ("stayed at the far end of the touchline, did not
     # look at or speak to her"): reports in the course, not acts in it.
     idle_ids: set[str] = field(default_factory=set)
