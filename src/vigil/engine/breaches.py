@@ -602,10 +602,18 @@ def _travelled_in_window(inc: Incident, text: str) -> str | None:
 
 def _on_named_service(inc: Incident, text: str) -> str | None:
     """ "Must not travel on the 07:42 Elmbridge Parkway to Cannon Wharf service": he travelled on the 07:42."""
-    named = _NAMED_SERVICE.search(text)
-    if not named or inc.channel is None or inc.channel.value != "in-person":
+    if inc.channel is None or inc.channel.value != "in-person":
         return None
     said = f"{inc.location or ''} {inc.narrative}"
+    route = _NAMED_ROUTE.search(text)
+    if route is not None:
+        number = re.escape(route.group(1))
+        on_it = re.search(rf"(?i)\b(?:route|number|no\.?|the) ?{number}\b(?! (?:minutes?|mins?|metres?|yards?))", said)
+        if on_it and _BOARDED.search(said):
+            return f"travelled on the route {route.group(1)} the order forbids ('{text}')"
+    named = _NAMED_SERVICE.search(text)
+    if not named:
+        return None
     departs = named.group(1).replace(".", ":")
     if re.search(rf"(?<![\d:.]){re.escape(departs)}(?![\d])", said.replace(".", ":")) and _BOARDED.search(said):
         return f"travelled on the {departs} service the order forbids ('{text}')"
@@ -631,6 +639,11 @@ _NEVER_TOWARDS = re.compile(
     r"|\bwithout (?:speaking|a word|saying (?:a word|anything))\b"
 )
 _NAMED_SERVICE = re.compile(r"(?i)\bmust not (?:travel|ride|be) (?:on|aboard) (?:the )?(\d{1,2}[:.]\d{2})\b")
+# "Not to travel on any Citylink route 17 bus": a bus route by its number.
+_NAMED_ROUTE = re.compile(
+    r"(?i)\b(?:not to|must not|shall not) (?:travel|ride|be) (?:on|aboard) (?:any |the |a )?(?:[A-Z][\w&-]* )?"
+    r"(?:route |number |no\.? ?)(\d{1,3}[A-Z]?)\b(?: (?:bus|buses|service|services|coach|tram))?"
+)
 
 
 def _stopped_in_place(inc: Incident, text: str, types: set[Behaviour], compiled: Compiled) -> str | None:
