@@ -134,14 +134,14 @@ _NEW_SUBJECT = re.compile(
     # "When she would not open the door he kicked it": a subject with its own past-tense verb starts a new clause.
     r"|\b(?:he|she|they)\s+[a-z]+ed\b"
 )
-# "found no evidence", "no case to answer", "no such report", "it is not true", "you will not live to see": a
-# finding (or a threat) the act's words contain, not a negation of the act.
+# "found no evidence", "no case to answer", "no such report", "there is no investigation of V1", "it is not true",
+# "you will not live to see": a finding (or a threat) the act's words contain, not a negation of the act.
 _INNER_NEG = re.compile(
     # "with no warning", "no notice given": how he came, not a denial that he did.
     # ... "You're not safe on it or off it": a threat that she is unsafe, not a denial.
     # ... nor "u wont be saying no": what he says she will not refuse.
     r"\b(?:never(?! live to\b)|not(?! true\b| live to\b| safe\b)|(?<!saying )no(?! (?:evidence|case to answer|trace|"
-    r"concerns?|basis|sign|record|truth|notice|warning|invitation|prior|appointment|arrangement|such)\b))\b",
+    r"concerns?|basis|sign|record|truth|notice|warning|invitation|prior|appointment|arrangement|such|investigation)\b))\b",
     re.I,
 )
 _MESSAGE_HEAD = re.compile(

@@ -411,4 +411,31 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         refs.append(Referent(start, end, actor, gender, pronoun, obj, part))
         owner_obj = possessive and phrase_obj
         last_end = end
+    return _named_by_himself(text, refs, cast)
+
+
+# "A man who gave his name as Glen rang the practice": the caller is the Glen the case lists, not the suspect.
+_GAVE_NAME_AS = re.compile(
+    r"\s*,?\s*(?:who |and )?(?:gave|gives|giving) (?:his|her|their) name as\s+$"
+    r"|\s*,?\s*(?:who )?(?:called|calling|calls) (?:himself|herself|themselves)\s+$"
+    r"|\s*,?\s*(?:who )?(?:said|says|saying) (?:his|her) name was\s+$"
+)
+
+
+def _named_by_himself(text: str, refs: list[Referent], cast: Cast) -> list[Referent]:
+    """A person the record describes ("a man", "the male") who names himself as one of the case's others is that
+    person."""
+    for i in range(len(refs) - 1):
+        ref, name = refs[i], refs[i + 1]
+        if (
+            ref.actor is not None
+            and ref.actor.role == "suspect"
+            and name.actor is THIRD
+            and not _SID.fullmatch(text[ref.start : ref.end])
+            and not cast.suspect_for_name(text[ref.start : ref.end])
+            and _GAVE_NAME_AS.fullmatch(text, ref.end, name.start)
+        ):
+            refs[i] = Referent(
+                ref.start, ref.end, THIRD, ref.gender, ref.pronoun, ref.object_position, ref.participle_subject
+            )
     return refs
