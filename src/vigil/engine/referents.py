@@ -193,8 +193,8 @@ _NOT_NAMES = NOT_PERSON_WORDS | {
 _NOUN_USE = re.compile(
     r"\s+(?:e-?mails?|alerts?|notifications?|codes?|questions?|checks?|settings|warnings?|updates?|keys?|breach|logs?|"
     r"cameras?|footage|reports?|app|system|lights?|certificates?|records?|rota|timetable|website|portal|"
-    # "opposite the staff entrance", "the staff car park": a place, not the staff.
-    r"entrance|exit|door|car park|room|toilets?|canteen|area|gate)\b",
+    # "opposite the staff entrance", "the staff car park", "leaned over the reception desk": a place, not the staff.
+    r"entrance|exit|door|car park|room|toilets?|canteen|area|gate|desk|counter|hatch|window|office|building)\b",
     re.I,
 )
 _SID = re.compile(r"S\d+", re.I)
