@@ -462,7 +462,19 @@ def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: 
         return False
     inc = next(i for i in case.incidents if i.id == f.incident_id)
     relayed = inc.channel is not None and inc.channel.value == "via-third-party"
+    # "To V1, copied to all trustees", "Copied to all eleven committee members": a copy has a main recipient, and
+    # where the record names no one else (not "Email to the school office and copied to the governors") it is her.
+    copied = _COPIED.search(inc.narrative)
+    if copied and not _SENT_TO_OTHER.search(inc.narrative, 0, copied.start()):
+        return False
     return not (relayed or texts.incidents[inc.id].cue_matches("pass_on"))
+
+
+_COPIED = re.compile(r"\b(?:copied|cc'?d|copying) to\b", re.I)
+_SENT_TO_OTHER = re.compile(
+    r"\b(?:e-?mail|letter|message|text|complaint)s? (?:[\w@.'’-]+ ){0,4}?to (?!V\d+\b|IP\b|her\b|him\b|the victim\b)",
+    re.I,
+)
 
 
 _POSSESSIVE_GENDER = {"his": "m", "her": "f"}
