@@ -35,7 +35,9 @@ _MACROS = {
     "{W5}": r"(?:[\w'’*-]+\s+){0,5}",
     # "a pizza turned up at my flat", "flowers arrived": a thing that came or a dial turned, not him coming
     # (fixed-width lookbehinds).
-    "{NOT_A_THING}": "".join(rf"(?<!{w} )" for w in _THINGS_THAT_ARRIVE),
+    # ... nor "A parcel addressed to V1 arrived at her office".
+    "{NOT_A_THING}": "".join(rf"(?<!{w} )" for w in _THINGS_THAT_ARRIVE)
+    + r"(?<!addressed to V\d )(?<!addressed to IP )(?<!addressed to her )(?<!addressed to him )",
     "{PLACE}": r"(?:house|home|flat|door|doorstep|address|work|workplace|office|gym|school|college|car)",
     # After "an email from S1": not "to V1's line manager", "to her mother" (a message to someone else).
     "{NOT_TO_OTHERS}": r"(?! to (?:[WT]\d+\b|(?:V\d+|IP)['’]s|(?:her|his|their) (?:[\w-]+ )?(?:mother|mum|mam|father"
