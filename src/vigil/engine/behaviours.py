@@ -297,6 +297,9 @@ def _follow_up_of_cleared(f: Found, case: Case, cleared: dict[Behaviour, list[In
 
 
 _EXPOSURE = frozenset({Behaviour.THREAT_TO_EXPOSE, Behaviour.INTIMATE_IMAGE_ABUSE})
+_THREAT_KINDS = frozenset(
+    {Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.THREAT_TO_EXPOSE}
+)
 _ONLINE_CHANNELS = frozenset({"social-media", "messaging-app", "online-publication", "email"})
 _ONLINE_FOLLOW = re.compile(
     r"\b(?:account|profile|page|handle|followers?|follow requests?|Instagram|insta|TikTok|Twitter|Facebook|Snapchat|"
@@ -341,6 +344,9 @@ def _incident_behaviours(
             found.extend(_matches(bp.code, bp.speech, analysis, inc.id, "narrative", speech=True))
             if not (no_threat or lawful_step):
                 veiled.extend(_matches(bp.code, bp.veiled, analysis, inc.id, "narrative", speech=True))
+            # How she read it ("took it as a threat to kill") yields to her word that no threat was made; how the
+            # record reads a claim ("V1 has no convictions") is no threat and stands.
+            if not (no_threat or lawful_step) or bp.code not in _THREAT_KINDS:
                 found.extend(
                     Found(bp.code, inc.id, _evidence(analysis, m), "narrative", inc.suspect_id)
                     for m in analysis.cue_matches(perceived_cue(bp.code))
