@@ -83,7 +83,15 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
             "strangulation", f.ids(Behaviour.STRANGULATION), f"Strangulation, now or in the past: {_first(strangled)}."
         )
     if Behaviour.WEAPON in t:
-        fx.add("weapon", f.ids(Behaviour.WEAPON), f"Weapon: {_first(t[Behaviour.WEAPON])}.")
+        # DASH asks it of partner abuse and S-DASH of stalking; a customer's one broken bottle over a fare, with no
+        # course of conduct and no violence in his past, is a floor for judgement (medium), not a red flag.
+        past_harm = past_by.get(Behaviour.PHYSICAL_VIOLENCE) or past_by.get(Behaviour.STRANGULATION)
+        one_off = not (v.stalking or f.partners or f.course or past_harm)
+        fx.add(
+            "weapon-outside-stalking" if one_off else "weapon",
+            f.ids(Behaviour.WEAPON),
+            f"Weapon: {_first(t[Behaviour.WEAPON])}.",
+        )
     current_violence = [b for b in t.get(Behaviour.PHYSICAL_VIOLENCE, []) if b.incident_id]
     if current_violence:
         # S-DASH asks it of stalkers and DASH of partner abuse, where violence now predicts worse to come; a
