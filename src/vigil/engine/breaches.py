@@ -1192,9 +1192,10 @@ def find_breaches(
 ) -> list[Breach]:
     found = _by_incident(behaviours)
     aware: dict[str, datetime | None] = {}
-    protects: dict[str, str | None] = {}
-    if for_others is not None:
-        protects = {o.id: for_others.get(o.id) for o in case.orders}
+    # Whom each order protects, when the caller has worked it out already; otherwise found order by order below.
+    protects: dict[str, str | None] = (
+        {o.id: for_others.get(o.id) for o in case.orders} if for_others is not None else {}
+    )
     her_firms = frozenset(_her_solicitors(case))
     out: list[Breach] = []
     for order, spec, inc, day in _in_force(case, conduct, law):
