@@ -9,9 +9,10 @@ living together from 5 April 2023. In-force dates come from the law data.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from vigil.contract import Behaviour, Breach, Category, Channel, Offence, OffenceCode, Relationship
+from vigil.contract import Behaviour, Breach, Category, Channel, Incident, Offence, OffenceCode, Relationship
 from vigil.law import Law
 
 from .classify import Verdict
@@ -27,6 +28,21 @@ ELECTRONIC = frozenset(
         Channel.ONLINE_PUBLICATION,
     }
 )
+# A record of words sent over a network though its channel is "other": "Spectre Protocol ranked match, all-chat
+# voice", "guild voice channel", "in-game message".
+_ONLINE_OTHER = re.compile(
+    r"\b(?:voice ?chat|all-chat|in-game|game chat|party chat|voice channel|voice comms|discord|stream chat|"
+    r"live ?stream|video call)\b",
+    re.I,
+)
+
+
+def _sent_electronically(inc: Incident) -> bool:
+    if inc.channel in ELECTRONIC:
+        return True
+    return inc.channel is Channel.OTHER and bool(_ONLINE_OTHER.search(f"{inc.location or ''} {inc.narrative}"))
+
+
 PRINCIPAL = {
     Category.STALKING_FEAR_OR_DISTRESS: OffenceCode.PHA1997_S4A,
     Category.STALKING: OffenceCode.PHA1997_S2A,
@@ -78,7 +94,7 @@ def disclose(f: Facts, v: Verdict, breaches: list[Breach], law: Law) -> list[Off
     for code in (*threat_codes, *menacing, Behaviour.ABUSIVE_CONTENT, Behaviour.FALSE_ALLEGATIONS):
         for b in each(code):
             inc = incidents[b.incident_id]  # type: ignore[index]
-            if inc.channel not in ELECTRONIC:
+            if not _sent_electronically(inc):
                 continue
             day = days[inc.id]
             grave = code in (Behaviour.THREAT_TO_KILL, Behaviour.SEXUAL_THREAT) or inc.id in serious
