@@ -64,10 +64,9 @@ def _ruled_out(f: Facts, iid: str) -> bool:
     return bool(f.texts.incidents[iid].cue_matches("exculpation"))
 
 
-_FAMILIES = (
-    {"stalking", "stalking-fear-or-distress"},
-    {"harassment", "harassment-fear-of-violence"},
-)
+# Recorded as stalking where the record also shows s.4A is already a stalking crime. Recorded as harassment where it
+# shows fear of violence is not: s.4 is a different, more serious notifiable offence than s.2, to be recorded as such.
+_FAMILIES = ({"stalking", "stalking-fear-or-distress"},)
 
 
 def _same_family(recorded: str | None, cat: Category) -> bool:
