@@ -211,7 +211,9 @@ def _at_home(inc: Incident, compiled: Compiled) -> bool:
     """Where the record places the incident at the victim's home (its location, or the narrative's)."""
     where = inc.location or ""
     if where:
-        return bool(compiled.pattern("home_location").search(where))
+        return bool(compiled.pattern("home_location").search(where)) or bool(
+            compiled.pattern("watching_her_home").search(inc.narrative)
+        )
     return bool(compiled.pattern("at_her_home").search(inc.narrative))
 
 
