@@ -473,11 +473,12 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
             used = (inc.account, f"the account {inc.suspect_id} used in {inc.id}")
             if all(normalise_identifier(x) != normalise_identifier(inc.account) for x, _ in derived[inc.suspect_id]):
                 derived[inc.suspect_id].append(used)
+    businesses = _businesses(case)
     for _round in range(2):
         # Round two: identifiers the record gives for an account already tied to a suspect ("registered to
         # his number and the email x@y") tie other accounts that use them (links are transitive).
         found_more = _tie_accounts(
-            records, by_account, derived, add, texts.compiled, _owner_by_name(texts.cast), _businesses(case)
+            records, by_account, derived, add, texts.compiled, _owner_by_name(texts.cast), businesses
         )
         derived = {sid: [x for x in found_more.get(sid, []) if x[0].lower() not in by_account] for sid in suspects}
         # "@lycra_grass_watch was registered with the email roadtruth99@example.net", roadtruth99 tied to him: an
@@ -899,15 +900,16 @@ def _his_places(suspect: Suspect) -> set[str]:
     depot"): the places and employers the record gives him."""
     words: set[str] = set()
     for text in (*suspect.identifiers, suspect.history or ""):
-        words.update(w for w in re.findall(r"\b[A-Z][a-z'’-]{3,}\b", text) if w.lower() not in _NOT_PLACE_WORDS)
+        words.update(w for w in _CAPITAL_WORD.findall(text) if w.lower() not in _NOT_PLACE_WORDS)
     return words
 
 
-_NOT_PLACE_WORDS = frozenset({"the", "this", "that", "with", "from", "previous", "convictions", "aged", "since", "no"})
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z'’-]{3,}\b")
+_NOT_PLACE_WORDS = frozenset({"this", "that", "with", "from", "previous", "convictions", "aged", "since"})
 
 
 def _named_for(name: str, places: set[str]) -> bool:
-    return any(w in places for w in re.findall(r"\b[A-Z][a-z'’-]{3,}\b", name))
+    return any(w in places for w in _CAPITAL_WORD.findall(name))
 
 
 def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: ignore[no-untyped-def]

@@ -1188,14 +1188,12 @@ def find_breaches(
     law: Law,
     texts: CaseText,
     kept: dict[tuple[str, str], str],
-    for_others: dict[str, str] | None = None,
+    for_others: dict[str, str],
 ) -> list[Breach]:
+    """`for_others`: the orders made for someone else (orders_for_someone_else), worked out once for the breaches
+    and the actions."""
     found = _by_incident(behaviours)
     aware: dict[str, datetime | None] = {}
-    # Whom each order protects, when the caller has worked it out already; otherwise found order by order below.
-    protects: dict[str, str | None] = (
-        {o.id: for_others.get(o.id) for o in case.orders} if for_others is not None else {}
-    )
     her_firms = frozenset(_her_solicitors(case))
     out: list[Breach] = []
     for order, spec, inc, day in _in_force(case, conduct, law):
@@ -1213,9 +1211,7 @@ def find_breaches(
             if other.id != inc.id
         ):
             continue  # the victim showing police, after the order, the message he sent before it
-        if order.id not in protects:
-            protects[order.id] = _protects_someone_else(case, order, texts)
-        other_person = protects[order.id]
+        other_person = for_others.get(order.id)
         conditions = order.conditions
         if other_person:
             # Made for someone else: only its zones bind him here, not its terms about contact with a person.

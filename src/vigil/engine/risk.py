@@ -82,11 +82,11 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
         fx.add(
             "strangulation", f.ids(Behaviour.STRANGULATION), f"Strangulation, now or in the past: {_first(strangled)}."
         )
+    prior_violence = past_by.get(Behaviour.PHYSICAL_VIOLENCE) or past_by.get(Behaviour.STRANGULATION)
     if Behaviour.WEAPON in t:
         # DASH asks it of partner abuse and S-DASH of stalking; a customer's one broken bottle over a fare, with no
         # course of conduct and no violence in his past, is a floor for judgement (medium), not a red flag.
-        past_harm = past_by.get(Behaviour.PHYSICAL_VIOLENCE) or past_by.get(Behaviour.STRANGULATION)
-        one_off = not (v.stalking or f.partners or f.course or past_harm)
+        one_off = not (v.stalking or f.partners or f.course or prior_violence)
         fx.add(
             "weapon-outside-stalking" if one_off else "weapon",
             f.ids(Behaviour.WEAPON),
@@ -150,7 +150,6 @@ def assess_risk(f: Facts, v: Verdict, esc: EscalationResult, breach_ids: list[st
         # Separation is the trigger the homicide research names for a former partner, not a fight "separated by
         # stockmen" or a man who "walked out".
         fx.add("threats-at-separation", at_separation, "Threats or violence linked to the victim leaving.")
-    prior_violence = past_by.get(Behaviour.PHYSICAL_VIOLENCE) or past_by.get(Behaviour.STRANGULATION)
     if v.stalking and f.partners and prior_violence:
         fx.add(
             "ex-partner-prior-violence",
