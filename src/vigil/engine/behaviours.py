@@ -9,7 +9,7 @@ or a hypothesis. The channel of an incident is itself evidence of some acts
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour, Case, Incident
 
@@ -518,26 +518,11 @@ def _matches(
     if pattern is None or not analysis.might_match(pattern):
         return []
     matches = analysis.speech_matches(pattern) if speech else analysis.act_matches(pattern)
-    if code is Behaviour.FALSE_ALLEGATIONS:
-        # "a Google review said I take backhanders, which is a lie": the lie is the claim's maker's, never hers.
-        matches = [
-            replace(m, actor=analysis.default_actor)
-            if m.actor.role == "victim" and _FALSITY.match(analysis.words(m.start, m.end))
-            else m
-            for m in matches
-        ]
     return [
         Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id)
         for m in matches
         if _accept(m, analysis, code, past_too) and not (victims_things and not speech and _own_things(m, analysis))
     ]
-
-
-_FALSITY = re.compile(
-    r"(?:which|that|it|this|all of (?:it|this)|none of (?:it|this))(?:['’]s| is| was| were)? "
-    r"(?:all |completely |totally )?(?:a )?(?:lie|lies|untrue|false|made up|not true)\b",
-    re.I,
-)
 
 
 def dedupe(found: list[Found]) -> list[Found]:

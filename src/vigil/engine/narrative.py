@@ -64,6 +64,13 @@ _OFFICERS_STEP = re.compile(
 _FOUND_IT = re.compile(
     r"\b(?:found|discovered|noticed|came across) (?:that )?(?:the|her|his|a|an|their|my) (?:[\w-]+ )?$", re.I
 )
+# A verdict on someone's claim, opening the match: "a Google review said I take backhanders, which is a lie". The
+# clause's subject ("I") did not make the claim; the lie is the claim's maker's.
+_VERDICT_ON_A_CLAIM = re.compile(
+    r"(?:which|that|it|this|all of (?:it|this)|none of (?:it|this))(?:['’]s| is| was| were)? "
+    r"(?:all |completely |totally )?(?:a )?(?:lie|lies|untrue|false|made up|not true)\b",
+    re.I,
+)
 _FEARED = re.compile(
     # (Only worry: "frightened he would rape her" beside what he did often reports the threat itself.)
     r"\b(?:worried|worrying|concerned|anxious)(?: that)? "
@@ -863,6 +870,7 @@ class Analysis:
                         None
                         if self._agentless_passive(m, s_end)
                         or _FOUND_IT.search(self.text, max(floor, m.start() - 48), m.start())
+                        or _VERDICT_ON_A_CLAIM.match(m.group(0))
                         else self.subject_before(m.start(), floor)
                     )
                     or (THIRD if self._officers_step(floor, m) else None)
