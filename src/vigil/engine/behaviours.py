@@ -473,7 +473,8 @@ def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: 
     copied = _COPIED.search(inc.narrative)
     if copied and not _SENT_TO_OTHER.search(inc.narrative, 0, copied.start()):
         return False
-    return not (relayed or texts.incidents[inc.id].cue_matches("pass_on"))
+    # "no threats; no message for V1": a message for her the record denies is not one.
+    return not (relayed or any(not m.negated for m in texts.incidents[inc.id].cue_matches("pass_on")))
 
 
 _COPIED = re.compile(r"\b(?:copied|cc'?d|copying) to\b", re.I)

@@ -288,6 +288,16 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         text = cond.text or ""
         if cond.type is not ConditionType.OTHER or not re.search(perm.words, text, re.I):
             continue
+        if (
+            "contacting" in found
+            and inc.channel is not None
+            and inc.channel.value == "in-person"
+            and compiled.pattern("silent_on_route").search(text)
+        ):
+            # "He may attend the gate ... to drop off his daughter ... must not speak to or communicate with Bethan
+            # Rhys": the route lets him be there, not speak to her, so "morning gorgeous, miss me?" said there strays
+            # from it. (A message on a permitted app is another route the same term may allow.)
+            continue
         if _AS_ALLOWED.search(inc.narrative):
             return text  # "by arrangement with the OIC and in line with his bail, escorted S1 to collect his tools"
         if compiled.pattern("court_business_permission").search(text) and compiled.pattern("own_court_business").search(
@@ -846,7 +856,9 @@ _SERVED_ON = re.compile(
     r"(?P<until> until| till)?"
     # "(certificate of service: 17:40, 9 May 2024)"
     r"(?::? ?(?P<h3>\d{1,2}):(?P<m3>\d{2}),)?"
-    rf"(?: {_time('1')})?(?: on)?(?: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    # ... "not served on S1 until 10:15 on 26/04"
+    rf"(?: {_time('1')}| (?P<h5>\d{{1,2}}):(?P<m5>\d{{2}})(?= on\b))?(?: on)?"
+    r"(?: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
     r" (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:/|\s+|-)(?P<month>\d{1,2}|[a-z]{3,9})"
     # (not the hour of "until 14/10 14:30")
     r"(?:(?:/|\s+|-)(?P<year>\d{4}|\d{2})(?![:.]\d))?\b"
@@ -904,8 +916,8 @@ def _services(text: str) -> list[_Service]:
         if not 1 <= month <= 12:
             continue
         groups = m.groupdict()
-        hour = next((groups[g] for g in ("h1", "H1", "h2", "H2", "h3", "h4") if groups.get(g)), None)
-        minute = next((groups[g] for g in ("m1", "M1", "m2", "M2", "m3", "m4") if groups.get(g)), None)
+        hour = next((groups[g] for g in ("h1", "H1", "h2", "H2", "h3", "h4", "h5") if groups.get(g)), None)
+        minute = next((groups[g] for g in ("m1", "M1", "m2", "M2", "m3", "m4", "m5") if groups.get(g)), None)
         ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
         begin = ends[-1] if ends else 0
         stop = _SENTENCE_END.search(text, m.end())
@@ -1171,6 +1183,32 @@ def _protects_someone_else(case: Case, order: Order, texts: CaseText) -> str | N
     return None
 
 
+def _message_for_protected(order: Order, person: str, analysis: Analysis) -> str | None:
+    """His words for the person the order protects, sent through this victim: indirect contact with her.
+
+    Why: "Tell Claire she's hearing from me about Easter", texted to her new husband, is an attempt to reach the
+    protected person through someone else; the order's no-contact term forbids it "directly or indirectly", whether or
+    not the message is passed on. Only his own words count (a victim's "I told Claire" is not his act), and only an
+    order with a no-contact term."""
+    if not any(c.type is ConditionType.NO_CONTACT for c in order.conditions):
+        return None
+    first = re.split(r"[\s,(]", person.strip(), maxsplit=1)[0]
+    if not first or not first[0].isupper():
+        return None
+    relay = analysis.compiled.pattern("message_for_protected")
+    text = analysis.text
+    for m in re.finditer(rf"\b{re.escape(first)}\b", text):
+        asked = relay.search(text, max(0, m.start() - 40), m.start())
+        if asked is None:
+            continue
+        q = analysis.quote_at(m.start())
+        if q is None or q.speaker.role != "suspect" or analysis.negated(m.start(), m.end()):
+            continue
+        words = analysis.words(asked.start(), m.end())
+        return f"a message for {person}, whom the order protects, sent through the victim ({words!r})"
+    return None
+
+
 def orders_for_someone_else(case: Case, texts: CaseText) -> dict[str, str]:
     """Orders whose terms or record show they protect someone other than this victim (order id -> that person)."""
     out: dict[str, str] = {}
@@ -1227,6 +1265,10 @@ def find_breaches(
             order.against,
             her_firms,
         )
+        if other_person and inc.suspect_id == order.against:
+            relayed = _message_for_protected(order, other_person, texts.incidents[inc.id])
+            if relayed:
+                hits.append((ConditionType.NO_CONTACT, relayed))
         if not hits:
             continue
         ends = order.end_day.isoformat() if order.end_day else "no end date"
