@@ -246,6 +246,17 @@ _SENT_HIMSELF = re.compile(
     r"\b(?:copying|copied|cc'?(?:d|ing)?)\b[^.]{0,30}\b(?:solicitors?|lawyers?)\b"
 )
 
+_SENT_DIRECT = re.compile(
+    r"(?i)\b(?:sent|e-?mailed|written|posted|texted|delivered) (?:direct|directly|straight) to "
+    r"(?:V\d+|IP|her|him|the victim)(?:['’]s)?(?: (?:own|personal|private|home|work))? "
+    r"(?:address|e-?mail|inbox|phone|number|mobile|door|house)\b"
+)
+
+_ARRANGED_BY_SOLICITORS = re.compile(
+    r"(?i)\b(?:arranged|arrangements?|appointment|agreed|booked|set up)\b[^.]{0,60}\b(?:solicitors?|lawyers?|legal "
+    r"representatives?)\b"
+)
+
 
 def _uses_permitted_route(  # type: ignore[no-untyped-def]
     inc: Incident,
@@ -270,9 +281,19 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         have.add(_stem("writing"))  # "may communicate in writing": an email or a letter is in writing
         # "he may send work emails strictly about work matters": the channel itself is the route.
         have.add(_CHANNEL_WORD.get(inc.channel.value, inc.channel.value))
-    if _SENT_HIMSELF.search(inc.narrative):
-        # "Email sent by S1 directly to V1's personal address ..., copying his solicitor": his own message, not one
-        # through his solicitors.
+    if (
+        _SENT_HIMSELF.search(inc.narrative)
+        or _SENT_DIRECT.search(inc.narrative)
+        or (
+            inc.channel is not None
+            and inc.channel.value == "in-person"
+            and not _ARRANGED_BY_SOLICITORS.search(inc.narrative)
+        )
+    ):
+        # "Email sent by S1 directly to V1's personal address ..., copying his solicitor", "Email sent direct to
+        # V1's personal address: 'Your solicitor can't hide you'": his own message, not one through his solicitors.
+        # Nor is his visit in person, though his solicitors later returned what he took (unless they arranged it:
+        # "by written appointment made by his solicitor with HR").
         have.discard(_stem("solicitor"))
     if _SCHOOL_RUN.search(record):
         have.add(_SCHOOL_RUN_WORD)

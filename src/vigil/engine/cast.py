@@ -210,6 +210,12 @@ _NAMED_PLACE = re.compile(
     r"Station|Chapel|Mosque|Temple|Synagogue|Gurdwara|Centre|Library|Museum|Stadium|Prison|Airport|Harbour)\b"
 )
 
+# "a stranger who answered the fake Kindred profile": an app or site named before its thing, not a person.
+_PLATFORM_THING = re.compile(
+    r"\b[A-Z][\w-]+ (?=(?:profile|account|app|page|group|chat|handle|username|server|channel|listing|post|message|"
+    r"match|advert|ad)s?\b)"
+)
+
 
 def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str] | None:
     """Names and ids of the third parties the case lists ("Jordan, IP's partner", W1), so their acts are not
@@ -223,6 +229,7 @@ def _others_re(case: Case, suspects: tuple[SuspectNames, ...]) -> re.Pattern[str
         # "Mr Lau, manager of the Golden Wok": the business is where they work, not a name.
         description = _WORKPLACE.sub(" ", description)
         description = _NAMED_PLACE.sub(" ", description)
+        description = _PLATFORM_THING.sub(" ", description)
         for m in _CAPITALISED.finditer(description):
             w = m.group(1).lower()
             if w not in _NOT_A_NAME and w not in own and w not in NOT_PERSON_WORDS:

@@ -500,7 +500,7 @@ class Analysis:
             ):
                 i -= 1
                 continue
-            if self._in_closed_subclause(ref, floor, pos):
+            if self._in_closed_subclause(ref, floor, pos) or self._in_closed_brackets(ref, floor, pos):
                 i -= 1
                 continue
             if ref.pronoun == "i" and self._not_the_doer(ref):
@@ -567,6 +567,17 @@ class Analysis:
             last = max(last, r.end)
             j += 1
         return False
+
+    def _in_closed_brackets(self, ref: Referent, floor: int, pos: int) -> bool:
+        """'@flat2b_diaries (created the day after V1 emailed Keyline) posts three photos': an aside in brackets,
+        closed before the act, does not give the act its subject."""
+        opened = self.text.rfind("(", floor, ref.start)
+        if opened == -1 or self.text.find(")", opened, ref.start) != -1:
+            return False
+        closed = self.text.find(")", ref.end, pos)
+        # A label in brackets ("A man (S1) came to the door", "(V1's ex)") names the subject; only an aside with a
+        # clause of its own is skipped.
+        return closed != -1 and len(self.text[opened + 1 : closed].split()) > 4
 
     def _in_closed_subclause(self, ref: Referent, floor: int, pos: int) -> bool:
         """'He came out as I left and walked behind me': 'I' is the subject of a finished subordinate clause."""
