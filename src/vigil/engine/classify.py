@@ -23,6 +23,7 @@ from vigil.contract import Behaviour, Breach, Category, Four
 from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, VIOLENT, Facts
 from .findings import Cue
 
+_STALKING_ORDERS = frozenset({"stalking-protection-order", "interim-stalking-protection-order"})
 # Channels that carry words, not presence: a go-between using them relays a message.
 _MESSAGE_CHANNELS = frozenset({"text-message", "messaging-app", "email", "letter", "phone-call", "social-media"})
 
@@ -459,7 +460,13 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         },
         key=lambda b: b.value,
     )
-    grievance_led = bool(grievance) and not fixation and not beyond and not f.partners
+    # A court has already made a stalking protection order for her against him (SPA 2019 s.2: acts associated with
+    # stalking, and a risk from him): a grudge he holds does not make his conduct mere harassment.
+    spo = any(
+        o.type.value in _STALKING_ORDERS and o.against == f.principal and o.id not in f.for_someone_else
+        for o in f.case.orders
+    )
+    grievance_led = bool(grievance) and not fixation and not beyond and not f.partners and not spo
     # Abuse for what she is (her race or religion), with nothing covert and no fixation on her as a person, is
     # hate-motivated harassment (CDA 1998 s.32), not stalking.
     # (When one grievance already explains it, the grievance is the reason given.)
