@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vigil.contract import Behaviour, Breach, Category, Four
+from vigil.contract import Behaviour, Breach, Category, Four, OrderType
 
 from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, VIOLENT, Facts
 from .findings import Cue
 
-_STALKING_ORDERS = frozenset({"stalking-protection-order", "interim-stalking-protection-order"})
+# Orders a court makes only on acts associated with stalking (Stalking Protection Act 2019 s.2(1)).
+_STALKING_ORDERS = frozenset({OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER})
+
 # Channels that carry words, not presence: a go-between using them relays a message.
 _MESSAGE_CHANNELS = frozenset({"text-message", "messaging-app", "email", "letter", "phone-call", "social-media"})
 
@@ -463,7 +465,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     # A court has already made a stalking protection order for her against him (SPA 2019 s.2: acts associated with
     # stalking, and a risk from him): a grudge he holds does not make his conduct mere harassment.
     spo = any(
-        o.type.value in _STALKING_ORDERS and o.against == f.principal and o.id not in f.for_someone_else
+        o.type in _STALKING_ORDERS and o.against == f.principal and o.id not in f.for_someone_else
         for o in f.case.orders
     )
     grievance_led = bool(grievance) and not fixation and not beyond and not f.partners and not spo
