@@ -728,6 +728,7 @@ def _conditions_breached(
     channel = inc.channel.value if inc.channel is not None else None
     # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
     elsewhere = any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim"))
+    about_someone_else = elsewhere
     # "Letter from Brannigan Legal (S1's solicitors) to V1's solicitors": litigation correspondence between their
     # lawyers, not contact with her.
     # ... or a court application served through her own firm: "C100 application ... served on V1 via Harland & Webb".
@@ -826,8 +827,12 @@ def _conditions_breached(
                     out.append((cond.type, f"about {distance:g} metres away, within {cond.metres:g}"))
                 continue
         by_channel = channel in spec.breached_by_channels or (channel in spec.directed_channels and bool(types))
-        if by_channel and (to_someone_else or elsewhere):
-            by_channel = False  # a call to her mother is not contact with her unless a message is passed on
+        publication = cond.type is ConditionType.NO_ONLINE_PUBLICATION
+        if by_channel and (to_someone_else or elsewhere) and not (publication and not about_someone_else):
+            # A call to her mother is not contact with her unless a message is passed on. (A post about her on his
+            # story, never sent to her, still breaks a term against publishing about her online; a post about
+            # someone else does not.)
+            by_channel = False
         used = about_others if cond.type is ConditionType.NO_THIRD_PARTY_CONTACT else types
         if cond.type is ConditionType.NO_CONTACT and no_contact_made:
             used = used - _PRESENCE
