@@ -522,8 +522,26 @@ def _matches(
     return [
         Found(code, iid, _evidence(analysis, m), source, m.actor.suspect_id)
         for m in matches
-        if _accept(m, analysis, code, past_too) and not (victims_things and not speech and _own_things(m, analysis))
+        if _accept(m, analysis, code, past_too)
+        and not (victims_things and not speech and _own_things(m, analysis))
+        and not (code in _THREATS and _threat_to_himself(m, analysis))
     ]
+
+
+_THREATS = frozenset({Behaviour.THREAT_OF_VIOLENCE, Behaviour.THREAT_TO_KILL})
+_OTHERS_TO_ME = re.compile(r"(?i)^they\b.*\b(?:me|my)$")
+
+
+def _threat_to_himself(m: Match, analysis: Analysis) -> bool:
+    """In his own quoted words, "they will hurt me" is harm to him from others (a debtor's plea), not a threat to her;
+    in her statement the same words are hers ("said they'd break my legs"). Only "they": a quote whose speaker is read
+    as him may be her own words on a 999 call ("he's going to hurt me")."""
+    quote = analysis.quote_at(m.start)  # his words in quote marks, not her report of them
+    return (
+        quote is not None
+        and quote.speaker.role == "suspect"
+        and bool(_OTHERS_TO_ME.match(analysis.words(m.start, m.end)))
+    )
 
 
 def dedupe(found: list[Found]) -> list[Found]:
