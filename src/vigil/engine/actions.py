@@ -212,10 +212,7 @@ def recommend(
     # nobody now, nor does one made for someone else: apply for one for her.
     latest = max((i.when.date() for i in f.case.incidents if i.when is not None), default=None)
     if cat in STALKING_CATEGORIES and not any(
-        o.type in (OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER)
-        and not (o.end_day is not None and latest is not None and o.end_day < latest)
-        and o.id not in f.for_someone_else
-        for o in f.case.orders
+        not (o.end_day is not None and latest is not None and o.end_day < latest) for o in f.stalking_orders_for_her
     ):
         add(
             ActionCode.APPLY_STALKING_PROTECTION_ORDER,

@@ -727,8 +727,10 @@ def _conditions_breached(
     codes = {t.value for t in types}
     channel = inc.channel.value if inc.channel is not None else None
     # "The appeal was addressed to HR, not to V1": the channel alone is not contact with her.
-    elsewhere = any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim"))
-    about_someone_else = elsewhere
+    about_someone_else = any(
+        not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")
+    )
+    elsewhere = about_someone_else
     # "Letter from Brannigan Legal (S1's solicitors) to V1's solicitors": litigation correspondence between their
     # lawyers, not contact with her.
     # ... or a court application served through her own firm: "C100 application ... served on V1 via Harland & Webb".

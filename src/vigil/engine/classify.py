@@ -18,13 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vigil.contract import Behaviour, Breach, Category, Four, OrderType
+from vigil.contract import Behaviour, Breach, Category, Four
 
 from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, VIOLENT, Facts
 from .findings import Cue
-
-# Orders a court makes only on acts associated with stalking (Stalking Protection Act 2019 s.2(1)).
-_STALKING_ORDERS = frozenset({OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER})
 
 # Channels that carry words, not presence: a go-between using them relays a message.
 _MESSAGE_CHANNELS = frozenset({"text-message", "messaging-app", "email", "letter", "phone-call", "social-media"})
@@ -464,10 +461,7 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
     )
     # A court has already made a stalking protection order for her against him (SPA 2019 s.2: acts associated with
     # stalking, and a risk from him): a grudge he holds does not make his conduct mere harassment.
-    spo = any(
-        o.type in _STALKING_ORDERS and o.against == f.principal and o.id not in f.for_someone_else
-        for o in f.case.orders
-    )
+    spo = any(o.against == f.principal for o in f.stalking_orders_for_her)
     grievance_led = bool(grievance) and not fixation and not beyond and not f.partners and not spo
     # Abuse for what she is (her race or religion), with nothing covert and no fixation on her as a person, is
     # hate-motivated harassment (CDA 1998 s.32), not stalking.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vigil.contract import Behaviour, Case, Relationship
+from vigil.contract import Behaviour, Case, Order, OrderType, Relationship
 
 from .behaviours import CaseText
 from .conduct import course_people
@@ -143,12 +143,19 @@ class Facts:
         first = self.case.suspects[0].id if self.case.suspects else None
         return self.relationship in PARTNERS and (self.principal is None or self.principal == first)
 
+    @property
+    def stalking_orders_for_her(self) -> list[Order]:
+        """The SPOs and interim SPOs in the case that protect this victim (not those made for someone else): a
+        court's own finding of acts associated with stalking (Stalking Protection Act 2019 s.2(1))."""
+        return [o for o in self.case.orders if o.type in STALKING_ORDERS and o.id not in self.for_someone_else]
+
 
 # "Process server instructed by Blake & Co Solicitors, acting for S1", "S1's solicitors": someone acting for him.
 _HIS_AGENT = re.compile(
     r"\b(?:acting|instructed|working|engaged|hired) (?:for|by|on behalf of) (?:S\d+|the suspect)\b"
     r"|\b(?:S\d+|the suspect)['’]s (?:solicitors?|lawyers?|agents?|representatives?|barristers?|counsel)\b"
 )
+STALKING_ORDERS = frozenset({OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER})
 # Being where she is: the acts a record that he did nothing towards her (or that she welcomed him) undoes.
 PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
 # What lawful contact itself consists of: a letter or a call, sent through others where the law provides.
