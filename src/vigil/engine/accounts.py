@@ -584,6 +584,16 @@ _NAMED_ADMITS = re.compile(
     r"\b(?! (?:nothing|none)\b)",
     re.I,
 )
+# In the record of an anonymous account's own post, his answer in interview: "In interview S1 said: 'Yes, I run it.'"
+# ("it" is the account the record is about; not "I ran it past my solicitor").
+_SAYS_HE_RUNS_IT = re.compile(
+    r"\b(S\d+) (?:said|stated|replied|answered|told (?:officers|police|the OIC|(?:PC|DC|DS) \w+))"
+    r"(?: in interview)?[:,]? ['‘\"“](?:(?:yes|yeah|yep|ok|fine)[,.!]? )?(?:I|we) "
+    r"(?:run|ran|created|set up|made|own|operate|operated|started) "
+    r"(?:it|that(?: account| page| profile)?|the (?:account|page|profile))\b"
+    r"(?! (?:past|by|through|for (?:you|her|him)))",
+    re.I,
+)
 _ADMISSION_ENDS = re.compile(r"[;:]|\b(?:but|denied|denies|no comment|not|never)\b|\.\s", re.I)
 _CONTACT_US = re.compile(
     r"(?i)\b(?:text|call|ring|phone|contact|e-?mail|message|whats-?app|reach) (?:us|me|him|her|the office|our team) "
@@ -763,6 +773,11 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                     if m.end() <= _mention_at(low[m.end() : end], account) + m.end() < end and sid in idents:
                         add(account, sid, f"{sid} admitted it {quoted}", iids, strong=True)
                         tied_here.add((account, sid))
+            said = _SAYS_HE_RUNS_IT.search(sentence) if own and inc is not None else None
+            if said is not None and inc is not None and inc.account and said.group(1).upper() in idents:
+                sid = said.group(1).upper()
+                add(inc.account, sid, f"{sid} said he runs it {quoted}", iids, strong=True)
+                tied_here.add((inc.account, sid))
             # His own notice or letter gives it as his line: "company contact details including 'text us on X'".
             if inc is not None and inc.suspect_id in idents and inc.account not in by_account:
                 owners += [

@@ -203,11 +203,12 @@ _ADDRESS = re.compile(
 
 # ... "Head coach of Dunmere Aquatics, V1's new club": the club, not the coach's name.
 _WORKPLACE = re.compile(r"\b(?:(?:of|at|in|from|for) the|at|of) (?:[A-Z][\w'’&-]*(?:,? |$|(?=[.;)])))+")
-# "Cpl Mark Ashby, duty NCO, Kestlebury Camp": a place named by what it is (not "Ji-woo Park" or "Mark Hall",
-# which are surnames as often as places).
+# "Cpl Mark Ashby, duty NCO, Kestlebury Camp", "Duty manager, Ironworks Gym": a place named by what it is (not
+# "Ji-woo Park" or "Mark Hall", which are surnames as often as places).
 _NAMED_PLACE = re.compile(
     r"\b(?:[A-Z][\w'’-]+ ){1,3}(?:Camp|Barracks|Hospital|Infirmary|Clinic|Surgery|School|Academy|College|University|"
-    r"Station|Chapel|Mosque|Temple|Synagogue|Gurdwara|Centre|Library|Museum|Stadium|Prison|Airport|Harbour)\b"
+    r"Station|Chapel|Mosque|Temple|Synagogue|Gurdwara|Centre|Library|Museum|Stadium|Prison|Airport|Harbour|"
+    r"Gym|Club|Pool|Lido|Store|Supermarket|Market|Hotel|Theatre|Cinema|Arena)\b"
 )
 
 # "a stranger who answered the fake Kindred profile": an app or site named before its thing, not a person.
