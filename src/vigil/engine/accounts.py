@@ -558,8 +558,11 @@ _CONTACT_ID = re.compile(
 
 
 # ... "pay as you go SIM registered 18/04/2025 in the name 'D Marsh' at 22 Orme Street".
+# ... "the IP address used belongs to the home broadband account of B. Quigley".
 _IN_THE_NAME_OF = re.compile(
-    r"\b(?:in (?:the )?name(?: of)?|registered to|belonging to|held by) ['‘\"“]?(?:Mr|Mrs|Ms|Miss|Dr)?\.? ?"
+    r"\b(?:in (?:the )?name(?: of)?|registered to|belonging to|held by"
+    r"|belongs to(?: the (?:[\w-]+ ){0,2}(?:account|line|connection|subscription|contract) of)?)"
+    r" ['‘\"“]?(?:Mr|Mrs|Ms|Miss|Dr)?\.? ?"
     r"([A-Z][A-Za-z'’-]*\.?(?: [A-Z](?:[A-Za-z'’-]*[A-Za-z])?)+)"
 )
 
@@ -584,14 +587,11 @@ _NAMED_ADMITS = re.compile(
     r"\b(?! (?:nothing|none)\b)",
     re.I,
 )
-# In the record of an anonymous account's own post, his answer in interview: "In interview S1 said: 'Yes, I run it.'"
-# ("it" is the account the record is about; not "I ran it past my solicitor").
-_SAYS_HE_RUNS_IT = re.compile(
-    r"\b(S\d+) (?:said|stated|replied|answered|told (?:officers|police|the OIC|(?:PC|DC|DS) \w+))"
-    r"(?: in interview)?[:,]? ['‘\"“](?:(?:yes|yeah|yep|ok|fine)[,.!]? )?(?:I|we) "
-    r"(?:run|ran|created|set up|made|own|operate|operated|started) "
-    r"(?:it|that(?: account| page| profile)?|the (?:account|page|profile))\b"
-    r"(?! (?:past|by|through|for (?:you|her|him)))",
+# A sentence that takes up the device or connection the sentence before tied to him: "... belongs to the home
+# broadband account of B. Quigley. The same IP address sent the emails from openeyes@example.net."
+_SAME_AS_BEFORE = re.compile(
+    r"^\W*(?:the|that|this) same (?:IP(?: address)?|device|handset|phone|mobile|SIM(?: card)?|connection|router|laptop"
+    r"|computer|tablet|broadband(?: account| connection| line)?|wi-?fi(?: network)?)\b",
     re.I,
 )
 _ADMISSION_ENDS = re.compile(r"[;:]|\b(?:but|denied|denies|no comment|not|never)\b|\.\s", re.I)
@@ -725,8 +725,21 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
     owned = compiled.pattern("owned_by_suspect")
     same_device = compiled.pattern("same_device_as")
     shows_itself = compiled.pattern("profile_shows")
+
+    def owner_in(sentence: str) -> str | None:
+        """The suspect a sentence says owns something ("the broadband account of B. Quigley"), if any."""
+        for m in owned.finditer(sentence):
+            sid = one_suspect(next((g for g in m.groups() if g), None))
+            if sid in idents:
+                return sid
+        return next(
+            (sid for m in _IN_THE_NAME_OF.finditer(sentence) if (sid := owner_named(m.group(1))) in idents), None
+        )
+
     for where_from, text, inc in records:
+        carried: tuple[str, str] | None = None  # whose device or connection the sentence before was about, and it
         for sentence in re.split(r"(?<=[.!?;])(?<!\b[A-Z]\.)\s+", text):  # not after an initial ("P. Hollins")
+            before, carried = carried, None
             low = sentence.lower()
             # "from the same broadband connection as @X": X is what it is compared with, not the account described.
             mentions = sorted(
@@ -736,12 +749,21 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             if own and (not mentions or this_account.search(low)) and all(a != inc.account for _, a in mentions):
                 here = this_account.search(low)
                 mentions = sorted([*mentions, (here.start() if here else 0, inc.account)])
-            if not mentions or unconnected.search(sentence):
+            if unconnected.search(sentence):
+                continue
+            if not mentions:
+                sid = owner_in(sentence)
+                carried = (sid, sentence.strip()) if sid else None
                 continue
             tied = bool(linking.search(sentence))
             quoted = f'({where_from}: "{sentence.strip()[:160]}")'
             iids = [inc.id] if inc is not None else []
             tied_here: set[tuple[str, str]] = set()
+            if before is not None and _SAME_AS_BEFORE.match(sentence):
+                sid, said = before
+                why = f'the record ties it to {sid} ({where_from}: "{said[:120]}" ... "{sentence.strip()[:120]}")'
+                add(mentions[0][1], sid, why, iids, strong=True)
+                tied_here.add((mentions[0][1], sid))
 
             # "registered at S1's bail address, topped up with a card in S1's name", "the mobile S1 gave them".
             owners = [
@@ -773,11 +795,6 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                     if m.end() <= _mention_at(low[m.end() : end], account) + m.end() < end and sid in idents:
                         add(account, sid, f"{sid} admitted it {quoted}", iids, strong=True)
                         tied_here.add((account, sid))
-            said = _SAYS_HE_RUNS_IT.search(sentence) if own and inc is not None else None
-            if said is not None and inc is not None and inc.account and said.group(1).upper() in idents:
-                sid = said.group(1).upper()
-                add(inc.account, sid, f"{sid} said he runs it {quoted}", iids, strong=True)
-                tied_here.add((inc.account, sid))
             # His own notice or letter gives it as his line: "company contact details including 'text us on X'".
             if inc is not None and inc.suspect_id in idents and inc.account not in by_account:
                 owners += [
