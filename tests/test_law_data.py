@@ -135,3 +135,15 @@ def test_unknown_jurisdiction_is_a_clear_error() -> None:
     assert "england-and-wales" in available_jurisdictions()
     with pytest.raises(LawDataError, match="no law data for jurisdiction 'mars'"):
         load_law("mars")
+
+
+def test_a_key_given_twice_in_law_data_is_a_clear_error(tmp_path: Path) -> None:
+    """A second `passed_by:` would otherwise silently replace the first."""
+    from vigil.law import _read
+
+    path = tmp_path / "context.yaml"
+    path.write_text("passed_by:\n  any: [a]\nstopped_there:\n  any: [b]\npassed_by:\n  any: [c]\n", encoding="utf-8")
+    with pytest.raises(LawDataError, match=r"duplicate key 'passed_by'(?s:.*)line 5"):
+        _read(path)
+    path.write_text("passed_by:\n  any: [a]\nstopped_there:\n  any: [b]\n", encoding="utf-8")
+    assert set(_read(path)) == {"passed_by", "stopped_there"}

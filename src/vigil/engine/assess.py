@@ -97,6 +97,11 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             # an enforcement agent's visit, a handover the order provides for, an insurer's surveillance
             and not acts_lawfully(texts.incidents[inc.id])
             and not texts.incidents[inc.id].cue_matches("within_relationship")
+            # "driving slowly past V1's house ... It did not stop": a drive past is no visit
+            and not (
+                compiled.pattern("passed_by").search(inc.narrative)
+                and not compiled.pattern("stopped_there").search(inc.narrative)
+            )
         ):
             out.append(
                 Found(

@@ -102,6 +102,9 @@ _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 _FIRST_WORD = re.compile(r"\s+([\w'’]+)")
 
 
+_CLAUSE_BREAK_BEFORE = re.compile(r"[,;:]\s*$")
+
+
 def _word_before(text: str, start: int) -> str:
     """The word just before `start` (lower case), found without scanning back through the text."""
     m = _LAST_WORD.search(text, max(0, start - 24), start)
@@ -377,8 +380,13 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         # "S1's car"; "I'd mocked his accent" is a contraction: "I" is never possessive.
         possessive = pronoun != "i" and (text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’"))
         # "shouted at V1", "filming V1 over the fence": the person after a verb is its object.
-        verbal = (prev.endswith("ed") and len(prev) > 3) or (
-            prev.endswith("ing") and len(prev) > 4 and prev not in _ING_NOUNS
+        # ... but not across a clause's comma: in "The night V1 told him she was leaving, S1 put his hands round her
+        # throat", S1 is the one who acts.
+        # (An apposition straight after a name, "Mohammed, his brother-in-law, turned up", is left as it was.)
+        apposition = bool(refs) and not text[refs[-1].end : start].strip(" ,")
+        verbal = (apposition or not _CLAUSE_BREAK_BEFORE.search(text, max(0, start - 4), start)) and (
+            (prev.endswith("ed") and len(prev) > 3)
+            or (prev.endswith("ing") and len(prev) > 4 and prev not in _ING_NOUNS)
         )
         drives = (
             possessive

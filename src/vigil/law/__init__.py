@@ -28,9 +28,30 @@ def available_jurisdictions() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "law.yaml").is_file())
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML that refuses a key given twice in one mapping.
+
+    Why: plain YAML keeps the last of two same-named entries without a word, so a second `passed_by:` written into
+    context.yaml silently replaced the first and changed what the engine reads elsewhere.
+    """
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def _read(path: Any) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # a SafeLoader: no objects built
     except yaml.YAMLError as exc:
         raise LawDataError(f"{path}: not valid YAML: {exc}") from exc
 
