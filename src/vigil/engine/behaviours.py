@@ -402,7 +402,7 @@ def _incident_behaviours(
         if no_threat and analysis.cue_matches("joking"):
             # She says he has never threatened her, and these words carry his laughter: banter, not a threat.
             found = [f for f in found if f.type not in _BANTER_SENSITIVE]
-        return _refuted_report(inc, analysis, found)
+        return _refuted_claim(inc, analysis, _refuted_report(inc, analysis, found))
 
     return analysis.memoised(("found", (inc.id, channel, inc.suspect_id, no_threat, has_suspects)), compute)
 
@@ -439,6 +439,40 @@ def _refuted_report(inc: Incident, analysis: Analysis, found: list[Found]) -> li
             Found(Behaviour.FALSE_ALLEGATIONS, inc.id, _evidence(analysis, reports[0]), "narrative", inc.suspect_id)
         )
     return kept
+
+
+def _refuted_claim(inc: Incident, analysis: Analysis, found: list[Found]) -> list[Found]:
+    """His own quoted words about her, then the record's answer to them: a false claim about her.
+
+    Why: a leaflet saying "Council investigating" where "there was no council investigation", or a review saying she
+    "has no insurance" where "V1 holds current insurance", is a false allegation (s.2A(3)); the claim and its
+    refutation sit sentences apart, so they are read as cues of the one record, his words first.
+    """
+    if any(f.type is Behaviour.FALSE_ALLEGATIONS for f in found):
+        return found
+    answers = [m for m in analysis.cue_matches("claim_refuted") if not m.negated and not m.hypothetical]
+    if not answers:
+        return found
+    answer = answers[0]
+    said = [
+        q
+        for q in analysis.quotes
+        if q.end <= answer.start and q.end - q.start > 12 and (q.speaker.is_suspect_side or q.speaker.role == "unknown")
+    ]
+    if not said:
+        return found
+    claim = analysis.sentence_span(said[-1].start)
+    words = analysis.text[claim[0] : claim[1]].strip()[:160]
+    return [
+        *found,
+        Found(
+            Behaviour.FALSE_ALLEGATIONS,
+            inc.id,
+            f"{words} … {answer.sentence.strip()[:160]}",
+            "narrative",
+            inc.suspect_id,
+        ),
+    ]
 
 
 _SERVICE_NOTE = re.compile(r"\b(?:served|service|serving)\b", re.I)

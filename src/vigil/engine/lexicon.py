@@ -192,6 +192,7 @@ _CUE_LISTS = (
     "within_relationship",
     "reports_victim",
     "report_refuted",
+    "claim_refuted",
 )
 
 
