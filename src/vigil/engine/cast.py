@@ -33,6 +33,13 @@ _SHE = re.compile(r"(?<![\w])(?<![\w]['’])(?:she|her|hers|herself)(?![\w'’])
 _SAME_M = re.compile(r"(?<![\w])(?<![\w]['’])(?:he|his|himself)(?![\w'’])", re.I)
 _SAME_F = re.compile(r"(?<![\w])(?<![\w]['’])(?:she|hers|herself)(?![\w'’])", re.I)
 _OTHER_M = re.compile(r"(?<![\w])(?<![\w]['’])him(?![\w'’])", re.I)
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:,(]))['‘\"“]")
+# "her" as an object only ("did not touch her.", "walked up to her and said"), not "her boyfriend", which may be his.
+_OTHER_F = re.compile(
+    r"(?<![\w])(?<![\w]['’])her(?=\s*(?:[,.;:!?]|$)|\s+(?:to|on|at|in|from|with|and|then|again|as|until|while|when"
+    r"|before|after|for|off|out|up|down|away|back|alone)\b)",
+    re.I,
+)
 _VICTIM_SAYS = re.compile(
     r"\b(?:IP|V\d+|the victim|the complainant|RP)(?: (?:also|then|now))? (?:says|states|stated|said|reports|reported|"
     r"explains|explained|describes|described|believes|disclosed|discloses|told \w+) (?:that )?(he|she)\b",
@@ -304,6 +311,11 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
                 suspect_votes["m"] += he
                 suspect_votes["f"] += she
                 victim_votes["m"] += him
+                # "S1 did not touch her", "He walked up to her": in his sentence, the "her" he acts on is the victim
+                # (where no "she" in it could be someone else).
+                # (Not in a quote: "'Pay her back you thieving scrote'", his girlfriend's boyfriend's words, is hers.)
+                if not she:
+                    victim_votes["f"] += len(_OTHER_F.findall(_OPENING_QUOTE.split(sent)[0]))
             elif has_v and not has_s:
                 victim_votes["m"] += he
                 victim_votes["f"] += she

@@ -96,6 +96,7 @@ _SEEN_WORDS = frozenset(
     ["saw", "seen", "sees", "watched", "filmed", "caught", "shows", "showed", "heard", "noticed", "spotted"]
 )
 _AFTER_WORDS = frozenset(["was", "were", "had", "has", "is", "still"])
+_AWARE_OF = re.compile(r"\b(?:aware|sight|a glimpse|notice|note) of\s+$", re.I)
 _SENTENCE_ENDS = re.compile(r"[a-z][.!?]\s+$")
 _OWN_NOUN = re.compile(r"(?:My|Our|Her|His|Their) [a-z]")
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
@@ -403,7 +404,12 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
         # ... but not the object of a preposition: in "stood over V1 shouting", he is the one shouting.
         part = (
-            (nxt.endswith("ing") and prev not in _PREPOSITIONS) or nxt in _AFTER_WORDS or prev in _SEEN_WORDS or drives
+            (nxt.endswith("ing") and prev not in _PREPOSITIONS)
+            or nxt in _AFTER_WORDS
+            or prev in _SEEN_WORDS
+            or drives
+            # "V1 became aware of a man in a black buff running behind her": the one she became aware of acts.
+            or bool(_AWARE_OF.search(text, max(0, start - 30), start))
         )
         if refs and refs[-1].object_position and not text[refs[-1].end : start].strip(" ,("):
             obj = True  # "an email to my manager Lorraine", "to her brother (W1)": apposition shares the role
