@@ -281,14 +281,18 @@ def recommend(
     named_others = any(
         t.role and t.role.value in ("new-partner", "family", "friend", "colleague") for t in f.case.third_parties
     )
+    # "I'm scared for myself and for the kids who train with us", after threats.
+    fears_for = f.cue("fear_for_others") if f.has(*THREATS) else []
     if cat is not Category.NO_OFFENCE and (
         f.has(Behaviour.THIRD_PARTY_CONTACT, Behaviour.PROXY_STALKING)
         or (high and (children or f.cue("separation")))
         or (named_others and f.has(*THREATS))
+        or fears_for
     ):
         add(
             ActionCode.SAFEGUARD_THIRD_PARTIES,
-            "People around the victim are involved or at risk: safeguard them.",
+            "People around the victim are involved or at risk: safeguard them"
+            + (f' ("{fears_for[0].sentence.strip()[:100]}").' if fears_for else "."),
             f.ids(Behaviour.THIRD_PARTY_CONTACT, Behaviour.PROXY_STALKING),
         )
     order = list(ActionCode)

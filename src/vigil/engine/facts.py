@@ -66,7 +66,9 @@ OPPRESSIVE = (
     }
 ) - {Behaviour.UNWANTED_GIFTS}
 # Cues that only count in the victim's (or recorder's) own words, never in a suspect's quote.
-VICTIM_VOICE = frozenset({"substantial_effect", "no_effect", "no_fear", "welcomed", "stop_requests", "children"})
+VICTIM_VOICE = frozenset(
+    {"substantial_effect", "no_effect", "no_fear", "welcomed", "stop_requests", "children", "fear_for_others"}
+)
 PARTNERS = frozenset({Relationship.EX_PARTNER, Relationship.CURRENT_PARTNER})
 # "Ex-partner (six years; two children)": his record is where a force often notes the children they share.
 _CUE_SOURCES = {"children": ("narrative", "victim.statement", "history")}
@@ -270,6 +272,7 @@ def gather(
         "children",
         "separation",
         "complied",
+        "fear_for_others",
     ):
         f.cues[name] = texts.cues(
             name,

@@ -193,6 +193,7 @@ _CUE_LISTS = (
     "reports_victim",
     "report_refuted",
     "claim_refuted",
+    "fear_for_others",
 )
 
 
