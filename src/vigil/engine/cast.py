@@ -216,6 +216,9 @@ _NAMED_PLACE = re.compile(
     r"\b(?:[A-Z][\w'’-]+ ){1,3}(?:Camp|Barracks|Hospital|Infirmary|Clinic|Surgery|School|Academy|College|University|"
     r"Station|Chapel|Mosque|Temple|Synagogue|Gurdwara|Centre|Library|Museum|Stadium|Prison|Airport|Harbour|"
     r"Gym|Club|Pool|Lido|Store|Supermarket|Market|Hotel|Theatre|Cinema|Arena)\b"
+    # ... or by a lower-case word for what it is: "Duty manager, Goalzone 5-a-side centre".
+    r"|\b[A-Z][\w'’-]+ (?:[\w-]+ )?(?:centre|center|gym|club|pool|stadium|arena|pitches|store|shop|market|cafe|café|pub"
+    r"|restaurant|hotel|salon|studio|surgery|clinic|library|school|college|academy|depot|warehouse)\b"
 )
 
 # "a stranger who answered the fake Kindred profile": an app or site named before its thing, not a person.
