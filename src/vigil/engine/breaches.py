@@ -69,8 +69,9 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
         r"(?=\b(?:through|via|by|using|on|at|in|between|addressed to|sent to|directed to|writ(?:e|es|ing) to|"
         r"letters? to|correspond(?:s|ing|ence)? (?:with|to)|communicat(?:e|es|ing|ion) with)\s+([^,;.]+?)"
         r"(?=,|;|\.|\(|\band\b|\bor\b|\babout\b|\bregarding\b|\bconcerning\b|\bin (?:relation|connection) (?:to|with)\b"
-        # "through the court in the family proceedings": the court is the route, the proceedings its occasion.
-        r"|\bin (?:the|these|those|any|his|her|their) (?:[\w-]+ )?(?:proceedings|case|claim|matter)\b"
+        # "through the court in the family proceedings": the court is the route, the proceedings its occasion (so too
+        # "through solicitors in family proceedings").
+        r"|\bin (?:(?:the|these|those|any|his|her|their) )?(?:[\w-]+ )?(?:proceedings|case|claim|matter)\b"
         r"|\bfor\b|\bas the\b|\bsolely\b|\bonly\b|\bunder\b|\bwithout\b|\bby (?:train|bus|car|rail|tram|coach)\b"
         # "at the front counter of Ashcombe Police Station as set out in the child arrangements order".
         r"|\bas (?:set out|provided|specified|directed|ordered|agreed|arranged|listed)\b"
