@@ -103,9 +103,11 @@ def check(assessment: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     for x in expected.get("linked_accounts", []):
         if (x["account"], x["suspect_id"]) not in links:
             problems.append(f"account {x['account']} not linked to {x['suspect_id']}")
+    # Either an account ("@x") or an account with the suspect it must not go to ({account, suspect_id}).
     for x in expected.get("not_linked", []):
-        if any(acc == x for acc, _ in links):
-            problems.append(f"account {x} linked without enough reason")
+        account, sid = (x["account"], x.get("suspect_id")) if isinstance(x, dict) else (x, None)
+        if any(acc == account and (sid is None or who == sid) for acc, who in links):
+            problems.append(f"account {account} linked without enough reason")
     if "escalation" in expected and assessment["risk"]["escalation"]["detected"] != expected["escalation"]:
         problems.append(f"escalation {assessment['risk']['escalation']['detected']} != {expected['escalation']}")
     offences = {o["code"] for o in assessment["classification"]["offences"]}
