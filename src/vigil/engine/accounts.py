@@ -589,9 +589,11 @@ _NAMED_ADMITS = re.compile(
 )
 # A sentence that takes up the device or connection the sentence before tied to him: "... belongs to the home
 # broadband account of B. Quigley. The same IP address sent the emails from openeyes@example.net."
+# ... or the handset seized from him: "a second handset was seized from S1's jacket; it held the SIM for 07700 900588".
 _SAME_AS_BEFORE = re.compile(
     r"^\W*(?:the|that|this) same (?:IP(?: address)?|device|handset|phone|mobile|SIM(?: card)?|connection|router|laptop"
-    r"|computer|tablet|broadband(?: account| connection| line)?|wi-?fi(?: network)?)\b",
+    r"|computer|tablet|broadband(?: account| connection| line)?|wi-?fi(?: network)?)\b"
+    r"|^\W*(?:it|which|the (?:handset|phone|mobile|device)) (?:held|holds|contained|contains|had) (?:the |a )?SIM\b",
     re.I,
 )
 _ADMISSION_ENDS = re.compile(r"[;:]|\b(?:but|denied|denies|no comment|not|never)\b|\.\s", re.I)
