@@ -739,7 +739,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
         )
 
     for where_from, text, inc in records:
-        carried: tuple[str, str] | None = None  # whose device or connection the sentence before was about, and it
+        carried: tuple[str, str] | None = None  # the suspect the sentence before tied a device to, and that sentence
         for sentence in re.split(r"(?<=[.!?;])(?<!\b[A-Z]\.)\s+", text):  # not after an initial ("P. Hollins")
             before, carried = carried, None
             low = sentence.lower()

@@ -316,7 +316,8 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
                 victim_votes["m"] += him
                 # "S1 did not touch her", "He walked up to her": in his sentence, the "her" he acts on is the victim
                 # (where no "she" in it could be someone else).
-                # (Not in a quote: "'Pay her back you thieving scrote'", his girlfriend's boyfriend's words, is hers.)
+                # (Not inside a quote: in "'Pay her back you thieving scrote'", sent by the seller's boyfriend, "her"
+                # is the seller.)
                 if not she:
                     victim_votes["f"] += len(_OTHER_F.findall(_OPENING_QUOTE.split(sent)[0]))
             elif has_v and not has_s:
