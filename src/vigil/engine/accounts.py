@@ -728,15 +728,15 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
     same_device = compiled.pattern("same_device_as")
     shows_itself = compiled.pattern("profile_shows")
 
-    def owner_in(sentence: str) -> str | None:
-        """The suspect a sentence says owns something ("the broadband account of B. Quigley"), if any."""
-        for m in owned.finditer(sentence):
-            sid = one_suspect(next((g for g in m.groups() if g), None))
-            if sid in idents:
-                return sid
-        return next(
-            (sid for m in _IN_THE_NAME_OF.finditer(sentence) if (sid := owner_named(m.group(1))) in idents), None
-        )
+    def named_owners(sentence: str) -> list[tuple[int, str | None, str]]:
+        """Who a sentence says owns something: "topped up with a card in S1's name", "top-ups paid with a debit card
+        in the name of Mr C ALMOND" (his name, or his initial and surname), "the broadband account of B. Quigley"."""
+        return [
+            (m.start(), one_suspect(next((g for g in m.groups() if g), None)), "") for m in owned.finditer(sentence)
+        ] + [
+            (m.start(), owner_named(m.group(1)), f' by name ("{m.group(1)}")')
+            for m in _IN_THE_NAME_OF.finditer(sentence)
+        ]
 
     for where_from, text, inc in records:
         carried: tuple[str, str] | None = None  # the suspect the sentence before tied a device to, and that sentence
@@ -754,7 +754,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
             if unconnected.search(sentence):
                 continue
             if not mentions:
-                sid = owner_in(sentence)
+                sid = next((who for _, who, _ in named_owners(sentence) if who in idents), None)
                 carried = (sid, sentence.strip()) if sid else None
                 continue
             tied = bool(linking.search(sentence))
@@ -768,14 +768,7 @@ def _tie_accounts(  # type: ignore[no-untyped-def]
                 tied_here.add((mentions[0][1], sid))
 
             # "registered at S1's bail address, topped up with a card in S1's name", "the mobile S1 gave them".
-            owners = [
-                (m.start(), one_suspect(next((g for g in m.groups() if g), None)), "") for m in owned.finditer(sentence)
-            ]
-            # "top-ups paid with a debit card in the name of Mr C ALMOND": his name, or his initial and surname.
-            owners += [
-                (m.start(), owner_named(m.group(1)), f' by name ("{m.group(1)}")')
-                for m in _IN_THE_NAME_OF.finditer(sentence)
-            ]
+            owners = named_owners(sentence)
             # In a suspect's own history, "the repairs log lists his contact number as 07700 900918": his.
             whose = _HISTORY_OF.match(where_from)
             if whose is not None:

@@ -413,17 +413,20 @@ class Analysis:
         i = bisect_right(self._ref_starts, ref.start - 1) - 1
         taken: set[Actor] = set()  # "When she drove off he followed her": whoever "she" is, "he" is someone else
         # "But he's started using it to comment on my classes and on Dan, my partner, and he sat outside": the same
-        # pronoun as the sentence's subject goes on with that subject, past a person named only as an object.
-        subject_again = ref.pronoun is not None and any(
-            r.pronoun == ref.pronoun and self.quote_at(r.start) is q for r in refs[: i + 1] if r.start >= s_start
-        )
+        # pronoun earlier in the sentence goes on with its subject, past a person named only as an object. (Looked
+        # for only when such a person stands in the way, and only back to the sentence's start.)
+        subject_again: bool | None = None
+        before = refs[bisect_right(self._ref_starts, s_start - 1) : i + 1]  # this sentence's referents before it
         while i >= 0:
             cand = refs[i]
             if cand.start < prev_start:
                 break
-            if subject_again and cand.start >= s_start and cand.object_position and cand.actor is not None:
-                i -= 1
-                continue
+            if cand.start >= s_start and cand.object_position and cand.actor is not None and ref.pronoun is not None:
+                if subject_again is None:
+                    subject_again = any(r.pronoun == ref.pronoun and self.quote_at(r.start) is q for r in before)
+                if subject_again:
+                    i -= 1
+                    continue
             if (
                 cand.actor is None
                 and cand.start >= s_start
