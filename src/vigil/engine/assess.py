@@ -32,6 +32,7 @@ from .facts import PRESENCE, STALKING_ACTS, gather
 from .findings import Conduct, Found
 from .lexicon import Compiled, compile_law
 from .offences import disclose
+from .places import passed_without_stopping
 from .risk import assess_risk
 
 
@@ -97,11 +98,7 @@ def _structural(case: Case, conduct: Conduct, links: list[Link], found: list[Fou
             # an enforcement agent's visit, a handover the order provides for, an insurer's surveillance
             and not acts_lawfully(texts.incidents[inc.id])
             and not texts.incidents[inc.id].cue_matches("within_relationship")
-            # "driving slowly past V1's house ... It did not stop": a drive past is no visit
-            and not (
-                compiled.pattern("passed_by").search(inc.narrative)
-                and not compiled.pattern("stopped_there").search(inc.narrative)
-            )
+            and not passed_without_stopping(inc, compiled)  # "driving slowly past V1's house ... It did not stop"
         ):
             out.append(
                 Found(

@@ -104,6 +104,14 @@ def _one_place(place: str) -> list[str]:
     return [place]
 
 
+def passed_without_stopping(inc: Incident, compiled: Compiled) -> bool:
+    """The record says he passed by and did not stop ("drove past the garage ... without slowing or stopping",
+    "driving slowly past V1's house ... It did not stop"): near a place, not at it."""
+    return bool(compiled.pattern("passed_by").search(inc.narrative)) and not compiled.pattern("stopped_there").search(
+        inc.narrative
+    )
+
+
 def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     """The incident happened in the named place (every distinctive word of it is in the location)."""
     alternatives = place_alternatives(place)
@@ -239,11 +247,7 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     # or an area he drives along is entered).
     head = place.split(",")[0].strip()
     premises = not re.search(_STREET_END, head) and not re.search(_AREA_END, head)
-    if (
-        premises
-        and compiled.pattern("passed_by").search(inc.narrative)
-        and not compiled.pattern("stopped_there").search(inc.narrative)
-    ):
+    if premises and passed_without_stopping(inc, compiled):
         return False
     # "the public road outside Parkside Industrial Estate": outside an area is beyond it (outside a house is
     # at its door, so this is for areas only).
