@@ -358,6 +358,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             continue
         if (
             name.split()[0].lower() in _NOT_NAMES
+            # "In March she texted me": a month or day after a capitalised preposition is no one's name.
+            or any(w.lower() in NOT_PERSON_WORDS for w in name.split()[1:])
             or cast.suspect_for_name(name)
             or cast.suspect_for_name(name.split()[0])
             or any(v.start() <= m.start(1) < v.end() for v in victims)
