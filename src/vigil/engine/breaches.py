@@ -1078,7 +1078,9 @@ _REPRESENTED = re.compile(
 
 
 def _his_solicitors(case: Case) -> set[str]:
+    # ... and the case's own list of people: "W1: Hartley & Co solicitors, acting for S1 in the dissolution".
     texts = [s.history or "" for s in case.suspects] + [i.narrative for i in case.incidents]
+    texts += [t.description or "" for t in case.third_parties if _ACTS_FOR_HIM.search(t.description or "")]
     return _firms(texts, _FIRM_ACTING, _REPRESENTED)
 
 
@@ -1090,6 +1092,7 @@ def _firms(texts: list[str], *patterns: re.Pattern[str]) -> set[str]:
 
 
 _FIRM_SUFFIX = re.compile(r"\s+(?:LLP|Solicitors|Law|Legal|Ltd)$")
+_ACTS_FOR_HIM = re.compile(r"\b(?:acting|instructed) (?:for|by|on behalf of) S\d+\b|\bS\d+['’]s solicitors\b")
 # "Harland & Webb (V1's solicitors)", "Garside Webb LLP, V1's solicitors".
 _HER_FIRM = re.compile(rf"\b({_FIRM_NAME}),? \(?(?:acting for )?(?:V\d+|IP)['’]s solicitors\b")
 

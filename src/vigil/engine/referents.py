@@ -191,6 +191,11 @@ _NOT_NAMES = NOT_PERSON_WORDS | {
     "everybody",
     "somebody",
     "anyone",
+    # Determiners that begin a log's sentence ("Same text sent by DM to 12 of V1's clients").
+    "same",
+    "each",
+    "every",
+    "further",
 }
 
 
