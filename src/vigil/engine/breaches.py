@@ -28,6 +28,7 @@ from .findings import Conduct, Found
 from .lexicon import Compiled
 from .narrative import Analysis
 from .places import WORD, at_place, inside_zone, measured_distance
+from .segments import find_quotes
 
 _IN_PERSON = ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
 # "doorbell camera, 27 Tansy Walk (remote)": watched from elsewhere, not there.
@@ -259,6 +260,16 @@ _ARRANGED_BY_SOLICITORS = re.compile(
 )
 
 
+_SOLICITOR_WORD = re.compile(r"\b(?:solicitors?|lawyers?|legal representatives?)\b", re.I)
+
+
+def _unquoted(text: str) -> str:
+    """The record's own words, with what anyone is quoted as saying blanked out."""
+    for start, end in reversed(find_quotes(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _uses_permitted_route(  # type: ignore[no-untyped-def]
     inc: Incident,
     found: set[str],
@@ -295,6 +306,12 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         # V1's personal address: 'Your solicitor can't hide you'": his own message, not one through his solicitors.
         # Nor is his visit in person, though his solicitors later returned what he took (unless they arranged it:
         # "by written appointment made by his solicitor with HR").
+        have.discard(_stem("solicitor"))
+    # "Direct message: 'Ask your solicitor if you're allowed to wear my ring'": the word in his own message is no route.
+    unquoted = _unquoted(inc.narrative)
+    if not _SOLICITOR_WORD.search(
+        f"{inc.location or ''} {inc.account or ''} {unquoted} {via}"
+    ) and not _LAW_FIRM.search(f"{unquoted} {via}"):
         have.discard(_stem("solicitor"))
     if _SCHOOL_RUN.search(record):
         have.add(_SCHOOL_RUN_WORD)

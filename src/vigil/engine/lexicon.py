@@ -42,7 +42,9 @@ _MACROS = {
     # After "an email from S1": not "to V1's line manager", "to her mother" (a message to someone else).
     "{NOT_TO_OTHERS}": r"(?! to (?:[WT]\d+\b|(?:V\d+|IP)['’]s|(?:her|his|their) (?:[\w-]+ )?(?:mother|mum|mam|father"
     r"|dad|parents?|sister|brother|family|manager|boss|employer|friends?|partner|husband|wife|son|daughter|colleagues?|landlord"
-    r"|school|solicitor|work|workplace|head)\b))",
+    r"|school|solicitor|work|workplace|head)\b"
+    # ... nor "to the Civil Aviation Authority", "to the council": a body, not her.
+    r"|the (?-i:[A-Z])|the (?:police|council|regulator|ombudsman|court)\b))",
 }
 _MACRO_RE = re.compile("|".join(re.escape(k) for k in _MACROS))
 

@@ -207,6 +207,13 @@ _NOUN_USE = re.compile(
     re.I,
 )
 _SID = re.compile(r"S\d+", re.I)
+_SOME_OF_THEM = re.compile(
+    r"\b(?:several|many|some|most|all|a few|two|three|four|five|\d+) of (?:her|his|their|the|my|our|V\d+['’]s|IP['’]s) "
+    r"(?:[\w-]+ )?(?:clients|customers|regulars|patients|pupils|students|members|followers|colleagues|staff|friends)\b"
+    r"(?= (?:have|had|has|were|are|then|also|all|[a-z]+ed)\b)",
+    re.I,
+)
+_SAYING = frozenset({"saying", "telling", "asking", "claiming", "alleging", "accusing", "calling", "demanding"})
 # "Rachel's red Fiat had been parked opposite": whoever owns the vehicle is the one doing it.
 _OWNED_THING = re.compile(r"['’]s ((?:[a-z][\w-]* ){0,3})\Z")
 _OWNERS_VEHICLE = re.compile(
@@ -337,6 +344,8 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
             ):
                 continue
             found.append((start, end, who, gender, None))
+    # "Several of her regular clients have followed her": some of the people around her, doing it themselves.
+    found.extend((m.start(), m.end(), THIRD, "p", None) for m in _SOME_OF_THEM.finditer(text))
     victims = list(cast.victim_re.finditer(text)) if cast.victim_re is not None else []
     found.extend((m.start(), m.end(), VICTIM, cast.victim_gender, None) for m in victims)
     if cast.others_re is not None:
@@ -410,8 +419,10 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         obj = phrase_obj or (possessive and not drives)
         # "saw S1 sitting", "saw S1 smash the windscreen": the seen person is the doer.
         # ... but not the object of a preposition: in "stood over V1 shouting", he is the one shouting.
+        # ... but not the one a message went to: in "messaging my clients saying I scam men", the sender says it.
+        told = verbal and nxt in _SAYING and prev not in _SEEN_WORDS
         part = (
-            (nxt.endswith("ing") and prev not in _PREPOSITIONS)
+            (nxt.endswith("ing") and prev not in _PREPOSITIONS and not told)
             or nxt in _AFTER_WORDS
             or prev in _SEEN_WORDS
             or drives
