@@ -135,6 +135,7 @@ _SPOKE_TO = re.compile(
 )
 _MODAL_AFTER = re.compile(r"\s+(?:could|couldn'?t|can'?t|cannot|would|wouldn'?t|had to|was unable|were unable)\b", re.I)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
+_APPOSITION = re.compile(r"^,\s+(?:a|an|the|his|her|their)\s+[^,;.]{1,50},")
 _NEW_SUBJECT = re.compile(
     r"\b(?:I|he|she|they|we)(?:['’](?:ll|d|m|s|ve|re)|\s+(?:will|would|am|is|was|were|are|have|has|had|don'?t|do|did|"
     r"didn'?t|can'?t|won'?t|just|always|really|still|then|also|can|could|should))\b"
@@ -597,7 +598,9 @@ class Analysis:
         result = _SO_BEFORE.search(before) and _MODAL_AFTER.match(self.text, ref.end)
         if not (_SUBORDINATOR.search(before) or result):
             return False
-        return bool(_COORDINATE.search(self.text[ref.end : pos]))
+        # "when S1, a scaffolder on the top lift, stared in at her": the commas round an apposition join nothing.
+        between = _APPOSITION.sub(" ", self.text[ref.end : pos], count=1)
+        return bool(_COORDINATE.search(between))
 
     def passive_agent(self, end: int, limit: int) -> Actor | None:
         """'34 texts from S1', 'a photo taken by his brother': the agent after the match."""

@@ -213,6 +213,7 @@ _SOME_OF_THEM = re.compile(
     r"(?= (?:have|had|has|were|are|then|also|all|[a-z]+ed)\b)",
     re.I,
 )
+_APPROACH_VERBS = frozenset({"approached", "approaches", "confronted", "confronts", "cornered", "corners"})
 _SAYING = frozenset({"saying", "telling", "asking", "claiming", "alleging", "accusing", "calling", "demanding"})
 # "Rachel's red Fiat had been parked opposite": whoever owns the vehicle is the one doing it.
 _OWNED_THING = re.compile(r"['’]s ((?:[a-z][\w-]* ){0,3})\Z")
@@ -421,8 +422,10 @@ def find_referents(text: str, compiled: Compiled, cast: Cast, default_suspect: s
         # ... but not the object of a preposition: in "stood over V1 shouting", he is the one shouting.
         # ... but not the one a message went to: in "messaging my clients saying I scam men", the sender says it.
         told = verbal and nxt in _SAYING and prev not in _SEEN_WORDS
+        # ... nor the one he went up to: in "S1 approached V1 holding a claw hammer", the hammer is in his hand.
+        approached = prev in _APPROACH_VERBS
         part = (
-            (nxt.endswith("ing") and prev not in _PREPOSITIONS and not told)
+            (nxt.endswith("ing") and prev not in _PREPOSITIONS and not told and not approached)
             or nxt in _AFTER_WORDS
             or prev in _SEEN_WORDS
             or drives

@@ -107,6 +107,24 @@ def split_sentences(text: str) -> list[int]:
     return starts
 
 
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+_OPENS = re.compile(r"(?:^|[\s(\[{:—–/-])['‘\"“](?=\S)")
+
+
+def _closing(text: str, i: int, ch: str, close: str) -> int:
+    """Where the quote opened at i (or an apostrophe at i) closes: a mark after a word and not before one."""
+    n = len(text)
+    j = i + 1
+    while j < n:
+        c = text[j]
+        if c == close or (ch == "'" and c == "’") or (ch == '"' and c == "”"):
+            after = text[j + 1] if j + 1 < n else " "
+            if not text[j - 1].isspace() and not after.isalnum():
+                return j
+        j += 1
+    return n
+
+
 def find_quotes(text: str, nested: bool = False) -> list[tuple[int, int]]:
     """Spans of quoted text (inside the marks). Apostrophes inside words are not quotes.
 
@@ -122,15 +140,13 @@ def find_quotes(text: str, nested: bool = False) -> list[tuple[int, int]]:
             nxt = text[i + 1] if i + 1 < n else " "
             if (prev.isspace() or prev in '([{:—-–/"“') and not nxt.isspace():
                 close = _QUOTE_PAIRS[ch]
-                j = i + 1
-                while j < n:
-                    c = text[j]
-                    if c == close or (ch == "'" and c == "’") or (ch == '"' and c == "”"):
-                        after = text[j + 1] if j + 1 < n else " "
-                        before = text[j - 1]
-                        if not before.isspace() and not after.isalnum():
-                            break
-                    j += 1
+                j = _closing(text, i, ch, close)
+                # "'Keep your customers' cars out of my yard or I'll cave your head in.'": a plural's apostrophe
+                # before a lower-case word is not the end, when the quote closes further on before another opens.
+                if j < n and ch in "'‘" and text[j - 1] == "s" and _LOWER_WORD_AFTER.match(text, j + 1):
+                    later = _closing(text, j, ch, close)
+                    if later < n and not _OPENS.search(text, j + 1, later):
+                        j = later
                 if j < n:
                     spans.append((i + 1, j))
                     if nested:
