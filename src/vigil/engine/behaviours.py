@@ -318,8 +318,12 @@ def _incident_behaviours(
         found: list[Found] = []
         if analysis.default_actor.role == "third":
             return found  # a third party acting on their own: not the suspect's conduct
-        if inc.suspect_id is None and has_suspects and analysis.cue_matches("exculpation"):
-            return found  # the record shows someone else did it
+        if (
+            inc.suspect_id is None
+            and has_suspects
+            and (analysis.cue_matches("exculpation") or analysis.cue_matches("not_his_record"))
+        ):
+            return found  # the record shows someone else did it ("V1's own public Facebook post")
         if any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")):
             return found  # "it does not name or refer to V1": not conduct towards her, however unwelcome
         within = bool(analysis.cue_matches("within_relationship"))  # "(still together)": not the course
@@ -498,9 +502,11 @@ def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: 
     if f.source != "channel" or f.type is not Behaviour.CONTACTING or f.incident_id is None:
         return False
     by_words = {g.type for g in found if g.incident_id == f.incident_id and g.source != "channel"}
-    if Behaviour.THIRD_PARTY_CONTACT not in by_words or Behaviour.CONTACTING in by_words:
-        return False
     inc = next(i for i in case.incidents if i.id == f.incident_id)
+    # "Email to the airline's customer relations describing a scald ...": a complaint to an office, not to her.
+    to_an_office = bool(_TO_AN_OFFICE.match(inc.narrative))
+    if (Behaviour.THIRD_PARTY_CONTACT not in by_words and not to_an_office) or Behaviour.CONTACTING in by_words:
+        return False
     relayed = inc.channel is not None and inc.channel.value == "via-third-party"
     # "To V1, copied to all trustees", "Copied to all eleven committee members": a copy has a main recipient, and
     # where the record names no one else (not "Email to the school office and copied to the governors") it is her.
@@ -512,6 +518,12 @@ def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: 
 
 
 _COPIED = re.compile(r"\b(?:copied|cc'?d|copying) to\b", re.I)
+_TO_AN_OFFICE = re.compile(
+    r"(?:[\w-]+ ){0,2}?(?:e-?mail|letter|complaint|message|claim)s? to (?:the |a |an |his |her |their )?"
+    r"(?:[\w'’&-]+ ){0,3}?(?:customer relations|customer services?|complaints (?:team|department|unit)"
+    r"|claims (?:team|department)|head office|regulator|ombudsman|insurers?)\b",
+    re.I,
+)
 _SENT_TO_OTHER = re.compile(
     r"\b(?:e-?mail|letter|message|text|complaint)s? (?:[\w@.'’-]+ ){0,4}?to (?!V\d+\b|IP\b|her\b|him\b|the victim\b)",
     re.I,

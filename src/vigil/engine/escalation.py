@@ -129,7 +129,15 @@ def detect(f: Facts, law: Law) -> EscalationResult:
         if p
     ]
     neighbours = f.case.victim is not None and f.case.victim.relationship_to_suspect == "neighbour"
-    first_away = bool(places) and all(incidents[i].location for i in places[0][0].incident_ids) and not places[0][1]
+    # (A message that shows he saw her at work, "Saw you at work today", is away from her home too.)
+    first_away = (
+        bool(places)
+        and all(
+            incidents[i].location or (incidents[i].channel is not None and incidents[i].channel.value in _REMOTE)
+            for i in places[0][0].incident_ids
+        )
+        and not places[0][1]
+    )
     if (
         len(places) >= 2
         and len(occ) >= 3

@@ -173,6 +173,7 @@ _CUE_LISTS = (
     "witness",
     "exculpation",
     "not_his_account",
+    "not_his_record",
     "not_sent_to_victim",
     "police_contact",
     "victims_own_contact",

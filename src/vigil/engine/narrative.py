@@ -78,7 +78,9 @@ _FEARED = re.compile(
     re.I,
 )
 _PERCEPTION = re.compile(
-    r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|got|"
+    # ("got" as received, not "he got out holding a wheel brace": a step he takes, with what he does as he takes it.)
+    r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|"
+    r"got(?! (?:out|up|down|off)(?: of (?:his|her|the|a) [\w-]+)?(?: [a-z]+ing\b|\s*$))|"
     r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
     r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|caught|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
     r"alleged|describes|described|reported|believes|believed|reps|rpts|rptd|rep'?d|"
