@@ -307,8 +307,9 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         # Nor is his visit in person, though his solicitors later returned what he took (unless they arranged it:
         # "by written appointment made by his solicitor with HR").
         have.discard(_stem("solicitor"))
-    # "Direct message: 'Ask your solicitor if you're allowed to wear my ring'": the word in his own message is no route.
-    unquoted = _unquoted(inc.narrative)
+    # "Direct message: 'Ask your solicitor if you're allowed to wear my ring'": the word in his own message is no route;
+    # nor is "V1 has no solicitor".
+    unquoted = _DENIED_WORD.sub(" ", _unquoted(inc.narrative))
     if not _SOLICITOR_WORD.search(
         f"{inc.location or ''} {inc.account or ''} {unquoted} {via}"
     ) and not _LAW_FIRM.search(f"{unquoted} {via}"):

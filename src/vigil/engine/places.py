@@ -219,13 +219,18 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     name = WORD.findall(place.split(",")[0].lower())
     whole = re.search(r"\b" + r"\W+".join(map(re.escape, name)) + r"\b", text) if len(name) >= 2 else None
     first = whole.start() if whole else named_at.start() if named_at else -1
-    # "Mill Lane Garden Centre car park (outside the allotments)" for the zone "Mill Lane allotments": the words of
-    # the name are there, but the record puts it outside the place itself.
+    # "Mill Lane Garden Centre car park (outside the allotments)" for the zone "Mill Lane allotments", "bus stop on
+    # Kingsway, opposite the arcade entrance" for "Kingsway Arcade": the words of the name are there, but the record
+    # puts it outside the place itself.
     kind = _head_noun(place)
     if (
         whole is None
         and kind
-        and re.search(rf"\b(?:outside|beyond|adjoining|next to|beside) (?:the |of the )?{kind}\b", text)
+        and re.search(
+            rf"\b(?:outside|beyond|adjoining|next to|beside|opposite|across (?:the road )?from) "
+            rf"(?:the |of the )?{kind}\b",
+            text,
+        )
     ):
         return False
     if first >= 0 and compiled.pattern("near_not_in").search(text[max(0, first - 30) : first]):
