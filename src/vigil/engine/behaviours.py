@@ -217,6 +217,13 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
             found.extend(_matches(bp.code, bp.speech, texts.statement, None, "victim.statement", speech=True))
             found.extend(_matches(bp.code, bp.history, texts.statement, None, "victim.statement", speech=False))
         found = _not_banter(found, compiled.cue("game_idiom"), "victim.statement")
+        # "He also posted on Facebook about the new rules, but it doesn't mention me": a post she says is not about her.
+        about_others = compiled.cue("not_about_victim")
+        found = [
+            f
+            for f in found
+            if not (f.source == "victim.statement" and f.type in _ABOUT_HER and about_others.search(f.evidence))
+        ]
         if no_threat:
             # "He's never threatened me for real, the 'murder you' thing was about FIFA": words she quotes in the
             # very sentence that says they were no threat.
@@ -484,6 +491,9 @@ _SAID_THROUGH_POLICE = frozenset(
     {Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.SEXUAL_THREAT, Behaviour.THREAT_TO_EXPOSE}
 )
 _BANTER_SENSITIVE = frozenset({Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIOLENCE, Behaviour.WEAPON})
+
+
+_ABOUT_HER = frozenset({Behaviour.PUBLISHING, Behaviour.CONTACTING, Behaviour.ABUSIVE_CONTENT})
 
 
 def _not_banter(found: list[Found], words: re.Pattern[str], source: str | None = None) -> list[Found]:

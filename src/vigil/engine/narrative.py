@@ -136,6 +136,11 @@ _SPOKE_TO = re.compile(
     re.I,
 )
 _MODAL_AFTER = re.compile(r"\s+(?:could|couldn'?t|can'?t|cannot|would|wouldn'?t|had to|was unable|were unable)\b", re.I)
+_VOCATIVE = re.compile(
+    r"(?:you|u|ya|yer)\s+(?:[a-z-]+\s+)?(?:cow|bitch|idiot|moron|bastard|twat|prick|slag|slut|fool|"
+    r"stupid|useless|fat|ugly|thick|pathetic|lying|dirty|little|old)\b",
+    re.I,
+)
 _COORDINATE = re.compile(r"(?:,|\band\b|\bthen\b)")
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the|his|her|their)\s+[^,;.]{1,50},")
 _NEW_SUBJECT = re.compile(
@@ -840,6 +845,14 @@ class Analysis:
         if (
             cues
             and _IF.search(self.text, floor, cues[-1].start())
+            and len(_GAP_WORDS.findall(self.text, cues[-1].end(), start)) >= 2
+        ):
+            return inner and bool(_INNER_NEG.search(self.text, start, end))
+        # "'I haven't got all day you stupid cow'": an insult that turns to address her, words after the negated verb,
+        # is not negated by it.
+        if (
+            cues
+            and _VOCATIVE.match(self.text, start)
             and len(_GAP_WORDS.findall(self.text, cues[-1].end(), start)) >= 2
         ):
             return inner and bool(_INNER_NEG.search(self.text, start, end))
