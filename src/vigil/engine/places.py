@@ -81,6 +81,9 @@ def _one_place(place: str) -> list[str]:
     head, comma, _town = place.partition(",")
     if comma and (re.search(_STREET_END, head) or re.search(_AREA_END, head)):
         place = head.strip()
+    elif comma and " and " in head and re.search(_STREET_END, _town.strip()):
+        # "Thornbury RFC ground and clubhouse, Mill Lane": the street after two named parts only says where they are.
+        place = head.strip()
     m = re.match(r"(?i)^(.+?) (?:and|or) (.+?)( of .+)$", place)
     if m:
         return [m.group(1) + m.group(3), m.group(2) + m.group(3)]
