@@ -448,6 +448,22 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         if hit is not None:
             sid, iid = hit
             add(account, sid, f"the same account sent {iid}, which the record attributes to {sid}", [], strong=True)
+    # His own message owns the number: "Email from S1: 'Yes the 914 number is mine. I got it so you would read ...'".
+    for inc in case.incidents:
+        if inc.suspect_id not in suspects or texts.acting_alone(inc):
+            continue
+        for m in _OWNS_NUMBER.finditer(inc.narrative):
+            tail = m.group(1)
+            for account in by_account:
+                digits = re.sub(r"\D", "", account)
+                if len(digits) >= 7 and digits.endswith(tail):
+                    add(
+                        account,
+                        inc.suspect_id,
+                        f'{inc.suspect_id} owns it in {inc.id}: "{m.group(0)}"',
+                        [],
+                        strong=True,
+                    )
     # Forensic identification on the item itself ("ridge detail on the inside of this letter identified as S1's left
     # thumb", "(subscriber: S1)") ties the account that sent it, unless the record also clears him.
     for account, incs in by_account.items():
@@ -521,6 +537,12 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     return [lk for lk in links.values() if lk.strong or (len(lk.reasons) >= 2 and lk.account not in cleared)]
 
 
+# "the 914 number is mine", "the number ending 914 is mine", "that 914 number was me".
+_OWNS_NUMBER = re.compile(
+    r"\b(?:the |that )?(?:number ending (?:in )?)?(\d{3,4})(?: number)? (?:is|was) "
+    r"(?:mine|me|my (?:number|phone|new number))\b",
+    re.I,
+)
 _CREATED_IN = re.compile(
     r"(?i)\b(?:account|profile|page|handle|channel) (?:was )?(?:created|set up|opened|registered|active)"
     r"(?: in| since)? (?:\w+ )?((?:19|20)\d\d)\b|\b(?:active|posting|used) since ((?:19|20)\d\d)\b"

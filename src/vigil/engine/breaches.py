@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from vigil.contract import Behaviour, Breach, Case, ConditionType, Incident, Order
+from vigil.contract import Behaviour, Breach, Case, Condition, ConditionType, Incident, Order
 from vigil.law import Law
 from vigil.law.models import ConditionDef, OrderDef
 
@@ -1122,6 +1122,27 @@ def _her_solicitors(case: Case) -> set[str]:
 _NOT_FIRM = frozenset({"His", "Her", "Their", "The", "V1", "IP", "Own", "New", "Both", "Family", "Duty"})
 
 
+_BY_ARRANGEMENTS = re.compile(
+    r"\b(?:permitted|allowed|provided for|required) by (?:any|the) child arrangements order\b", re.I
+)
+
+
+def _with_arrangements(case: Case, order: Order) -> list[Condition]:
+    """An order's conditions, with the terms of the case's child arrangements order where it permits "contact
+    permitted by any child arrangements order": the routes that order sets ("only through the Kidsync app") are
+    the ones this one allows."""
+    conditions = list(order.conditions)
+    if any(c.text and _BY_ARRANGEMENTS.search(c.text) for c in order.conditions):
+        conditions += [
+            c
+            for o in case.orders
+            if o.type.value == "child-arrangements-order" and o.against == order.against and o.id != order.id
+            for c in o.conditions
+            if c.text
+        ]
+    return conditions
+
+
 def kept_to_permission(
     case: Case, conduct: Conduct, behaviours: list[Found], law: Law, compiled: Compiled
 ) -> dict[tuple[str, str], str]:
@@ -1139,7 +1160,7 @@ def kept_to_permission(
         go_betweens = _go_betweens(case, inc)
         if any(re.search(rf"(?<![\w]){re.escape(f)}(?![\w])", inc.narrative) for f in firms):
             go_betweens += " his solicitors"
-        kept = _uses_permitted_route(inc, codes, order.conditions, law, compiled, go_betweens, stopped)
+        kept = _uses_permitted_route(inc, codes, _with_arrangements(case, order), law, compiled, go_betweens, stopped)
         if kept:
             out[(order.id, inc.id)] = kept
             if inc.account:
@@ -1153,7 +1174,7 @@ def kept_to_permission(
         if shown is None:
             continue
         via = f"{go_betweens} {shown.location or ''} {shown.narrative}"
-        kept = _uses_permitted_route(inc, codes, order.conditions, law, compiled, via, stopped)
+        kept = _uses_permitted_route(inc, codes, _with_arrangements(case, order), law, compiled, via, stopped)
         if kept:
             out[(order.id, inc.id)] = kept
     return out
