@@ -140,7 +140,12 @@ def _lawful_purpose(f: Facts, lawful: list[Cue] | bool, fixation: list[Cue], bre
         # are papers served by a process server or a solicitor's letter on a record that shows the lawful purpose.
         if (
             code is not Behaviour.THIRD_PARTY_CONTACT
-            or any(b.incident_id not in lawful_ids and b.incident_id not in f.permitted for b in found)
+            # (her statement's summary, "he emailed my agent", is the same contact the lawful records show)
+            or any(
+                b.incident_id not in lawful_ids and b.incident_id not in f.permitted
+                for b in found
+                if b.incident_id or not lawful_ids
+            )
         )
         and (not within_order or any(b.incident_id in f.permitted for b in found))
         and (not recorded_lawful or any(b.incident_id for b in found))
