@@ -309,11 +309,11 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         have.discard(_stem("solicitor"))
     # "Direct message: 'Ask your solicitor if you're allowed to wear my ring'": the word in his own message is no route;
     # nor is "V1 has no solicitor".
-    unquoted = _DENIED_WORD.sub(" ", _unquoted(inc.narrative))
-    if not _SOLICITOR_WORD.search(
-        f"{inc.location or ''} {inc.account or ''} {unquoted} {via}"
-    ) and not _LAW_FIRM.search(f"{unquoted} {via}"):
-        have.discard(_stem("solicitor"))
+    if _stem("solicitor") in have:
+        unquoted = _DENIED_WORD.sub(" ", _unquoted(inc.narrative))
+        named = f"{inc.location or ''} {inc.account or ''} {unquoted} {via}"
+        if not _SOLICITOR_WORD.search(named) and not _LAW_FIRM.search(f"{unquoted} {via}"):
+            have.discard(_stem("solicitor"))
     if _SCHOOL_RUN.search(record):
         have.add(_SCHOOL_RUN_WORD)
     if _EVENT_WORD.search(record):
@@ -1154,13 +1154,14 @@ def kept_to_permission(
     later: list[tuple[Order, Incident, set[str], bool, str]] = []
     routes: dict[tuple[str, str], Incident] = {}
     firms = _his_solicitors(case)
+    conditions = {o.id: _with_arrangements(case, o) for o in case.orders}
     for order, _spec, inc, _day in _in_force(case, conduct, law):
         codes = {b.type.value for b in found.get(inc.id, [])}
         stopped = bool(compiled.pattern("stopped_there").search(inc.narrative))
         go_betweens = _go_betweens(case, inc)
         if any(re.search(rf"(?<![\w]){re.escape(f)}(?![\w])", inc.narrative) for f in firms):
             go_betweens += " his solicitors"
-        kept = _uses_permitted_route(inc, codes, _with_arrangements(case, order), law, compiled, go_betweens, stopped)
+        kept = _uses_permitted_route(inc, codes, conditions[order.id], law, compiled, go_betweens, stopped)
         if kept:
             out[(order.id, inc.id)] = kept
             if inc.account:
@@ -1174,7 +1175,7 @@ def kept_to_permission(
         if shown is None:
             continue
         via = f"{go_betweens} {shown.location or ''} {shown.narrative}"
-        kept = _uses_permitted_route(inc, codes, _with_arrangements(case, order), law, compiled, via, stopped)
+        kept = _uses_permitted_route(inc, codes, conditions[order.id], law, compiled, via, stopped)
         if kept:
             out[(order.id, inc.id)] = kept
     return out

@@ -842,17 +842,11 @@ class Analysis:
         # "If you don't come back I'll end it all" does not negate "I'll end it all".
         # "if u don't unblock me ur brother gets the pics": the "not" belongs to the condition, and what
         # follows it some words later is the consequence threatened.
+        # So does an insult that turns to address her some words after the negated verb: "'I haven't got all day you
+        # stupid cow'".
         if (
             cues
-            and _IF.search(self.text, floor, cues[-1].start())
-            and len(_GAP_WORDS.findall(self.text, cues[-1].end(), start)) >= 2
-        ):
-            return inner and bool(_INNER_NEG.search(self.text, start, end))
-        # "'I haven't got all day you stupid cow'": an insult that turns to address her, words after the negated verb,
-        # is not negated by it.
-        if (
-            cues
-            and _VOCATIVE.match(self.text, start)
+            and (_IF.search(self.text, floor, cues[-1].start()) or _VOCATIVE.match(self.text, start))
             and len(_GAP_WORDS.findall(self.text, cues[-1].end(), start)) >= 2
         ):
             return inner and bool(_INNER_NEG.search(self.text, start, end))
