@@ -218,12 +218,7 @@ def find_behaviours(case: Case, texts: CaseText, compiled: Compiled) -> list[Fou
             found.extend(_matches(bp.code, bp.history, texts.statement, None, "victim.statement", speech=False))
         found = _not_banter(found, compiled.cue("game_idiom"), "victim.statement")
         # "He also posted on Facebook about the new rules, but it doesn't mention me": a post she says is not about her.
-        about_others = compiled.cue("not_about_victim")
-        found = [
-            f
-            for f in found
-            if not (f.source == "victim.statement" and f.type in _ABOUT_HER and about_others.search(f.evidence))
-        ]
+        found = _not_banter(found, compiled.cue("not_about_victim"), "victim.statement", _ABOUT_HER)
         if no_threat:
             # "He's never threatened me for real, the 'murder you' thing was about FIFA": words she quotes in the
             # very sentence that says they were no threat.
@@ -496,13 +491,19 @@ _BANTER_SENSITIVE = frozenset({Behaviour.THREAT_TO_KILL, Behaviour.THREAT_OF_VIO
 _ABOUT_HER = frozenset({Behaviour.PUBLISHING, Behaviour.CONTACTING, Behaviour.ABUSIVE_CONTENT})
 
 
-def _not_banter(found: list[Found], words: re.Pattern[str], source: str | None = None) -> list[Found]:
+def _not_banter(
+    found: list[Found],
+    words: re.Pattern[str],
+    source: str | None = None,
+    types: frozenset[Behaviour] = _BANTER_SENSITIVE,
+) -> list[Found]:
     """Drops threats whose own sentence shows they were about a game or no threat at all (from `source` only,
-    when given): "I'll kill you in the five-a-side"."""
+    when given): "I'll kill you in the five-a-side"; or, with other `types`, findings their own sentence says are not
+    about her."""
     return [
         f
         for f in found
-        if not (f.type in _BANTER_SENSITIVE and (source is None or f.source == source) and words.search(f.evidence))
+        if not (f.type in types and (source is None or f.source == source) and words.search(f.evidence))
     ]
 
 
