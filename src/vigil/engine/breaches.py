@@ -154,7 +154,8 @@ _SCHOOL_RUN = re.compile(
 )
 _EVENT_WORD = re.compile(
     r"(?i)\b(?:festival|concert|assembly|nativity|sports day|fair|f[eê]te|parents['’]? evening|open (?:day|evening)|"
-    r"performance|ceremony|graduation|prize-?giving|carol service)\b"
+    r"performance|ceremony|graduation|prize-?giving|carol service|"
+    r"(?:school|end[- ]of[- ](?:year|term)|summer|christmas|talent|dance) (?:show|play|disco|concert))\b"
 )
 _SECOND_ROUTE = re.compile(
     r"\b(?:through|via) [^,;.]+? or (?:through |via )?([^,;.]+?)(?=,|;|\.|\babout\b|\bsolely\b|\bonly\b|$)"
@@ -386,6 +387,8 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
                 continue  # "attendance at Hartley House for supervised contact": no route for a call to her desk there
             if stopped and _WITHOUT_STOPPING.search(part):
                 continue  # "may drive along Moss Lane without stopping": he stopped
+            if _attends_what_it_allows(inc, part, have, perm) and _keeps_to_purpose(inc, part, perm):
+                return text  # "may attend handovers and school events": the handover he came to
             # A go-between called by the first word of its name ("Linden Artist Management" as "Linden"), or by the
             # name after its role ("through the nanny, Aoife Brennan," as "Hi Aoife").
             via_at = re.search(r"\b(?:through|via)\b", part, re.I)
@@ -458,6 +461,30 @@ _MAY_ATTEND = re.compile(r"(?i)\bmay (?:attend|enter|visit|go (?:to|into)|be (?:
 _PERSON_WORD = re.compile(
     r"(?i)\b(?:her|him|them|the (?:protected person|applicant|claimant|complainant|victim)|V\d+|IP)\b"
 )
+
+
+# "may attend handovers and school events as provided in the child arrangements order": what he may be at, named
+# by no preposition; each thing named is a route of its own.
+_MAY_ATTEND_THINGS = re.compile(
+    r"(?i)\bmay (?:attend|be present at|go to)\s+((?:(?!as\b|under\b|provided\b|subject\b|if\b|when\b|where\b|"
+    r"at\b|in\b|on\b|with\b|for\b|but\b)[\w'’-]+(?:,?\s+|$)){1,10})"
+)
+_THINGS_SPLIT = re.compile(r"(?i),\s*|\s+(?:and|or)\s+")
+
+
+def _attends_what_it_allows(inc: Incident, part: str, have: set[str], perm) -> bool:  # type: ignore[no-untyped-def]
+    """He was, in person, at one of the things a permission lets him attend ("handovers", "school events"), and
+    nothing he did there breaks a proviso: lawful presence (PHA 1997 s.1(3)(b)), not an approach."""
+    if inc.channel is None or inc.channel.value != "in-person" or re.search(r"\d", part):
+        return False  # (a permission with a date or hours, "may attend plot 7 on 09/06/2024", is read elsewhere)
+    things = _MAY_ATTEND_THINGS.search(part)
+    if things is None:
+        return False
+    for thing in _THINGS_SPLIT.split(things.group(1).strip()):
+        words = {_stem(w) for w in WORD.findall(thing.lower())} - {_stem(w) for w in perm.ignore}
+        if words and words <= have:
+            return True
+    return False
 
 
 def _breaks_proviso(text: str, found: set[str], perm) -> bool:  # type: ignore[no-untyped-def]
