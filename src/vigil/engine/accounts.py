@@ -175,13 +175,20 @@ def identifier_atoms(ident: str) -> list[str]:
     atoms = [a.strip() for a in _ATOMS.findall(ident.replace("(0)", ""))]  # "+44 (0)7700 ..." is one number
     # "Snapchat: joshcarver_", "OurFamilyWizard: liam.dunne": the handle after the platform's name.
     # ... or before a note of what it is: "adrian_v (RoomMatch profile)".
-    handle = _PLATFORM_HANDLE.match(ident) or _NOTED_HANDLE.match(ident) or _PLATFORM_ID.match(ident)
+    handle = (
+        _PLATFORM_HANDLE.match(ident)
+        or _NOTED_HANDLE.match(ident)
+        or _PLATFORM_ID.match(ident)
+        or _DATING_PROFILE.match(ident)
+    )
     if not atoms and handle:
         return [handle.group(1), ident]
     return atoms or [ident]
 
 
 _PLATFORM_HANDLE = re.compile(r"^\s*[A-Za-z][\w ]{1,24}:\s*([\w.@-]{4,})\s*$")
+# "Lumen: Phil, 41": a dating profile's name and age, written alone in the record ("the banned account 'Phil, 41'").
+_DATING_PROFILE = re.compile(r"^\s*[A-Za-z][\w ]{1,24}:\s*([A-Z][\w'’-]+,\s*\d{2})\s*$")
 _NOTED_HANDLE = re.compile(r"^\s*([\w.@-]*[_.@\d][\w.@-]*)\s*\([^)]*\)\s*$")
 # "Zoomr rider R-40211", "Deliveroo rider ID 88123": a platform's own account number, written alone in the record
 # ("banned account R-40211").
@@ -534,7 +541,21 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
             for m in unconnected.finditer(inc.narrative)
         )
     }
-    return [lk for lk in links.values() if lk.strong or (len(lk.reasons) >= 2 and lk.account not in cleared)]
+    # "OIC check: verified account of a DJ called Nathan Ilori ... Not S1.": the account's own record says it is not
+    # his, which outweighs even a tie by his name (a namesake).
+    not_him = texts.compiled.pattern("account_not_suspect")
+    disowned = {
+        (account, m.group("sid"))
+        for account, incs in by_account.items()
+        for inc in incs
+        for m in not_him.finditer(inc.narrative)
+    }
+    return [
+        lk
+        for lk in links.values()
+        if (lk.account, lk.suspect_id) not in disowned
+        and (lk.strong or (len(lk.reasons) >= 2 and lk.account not in cleared))
+    ]
 
 
 # "the 914 number is mine", "the number ending 914 is mine", "that 914 number was me".
