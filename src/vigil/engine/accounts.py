@@ -179,7 +179,7 @@ def identifier_atoms(ident: str) -> list[str]:
         _PLATFORM_HANDLE.match(ident)
         or _NOTED_HANDLE.match(ident)
         or _PLATFORM_ID.match(ident)
-        or _DATING_PROFILE.match(ident)
+        or _DISPLAY_NAME.match(ident)
     )
     if not atoms and handle:
         return [handle.group(1), ident]
@@ -187,8 +187,9 @@ def identifier_atoms(ident: str) -> list[str]:
 
 
 _PLATFORM_HANDLE = re.compile(r"^\s*[A-Za-z][\w ]{1,24}:\s*([\w.@-]{4,})\s*$")
-# "Lumen: Phil, 41": a dating profile's name and age, written alone in the record ("the banned account 'Phil, 41'").
-_DATING_PROFILE = re.compile(r"^\s*[A-Za-z][\w ]{1,24}:\s*([A-Z][\w'’-]+,\s*\d{2})\s*$")
+# "Lumen: Phil, 41", "Reviewly: P. Whitcombe": a profile's display name (a dating profile's name and age, an initial
+# and surname), written alone in the record ("the banned account 'Phil, 41'", "the 'P. Whitcombe' review").
+_DISPLAY_NAME = re.compile(r"^\s*[A-Za-z][\w ]{1,24}:\s*([A-Z][\w'’-]+,\s*\d{2}|[A-Z]\.\s?[A-Z][\w'’-]+)\s*$")
 _NOTED_HANDLE = re.compile(r"^\s*([\w.@-]*[_.@\d][\w.@-]*)\s*\([^)]*\)\s*$")
 # "Zoomr rider R-40211", "Deliveroo rider ID 88123": a platform's own account number, written alone in the record
 # ("banned account R-40211").

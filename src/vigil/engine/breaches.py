@@ -253,6 +253,8 @@ _SENT_DIRECT = re.compile(
     r"(?i)\b(?:sent|e-?mailed|written|posted|texted|delivered) (?:direct|directly|straight) to "
     r"(?:V\d+|IP|her|him|the victim)(?:['’]s)?(?: (?:own|personal|private|home|work))? "
     r"(?:address|e-?mail|inbox|phone|number|mobile|door|house)\b"
+    # "WhatsApp voice note from S1 direct to V1" (not "sent directly to V1's solicitors").
+    r"|\b(?:direct|directly|straight) to (?:V\d+|IP|the victim)\b(?!['’])"
 )
 
 _ARRANGED_BY_SOLICITORS = re.compile(
@@ -1157,8 +1159,16 @@ _BY_ARRANGEMENTS = re.compile(
 def _with_arrangements(case: Case, order: Order) -> list[Condition]:
     """An order's conditions, with the terms of the case's child arrangements order where it permits "contact
     permitted by any child arrangements order": the routes that order sets ("only through the Kidsync app") are
-    the ones this one allows."""
+    the ones this one allows.
+
+    An exception written on another term ("no-contact: save for communication about arrangements for Leo through
+    the FamLink app") is read as a permission too: where the record puts the words does not change what they allow."""
     conditions = list(order.conditions)
+    conditions += [
+        Condition(type=ConditionType.OTHER, text=c.text)
+        for c in order.conditions
+        if c.type is not ConditionType.OTHER and c.text
+    ]
     if any(c.text and _BY_ARRANGEMENTS.search(c.text) for c in order.conditions):
         conditions += [
             c

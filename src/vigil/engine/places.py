@@ -118,9 +118,11 @@ def passed_without_stopping(inc: Incident, compiled: Compiled) -> bool:
 def at_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     """The incident happened in the named place (every distinctive word of it is in the location)."""
     alternatives = place_alternatives(place)
-    head = _without_town(place)
-    if head is not None:
-        alternatives.append(head)
+    # (Each named place without its town: "The Old Rectory Hotel, Church Lane, Ambleford, including its grounds and
+    # car park" is at "Old Rectory Hotel car park, Church Lane".)
+    alternatives += [
+        head for alt in [place, *alternatives] if (head := _without_town(alt)) and head not in alternatives
+    ]
     # "Pemberton Halls site": the site of a place is the place ("Pemberton Halls car park", "Block C, Pemberton
     # Halls"); so are a place's halls of residence ("Fenwick Court halls of residence": "Fenwick Court car park").
     alternatives += [bare for a in alternatives if (bare := _SITE.sub("", a)) != a and len(bare.split()) >= 2]
@@ -190,6 +192,14 @@ def _in_another_town(inc: Incident, street: str, place: str) -> bool:
     return False
 
 
+_DISTANCE_FROM = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|an?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|"
+    r"a hundred|several|a few|a couple of) ?(?:miles?|km|kilometres?|kilometers?|metres?|meters?|m|yards?|"
+    r"minutes['’]? (?:walk|drive)|(?:minute|min) (?:walk|drive)) (?:away )?from (?:the )?[^,;()]+",
+    re.I,
+)
+
+
 def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     want = place_tokens(place)
     if not want:
@@ -197,7 +207,9 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     where = (inc.location or "").lower()
     if not where and inc.channel is not None and inc.channel.value != "in-person":
         return False
-    text = where or inc.narrative.lower()
+    # "Carrick Lane branch, Thornby (six miles from Station Road)": a place it is said to be a distance from is where
+    # it is not.
+    text = _DISTANCE_FROM.sub(" ", where or inc.narrative.lower())
     have = set(WORD.findall(text))
     have |= {_PART_OF[w] for w in have if w in _PART_OF}
     core = want - _STOP or want
