@@ -84,12 +84,13 @@ _NOBODY_BEFORE = re.compile(
 )
 
 
-def _procures(text: str, compiled: Compiled, *, statement: bool = False) -> bool:
+def _procures(text: str, compiled: Compiled, *, statement: bool = False, her: str | None = None) -> bool:
     """Words showing someone was asked, paid or sent to act, other than by the victim herself.
 
     In her own statement "she asked me to note it" or "told police to" procures nobody (in a go-between's
     quoted words "Mark asked me to give you this" still does); "I asked her to take it down" is the victim
-    asking, read in the few words before the match."""
+    asking, read in the few words before the match; so is "because she asked him to" in a record, where `her` is the
+    pronoun the record uses for the victim and not for the suspect."""
     for m in compiled.pattern("asked_to_act").finditer(text):
         if statement and compiled.pattern("asks_victim_or_police").match(text, m.start()):
             continue
@@ -97,25 +98,31 @@ def _procures(text: str, compiled: Compiled, *, statement: bool = False) -> bool
             continue
         if _NOBODY_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "said ... that nobody asked him to": the record denies it
+        if her and re.search(rf"(?i)\b{her}\s+(?:\w+\s+)?$", text[max(0, m.start() - 24) : m.start()]):
+            continue  # "He forwards new posts to her because she asked him to": the victim asking
         return True
     return False
 
 
-def procured(case: Case, compiled: Compiled) -> bool:
+def procured(case: Case, compiled: Compiled, her: str | None = None) -> bool:
     """The record shows the suspect asked, paid or sent someone to act (PHA 1997 s.7(3A))."""
     statement = case.victim.statement if case.victim and case.victim.statement else ""
     # Prison call recordings set down in his history ("15/06/2026 S1 to Purves: 'Get me a pic of her new place'").
     return (
         _procures(statement, compiled, statement=True)
-        or any(_procures(i.narrative, compiled) for i in case.incidents if i.actor_id)
+        or any(_procures(i.narrative, compiled, her=her) for i in case.incidents if i.actor_id)
         or any(bool(compiled.pattern("orders_go_between").search(s.history or "")) for s in case.suspects)
     )
 
 
-def incident_actor(inc: Incident, compiled: Compiled, procured_by_suspect: bool = False) -> Actor:
+def incident_actor(
+    inc: Incident, compiled: Compiled, procured_by_suspect: bool = False, her: str | None = None
+) -> Actor:
     """Who acted: the suspect; or a named third party acting on their own (s.7(3A) needs procurement)."""
     own_initiative = bool(compiled.pattern("own_initiative").search(inc.narrative))
-    asked = _procures(inc.narrative, compiled) or bool(compiled.pattern("go_between_asked").search(inc.narrative))
+    asked = _procures(inc.narrative, compiled, her=her) or bool(
+        compiled.pattern("go_between_asked").search(inc.narrative)
+    )
     if inc.actor_id and (own_initiative or not (procured_by_suspect or asked)):
         return THIRD
     if inc.suspect_id:
@@ -125,7 +132,10 @@ def incident_actor(inc: Incident, compiled: Compiled, procured_by_suspect: bool 
 
 def analyse_case(case: Case, compiled: Compiled) -> CaseText:
     cast = build_cast(case, compiled)
-    sent = procured(case, compiled)
+    # The victim's pronoun, where the suspect's is the other one: "she asked him to" is then her asking.
+    pronoun = {"f": "she", "m": "he"}
+    her = pronoun.get(cast.victim_gender or "") if cast.victim_gender != cast.suspect_gender else None
+    sent = procured(case, compiled, her)
     texts = CaseText(cast=cast, compiled=compiled, procured=sent)
     who = cast.fingerprint()
 
@@ -139,7 +149,7 @@ def analyse_case(case: Case, compiled: Compiled) -> CaseText:
         return made
 
     for inc in case.incidents:
-        texts.incidents[inc.id] = analysed(inc.narrative, "narrative", incident_actor(inc, compiled, sent))
+        texts.incidents[inc.id] = analysed(inc.narrative, "narrative", incident_actor(inc, compiled, sent, her))
     if case.victim and case.victim.statement:
         default = Actor("suspect", cast.primary_suspect) if cast.primary_suspect else UNKNOWN
         texts.statement = analysed(case.victim.statement, "statement", default)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vigil.contract import Behaviour, Breach, Category, Four
+from vigil.contract import Behaviour, Breach, Category, Four, Relationship
 
 from .facts import BEYOND_GRIEVANCE, OPPRESSIVE, STALKING_ACTS, VIOLENT, Facts
 from .findings import Cue
@@ -95,6 +95,11 @@ _BENIGN = frozenset(
 
 
 _REVIEW = re.compile(r"\breview(?:s|ed)?\b", re.I)
+# Relationships that come about through her work or by chance, where her home is no part of what he holds against her.
+_MET_THROUGH_WORK = frozenset({Relationship.CLIENT_OR_CUSTOMER, Relationship.COLLEAGUE, Relationship.STRANGER})
+_AT_HER_HOME = re.compile(
+    r"\b(?:V\d+|IP|the victim|her)['’]s? (?:own |new |family )?(?:house|home|flat|front (?:door|window|garden))\b", re.I
+)
 
 
 def _lawful_cues(f: Facts) -> list[Cue] | bool:
@@ -464,6 +469,15 @@ def classify(f: Facts, breaches: list[Breach] | None = None) -> Verdict:
         },
         key=lambda b: b.value,
     )
+    # A grudge from her work ("You're the one who got me done") carried to her home: standing outside her house at
+    # night filming the window is fixation on her as a person, which the grievance does not explain.
+    if grievance and f.relationship in _MET_THROUGH_WORK:
+        where = {i.id: f"{i.location or ''} {i.narrative}" for i in f.case.incidents}
+        if any(
+            b.incident_id and _AT_HER_HOME.search(where.get(b.incident_id, ""))
+            for b in f.types.get(Behaviour.WATCHING_OR_SPYING, [])
+        ):
+            beyond = sorted({*beyond, Behaviour.WATCHING_OR_SPYING}, key=lambda b: b.value)
     # A court has already made a stalking protection order for her against him (SPA 2019 s.2: acts associated with
     # stalking, and a risk from him): a grudge he holds does not make his conduct mere harassment.
     spo = any(o.against == f.principal for o in f.stalking_orders_for_her)
