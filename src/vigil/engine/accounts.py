@@ -315,6 +315,12 @@ def _sign_offs(text: str) -> set[str]:
 
 # A record that the message was signed with a name: "New WhatsApp number ... signed 'Richard'".
 # "an account created on 15/08/2020, the day after IP blocked S1's own Instagram".
+_EVADES_BLOCK = re.compile(
+    r"(?i)\bnew (?:number|account|profile|phone|sim),? same (?:me|person|guy|girl)\b"
+    r"|\b(?:you|u) (?:can['’]?t|cannot|can not) block (?:me|what|this|us)\b"
+    r"|\b(?:blocking|block) me (?:won['’]?t|doesn['’]?t|does not|will not|wont) (?:work|stop)\b"
+)
+_SHE_BLOCKED = re.compile(r"(?i)\b(?:V\d+|IP|she|he|I) (?:had |has |then )?blocked\b")
 _CREATED_AFTER_BLOCK = re.compile(
     r"(?i)\bcreated\b[^.;]{0,60}?\b(?:the day|the same day|the morning|the evening|hours?|minutes?"
     r"|(?:a|one|two|three|\d+) days?) after (?:V\d+|IP|she|he|the victim) (?:had )?blocked (S\d+|him|her|his|SUSP)\b"
@@ -659,7 +665,9 @@ _SAVED_AS = re.compile(
 # named suspect.
 _SAME_IDENTIFIER = re.compile(
     r"\bsame (?:[\w'’-]+ ){0,3}?(?:registration|number plate|VRM|bank account|mule account|account number|"
-    r"sort code|IP address|device ID|IMEI|recovery e-?mail|e-?mail address|phone number|mobile number)\b",
+    r"sort code|IP address|device ID|IMEI|recovery e-?mail|e-?mail address|phone number|mobile number|"
+    # "logged in from the same device as S1's own Snapchat account".
+    r"(?:device|handset)(?= as (?:S\d+|SUSP|the suspect)['’]s\b))\b",
     re.I,
 )
 _DENIED = re.compile(r"\b(?:not|no|never|nothing|different)\b|n['’]t\b", re.I)
@@ -1002,6 +1010,16 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         by_name = [m for m in _SIGNED_NAME.finditer(acc_text) if m.group(1).lower() in firsts]
         if by_name:
             add(account, sid, f'signed with the name {sid} uses ("{by_name[0].group(0).strip()}")', acc_ids)
+        # "New number, same me. You can't block what's meant to be": a sender who says he is the one she blocked,
+        # where the record shows she blocked this suspect.
+        evading = _EVADES_BLOCK.search(acc_text)
+        if evading and any(_SHE_BLOCKED.search(i.narrative) for i in pool.get(sid, []) if i.account != account):
+            add(
+                account,
+                sid,
+                f'says it is a new number or account after she blocked {sid} ("{evading.group(0)}")',
+                acc_ids,
+            )
         after_block = _CREATED_AFTER_BLOCK.search(acc_text)
         if after_block and (after_block.group(1).upper() == sid or not after_block.group(1).upper().startswith("S")):
             add(account, sid, f'created just after she blocked {sid} ("{after_block.group(0).strip()[:100]}")', acc_ids)

@@ -148,6 +148,7 @@ def _route_words(text: str, ignore: set[str]) -> list[set[str]]:
 
 
 # Taking or fetching the children, in the record's words, and occasions a school or club invites parents to.
+_CO_PARENT = re.compile(r"(?i)\bco-?parent(?:ing)?\b")
 _SCHOOL_RUN_WORD = "schoolrun"
 _SCHOOL_RUN = re.compile(
     r"(?i)\b(?:collect\w*|pick(?:ed|ing|s)?(?: \w+){0,3} up|drop(?:ped|ping|s)?(?: \w+){0,3} off|school run)\b"
@@ -317,6 +318,9 @@ def _uses_permitted_route(  # type: ignore[no-untyped-def]
         named = f"{inc.location or ''} {inc.account or ''} {unquoted} {via}"
         if not _SOLICITOR_WORD.search(named) and not _LAW_FIRM.search(f"{unquoted} {via}"):
             have.discard(_stem("solicitor"))
+    if _CO_PARENT.search(record):
+        # "CoParent: Kirsty R" is on "the co-parenting app": the app's name is the kind of app it is.
+        have |= {_stem(w) for w in ("co", "parent", "parenting", "coparenting", "app")}
     if _SCHOOL_RUN.search(record):
         have.add(_SCHOOL_RUN_WORD)
     if _EVENT_WORD.search(record):

@@ -63,6 +63,8 @@ def place_alternatives(place: str) -> list[str]:
         "",
         place.strip(),
     )
+    # "the town of Ashby": the town is Ashby ("Linden Grove, Ashby" is in it).
+    place = re.sub(r"(?i)^(?:the )?(?:town|village|city|hamlet|parish) of\s+", "", place)
     # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
     place = re.sub(r"\s*\([^)]*\)", "", place).strip()
     # "Hatherley Road, Marsh Lane and Cobden Street, Chorlton": a list of streets (the town at the end says where).
