@@ -763,6 +763,12 @@ def _described_names(t) -> list[str]:  # type: ignore[no-untyped-def]
     return [m.group(1) for m in _DESCRIBED_NAME.finditer(t.description or "") if len(m.group(1)) > 3]
 
 
+_SERVED_BY_COURT = re.compile(
+    r"(?i)\b(?:served|sent|issued|posted|delivered)\b[^.;]{0,60}?\bby the (?:county |family |magistrates['’]? |civil "
+    r"|employment |first-tier |property )?(?:court|tribunal)\b"
+)
+
+
 def _conditions_breached(
     case: Case,
     inc: Incident,
@@ -787,7 +793,17 @@ def _conditions_breached(
     # lawyers, not contact with her.
     # ... or a court application served through her own firm: "C100 application ... served on V1 via Harland & Webb".
     via_her_firm = any(re.search(rf"\b(?:via|through|to|c/o) {re.escape(f)}\b", inc.narrative) for f in her_firms)
-    if (_LAW_FIRM.search(inc.narrative) and _TO_HER_SOLICITORS.search(inc.narrative)) or via_her_firm:
+    # Papers in his claim that the court or tribunal itself served ("notice of S1's claim ... served on the nursery by
+    # the tribunal"): the court's process, not his contact with her.
+    court_served = channel in _WRITTEN and bool(_SERVED_BY_COURT.search(_unquoted(inc.narrative)))
+    # "Letter from S1's solicitors to Ofsted's legal team ... Not addressed or copied to V1": not to her at all.
+    not_to_her = any(not m.hypothetical for m in analysis.cue_matches("not_addressed_to_victim"))
+    if (
+        (_LAW_FIRM.search(inc.narrative) and _TO_HER_SOLICITORS.search(inc.narrative))
+        or via_her_firm
+        or court_served
+        or not_to_her
+    ):
         elsewhere = True
         types.discard(Behaviour.CONTACTING)
     # "V1 is not on Facebook and was not tagged": a public post that never went to her is not contact with her;

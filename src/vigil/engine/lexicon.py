@@ -174,6 +174,7 @@ _CUE_LISTS = (
     "exculpation",
     "not_his_account",
     "not_his_record",
+    "not_addressed_to_victim",
     "not_sent_to_victim",
     "police_contact",
     "victims_own_contact",
