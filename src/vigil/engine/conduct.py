@@ -194,7 +194,10 @@ def same_event(a: Incident, b: Incident, texts: CaseText) -> bool:
 
 
 _STATED_TODAY = re.compile(
-    rf"\bat {_ABOUT}(\d{{1,2}})[:.]?(\d{{2}})(?: ?hrs)? today\b|\btoday at {_ABOUT}(\d{{1,2}})[:.]?(\d{{2}})\b", re.I
+    # ("... threatened her at Lakeside Homes reception approx 1120 hrs today".)
+    rf"\b(?:at {_ABOUT}|approx\.? |approximately )(\d{{1,2}})[:.]?(\d{{2}})(?: ?hrs)? today\b"
+    rf"|\btoday at {_ABOUT}(\d{{1,2}})[:.]?(\d{{2}})\b",
+    re.I,
 )
 _STATED_LAST_NIGHT = re.compile(
     rf"\bat {_ABOUT}(\d{{1,2}})[:.](\d{{2}})(?: ?hrs)? (?:last night|yesterday evening)\b", re.I
