@@ -313,14 +313,16 @@ def _sign_offs(text: str) -> set[str]:
     return ends
 
 
-# A record that the message was signed with a name: "New WhatsApp number ... signed 'Richard'".
-# "an account created on 15/08/2020, the day after IP blocked S1's own Instagram".
+# The sender says he is the one she blocked: "New number, same me", "You can't block what's meant to be"; and the
+# record that she blocked someone ("V1 blocked 07700 900512 that evening").
 _EVADES_BLOCK = re.compile(
     r"(?i)\bnew (?:number|account|profile|phone|sim),? same (?:me|person|guy|girl)\b"
     r"|\b(?:you|u) (?:can['’]?t|cannot|can not) block (?:me|what|this|us)\b"
     r"|\b(?:blocking|block) me (?:won['’]?t|doesn['’]?t|does not|will not|wont) (?:work|stop)\b"
 )
 _SHE_BLOCKED = re.compile(r"(?i)\b(?:V\d+|IP|she|he|I) (?:had |has |then )?blocked\b")
+# A record that the message was signed with a name: "New WhatsApp number ... signed 'Richard'".
+# "an account created on 15/08/2020, the day after IP blocked S1's own Instagram".
 _CREATED_AFTER_BLOCK = re.compile(
     r"(?i)\bcreated\b[^.;]{0,60}?\b(?:the day|the same day|the morning|the evening|hours?|minutes?"
     r"|(?:a|one|two|three|\d+) days?) after (?:V\d+|IP|she|he|the victim) (?:had )?blocked (S\d+|him|her|his|SUSP)\b"
