@@ -130,11 +130,13 @@ def incident_actor(
     return UNKNOWN
 
 
+_PRONOUN = {"f": "she", "m": "he"}
+
+
 def analyse_case(case: Case, compiled: Compiled) -> CaseText:
     cast = build_cast(case, compiled)
     # The victim's pronoun, where the suspect's is the other one: "she asked him to" is then her asking.
-    pronoun = {"f": "she", "m": "he"}
-    her = pronoun.get(cast.victim_gender or "") if cast.victim_gender != cast.suspect_gender else None
+    her = _PRONOUN.get(cast.victim_gender or "") if cast.victim_gender != cast.suspect_gender else None
     sent = procured(case, compiled, her)
     texts = CaseText(cast=cast, compiled=compiled, procured=sent)
     who = cast.fingerprint()

@@ -1176,7 +1176,7 @@ _BY_ARRANGEMENTS = re.compile(
 )
 
 
-def _with_arrangements(case: Case, order: Order) -> list[Condition]:
+def _permission_terms(case: Case, order: Order) -> list[Condition]:
     """An order's conditions, with the terms of the case's child arrangements order where it permits "contact
     permitted by any child arrangements order": the routes that order sets ("only through the Kidsync app") are
     the ones this one allows.
@@ -1211,7 +1211,7 @@ def kept_to_permission(
     later: list[tuple[Order, Incident, set[str], bool, str]] = []
     routes: dict[tuple[str, str], Incident] = {}
     firms = _his_solicitors(case)
-    conditions = {o.id: _with_arrangements(case, o) for o in case.orders}
+    conditions = {o.id: _permission_terms(case, o) for o in case.orders}
     for order, _spec, inc, _day in _in_force(case, conduct, law):
         codes = {b.type.value for b in found.get(inc.id, [])}
         stopped = bool(compiled.pattern("stopped_there").search(inc.narrative))
