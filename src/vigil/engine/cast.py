@@ -83,6 +83,12 @@ _HIS_RELATIVE = re.compile(
     r"boyfriend|son|uncle)\b",
     re.I,
 )
+# "Message from S1's boyfriend (W1) on his own account": the "his" is the boyfriend's, not the suspect's.
+_SUSPECTS_RELATIVE = re.compile(
+    r"\b(?:S\d+|SUSP|the suspect)['’]s (?:new |ex-?|former )?(mum|mother|mam|sister|wife|girlfriend|daughter|aunt|nan|"
+    r"gran|dad|father|brother|husband|boyfriend|son|uncle)\b",
+    re.I,
+)
 _TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][A-Za-z'’-]+)")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _GENDERED_REF = re.compile(r"\b(?:male|female|man|woman)\b", re.I)
@@ -311,8 +317,10 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
             has_v = bool(vic_ref.search(sent))
             he, she, him = len(_SAME_M.findall(sent)), len(_SAME_F.findall(sent)), len(_OTHER_M.findall(sent))
             if has_s and not has_v:
-                suspect_votes["m"] += he
-                suspect_votes["f"] += she
+                kin = _SUSPECTS_RELATIVE.search(sent)
+                kin_gender = _ROLE_GENDER.get(kin.group(1).lower()) if kin else None
+                suspect_votes["m"] += he if kin_gender != "m" else 0
+                suspect_votes["f"] += she if kin_gender != "f" else 0
                 victim_votes["m"] += him
                 # "S1 did not touch her", "He walked up to her": in his sentence, the "her" he acts on is the victim
                 # (where no "she" in it could be someone else).
@@ -359,7 +367,10 @@ def build_cast(case: Case, compiled: Compiled) -> Cast:
     victim_gender = _decide(victim_votes)
     if victim_gender == suspect_gender and victim_votes[victim_gender or ""] <= suspect_votes[suspect_gender or ""]:
         other = {"m": "f", "f": "m"}.get(suspect_gender or "")
-        victim_gender = other if other and victim_votes[other] else (victim_gender if victim_votes else None)
+        # One stray "him" in a sentence about him ("does not want him to lose contact") is no evidence that the
+        # victim shares his gender; a man stalked by a man is spoken of as "he" more than once.
+        same = victim_gender if victim_votes[victim_gender or ""] >= 2 else None
+        victim_gender = other if other and victim_votes[other] else same
     return Cast(
         suspects=names,
         primary_suspect=case.suspects[0].id if case.suspects else None,

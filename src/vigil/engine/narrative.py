@@ -202,9 +202,18 @@ _WITNESS_LABEL = re.compile(
 )
 _STATEMENT_LABEL = re.compile(
     r"\b(?:MG11|statement|account|VPS|ABE|interview|told (?:police|officers|the officer|PC \w+))\b"
-    r"[^:'‘\"“]{0,40}:?\s*$",
+    r"(?:[^:'‘\"“]|(?<=\d):(?=\d)){0,80}:?\s*$",  # "Witness statement of V1, taken 16/02, about ... at 22:45:"
     re.I,
 )
+# Bodies that act as "they": "reported me to the council, and they inspected", "rang the police and they came".
+_BODY = re.compile(
+    r"\b(?:the |her |his |my |our |V\d+['’]s )(?:local |county |district |city |borough )?(?:council|police|officers|"
+    r"school|college|university|company|firm|bank|agency|landlord|housing association|inspectors?|surgery|hospital|"
+    r"nursery|ombudsman|regulator|tribunal|court|bailiffs|enforcement agents|social services|licensing team|"
+    r"environmental health|HR|management|committee|board)\b(?![\w'’-])(?!['’]s)",
+    re.I,
+)
+_LABEL_WORD = re.compile(r"\s+(?:statement|account|MG ?11)\b", re.I)
 # "MG11 extract, Donna CLEGG (mother), 26/09/2026: '...'" in the victim's file: a statement someone made, headed
 # by its maker (not a suspect's interview).
 _MAKER_LABEL = re.compile(r"\b(?:MG11|statement|VPS|ABE|in (?:her|his|their) own words)\b[^:'‘\"“]{0,60}:\s*$", re.I)
@@ -416,6 +425,9 @@ class Analysis:
         # A third-person pronoun: the most recent compatible named referent, this sentence or the last.
         s_start, _ = self.sentence_span(ref.start)
         prev_start, _ = self.sentence_span(max(s_start - 1, 0))
+        if ref.pronoun == "they" and self._body_just_named(s_start, ref.start):
+            # "She reported me to the council, and they turned up unannounced": the body just named, not her.
+            return THIRD
         q = self.quote_at(ref.start)
         refs = self.referents
         i = bisect_right(self._ref_starts, ref.start - 1) - 1
@@ -470,6 +482,15 @@ class Analysis:
         if self.cast.suspect_gender is None and self.kind != "narrative":
             return self._suspect_actor()
         return self.default_actor if self.default_actor.role != "victim" else UNKNOWN
+
+    def _body_just_named(self, start: int, end: int) -> bool:
+        """A council, school or police force named in the sentence with no person named after it."""
+        bodies = list(_BODY.finditer(self.text, start, end))
+        if not bodies:
+            return False
+        last = bodies[-1]
+        after = self.referents[bisect_right(self._ref_starts, last.end() - 1) :]
+        return not any(r.start < end and r.gender not in ("first", "second") for r in after)
 
     def _compatible(self, cand: Referent, gender: str | None) -> bool:
         if gender is None:
@@ -732,7 +753,9 @@ class Analysis:
             named = [
                 self.resolve(r).role
                 for r in self.referents
-                if prefix_start <= r.start < qstart and not self.quote_at(r.start)
+                if prefix_start <= r.start < qstart
+                and not self.quote_at(r.start)
+                and not _LABEL_WORD.match(self.text, r.end)  # "Witness statement of V1": a kind of record
             ]
             if all(role == "victim" for role in named):
                 return VICTIM
