@@ -534,8 +534,10 @@ def _keeps_to_purpose(inc: Incident, text: str, perm) -> bool:  # type: ignore[n
     subject = next((g for g in stated.groups() if g), "")
     words = {_stem(w) for w in WORD.findall(subject.lower()) if w not in perm.ignore and len(w) > 3}
     # Where it happened is part of what it was about: "St Aldhelm's Hospital, MSK seminar room" for their work there.
-    said = f"{inc.narrative} {inc.location or ''}".lower()
-    if perm.off_purpose and re.search(perm.off_purpose, said, re.I):
+    written = f"{inc.narrative} {inc.location or ''}"
+    said = written.lower()
+    # In the record's own case, so that "Nothing about Alfie" still reads a name.
+    if perm.off_purpose and re.search(perm.off_purpose, written, re.I):
         return False
     if perm.purpose_topics and re.search(perm.purpose_topics, said, re.I):
         return True
@@ -946,8 +948,8 @@ _SERVED_ON = re.compile(
     r"(?: at (?:[\w'’-]+ ){0,3}?(?:home|address|house|flat|door|court|station|police station|hospital|workplace|work)"
     r"(?: in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?)?"
     r"(?: with (?:the |an? |his |her )?(?:[\w-]+ ){0,3}(?:order|NMO|SPO|DAPO|injunction))?"
-    r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|PC \d+|hand))?"
-    # ... "served personally by PC 4471 at her home on 19/02"
+    r"(?: by (?:a |the )?(?:process server|bailiff|court|police|officers?|(?:PC|DC|PS|DS|Sgt|PCSO) [\w'’-]+|hand))?"
+    # ... "served personally by PC 4471 at her home on 19/02", "served personally by PC Dhillon at 18:20 on 19 May"
     r"(?: at (?:[\w'’-]+ ){0,3}?(?:home|address|house|flat|door|court|station|police station|hospital|workplace|work))?"
     r"(?P<until> until| till)?"
     # "(certificate of service: 17:40, 9 May 2024)"

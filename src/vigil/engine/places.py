@@ -149,6 +149,11 @@ _SITE = re.compile(
 )
 _OF_RESIDENCE = re.compile(r"(?i)(?<=\bhalls)\s+of residence$")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$", re.I)
+_ITS_EDGE_AFTER = re.compile(
+    r"['’]?s?\s+(?:(?:site|perimeter|boundary|outer|main|front|security) )?"
+    r"(?:fence|fencing|perimeter|boundary|gates?|railings|walls?|hedge)\b",
+    re.I,
+)
 _OPPOSITE = re.compile(r"\b(?:opposite|across from|across the road from)\s+(?:the\s+)?$", re.I)
 _OUTSIDE_ITS_EDGE = re.compile(
     r"\boutside (?:the |its )?(?:[\w'’-]+ ){0,2}(?:gates?|entrances?|boundary|fence|perimeter|walls?|railings) "
@@ -264,6 +269,14 @@ def _at_one_place(inc: Incident, place: str, compiled: Compiled) -> bool:
     last = [w for w in WORD.findall(place.lower()) if w in want][-1:]
     named_end = re.search(rf"\b{re.escape(last[0])}\b", text[first:]) if last and first >= 0 else None
     if named_end and compiled.pattern("beside_not_in").match(text, first + named_end.end()):
+        return False
+    # "canal towpath outside Bramley Road Allotments perimeter fence": outside its fence is beyond it.
+    if (
+        named_end
+        and kind not in _HOMES
+        and _OUTSIDE.search(text[max(0, first - 20) : first])
+        and _ITS_EDGE_AFTER.match(text, first + named_end.end())
+    ):
         return False
     # "Drove past the garage along Station Road without stopping": passing premises is not being at them (a street
     # or an area he drives along is entered).

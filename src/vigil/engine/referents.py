@@ -81,6 +81,22 @@ _OBJECT_WORDS = frozenset(
         "about",
         "and",
         "or",
+        # "where V1 had taken the children, sat at a table": irregular verbs whose objects the -ed rule misses
+        "taken",
+        "took",
+        "take",
+        "takes",
+        "bring",
+        "brings",
+        "given",
+        "give",
+        "gives",
+        "held",
+        "kept",
+        "shown",
+        "found",
+        "hit",
+        "hurt",
     ]
 )
 # "male in dark Astra sat outside": a name after a preposition and its modifiers is not the subject (not "In the
@@ -98,7 +114,7 @@ _SEEN_WORDS = frozenset(
 _AFTER_WORDS = frozenset(["was", "were", "had", "has", "is", "still"])
 _AWARE_OF = re.compile(r"\b(?:aware|sight|a glimpse|notice|note) of\s+$", re.I)
 _SENTENCE_ENDS = re.compile(r"[a-z][.!?]\s+$")
-_OWN_NOUN = re.compile(r"(?:My|Our|Her|His|Their) [a-z]")
+_OWN_NOUN = re.compile(r"(?:My|Our|Her|His|Their|The) [a-z]")
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 _FIRST_WORD = re.compile(r"\s+([\w'’]+)")
 
