@@ -341,6 +341,13 @@ _SENT_FROM_NETWORK = re.compile(
     r"(?i:(?:staff |guest |office |depot |work |corporate |internal |employee |member )?(?:wi-?fi|network|broadband|"
     r"ip address|computers?|pcs?|terminals?|server))\b"
 )
+_SAME_MAST = re.compile(r"(?i)\bsame (?:phone )?(?:mast|cell|cell site|cell tower)\b")
+_CLAUSE = re.compile(r"[.;](?:\s|$)")
+# "the rota and door log show S1 was the only member of staff on site then": the one who could have made it.
+_ONLY_ONE_THERE = re.compile(
+    r"(?i)\b(S\d+|SUSP|he|she) was the only (?:member of staff|staff member|person|one|employee|member|user|worker)"
+    r"(?: [\w-]+){0,3}? (?:on site|in the building|on shift|present|there|logged in|in the office|with access)\b"
+)
 _SIGNED_NAME = re.compile(r"\bsign(?:ed|s)(?: off)?(?: (?:as|with))? ['‘\"“]?([A-Z][a-z]{2,})\b")
 # A message signed off with a lone initial ("... like old times? N x").
 # "... night night to Rexy. C x'" at a message's end, or the record's "Later texts signed 'C'".
@@ -968,12 +975,13 @@ def _first_names(texts: CaseText) -> set[str]:
 
 
 def pet_names(texts: CaseText) -> set[str]:
-    """What the suspect calls the victim, from her statement ("he always called me Bumble")."""
-    if texts.statement is None:
-        return set()
-    return {
-        m.group(1).lower() for m in texts.compiled.pattern("pet_name").finditer(texts.statement.original)
-    } - _NOT_PET
+    """What the suspect calls the victim, from her statement ("he always called me Bumble") or a record that says
+    so ("'Strong & Sassy' is what S1 calls V1 in front of colleagues")."""
+    pattern = texts.compiled.pattern("pet_name")
+    names = {
+        next(g for g in m.groups() if g).lower() for _iid, _src, a in texts.all() for m in pattern.finditer(a.original)
+    }
+    return names - _NOT_PET
 
 
 def _his_places(suspect: Suspect) -> set[str]:
@@ -1002,7 +1010,7 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
     used = sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", acc_text, re.I))
     if used and len(suspects) == 1:
         sid = next(iter(suspects))
-        add(account, sid, f'uses the name {sid} calls the victim ("{used[0]}", from her statement)', acc_ids)
+        add(account, sid, f'uses the name {sid} calls the victim ("{used[0]}")', acc_ids)
     for sid in suspects:
         initials = {n[0] for sn in texts.cast.suspects if sn.suspect_id == sid for n in sn.first_names if n}
         signed = [m for m in _INITIAL_SIGN_OFF.finditer(acc_text) if (m.group(1) or m.group(2)).lower() in initials]
@@ -1025,6 +1033,20 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         after_block = _CREATED_AFTER_BLOCK.search(acc_text)
         if after_block and (after_block.group(1).upper() == sid or not after_block.group(1).upper().startswith("S")):
             add(account, sid, f'created just after she blocked {sid} ("{after_block.group(0).strip()[:100]}")', acc_ids)
+        # "cell site data puts 07700 900947 and S1's own phone on the same mast at 01:22".
+        mast = next(
+            (
+                s
+                for s in _CLAUSE.split(acc_text)
+                if _SAME_MAST.search(s) and re.search(rf"\b{sid}['’]s (?:own )?(?:phone|mobile|handset)\b", s)
+            ),
+            None,
+        )
+        if mast is not None:
+            add(account, sid, f'its phone was where {sid}\'s phone was ("{mast.strip()[:100]}")', acc_ids)
+        alone = _ONLY_ONE_THERE.search(acc_text)
+        if alone and alone.group(1).upper() in (sid, "SUSP", "HE", "SHE"):
+            add(account, sid, f'made when only {sid} was there ("{alone.group(0).strip()[:100]}")', acc_ids)
         places = _his_places(suspects[sid])
         network = next((m for m in _SENT_FROM_NETWORK.finditer(acc_text) if _named_for(m.group(1), places)), None)
         if network is not None:
