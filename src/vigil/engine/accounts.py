@@ -343,6 +343,12 @@ _SENT_FROM_NETWORK = re.compile(
 )
 _SAME_MAST = re.compile(r"(?i)\bsame (?:phone )?(?:mast|cell|cell site|cell tower)\b")
 _CLAUSE = re.compile(r"[.;](?:\s|$)")
+# "market CCTV shows S1 photographing the stall at 10:20 on 9 May from the position the photo was taken from".
+_CAUGHT_TAKING = re.compile(
+    r"(?i)\b(?:CCTV|footage|camera|video|doorbell)\b[^.;]{0,20}?\b(?:shows?|showed|captured|captures|recorded) "
+    r"(S\d+) (?:photographing|filming|taking (?:photos|pictures|a photo|a picture|video))\b[^.;]{0,80}?"
+    r"\b(?:from the (?:same )?(?:position|spot|place|angle|point)|at the (?:same )?(?:time|moment|minute))\b"
+)
 # "the rota and door log show S1 was the only member of staff on site then": the one who could have made it.
 _ONLY_ONE_THERE = re.compile(
     r"(?i)\b(S\d+|SUSP|he|she) was the only (?:member of staff|staff member|person|one|employee|member|user|worker)"
@@ -1044,6 +1050,9 @@ def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: i
         )
         if mast is not None:
             add(account, sid, f'its phone was where {sid}\'s phone was ("{mast.strip()[:100]}")', acc_ids)
+        caught = _CAUGHT_TAKING.search(acc_text)
+        if caught and caught.group(1).upper() == sid:
+            add(account, sid, f'{sid} was seen taking what it posted ("{caught.group(0).strip()[:100]}")', acc_ids)
         alone = _ONLY_ONE_THERE.search(acc_text)
         if alone and alone.group(1).upper() in (sid, "SUSP", "HE", "SHE"):
             add(account, sid, f'made when only {sid} was there ("{alone.group(0).strip()[:100]}")', acc_ids)

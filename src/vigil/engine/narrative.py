@@ -81,7 +81,9 @@ _PERCEPTION = re.compile(
     # ("got" as received, not "he got out holding a wheel brace": a step he takes, with what he does as he takes it.)
     r"\b(?:found|finds|find|discovered|discover|saw|sees|see|noticed|notice|received|receives|"
     r"got(?! (?:out|up|down|off)(?: of (?:his|her|the|a) [\w-]+)?(?: [a-z]+ing\b|\s*$))|"
-    r"spotted|heard|hears|reported|reports|showed|shows|show|told|recognised|recognized|realised|"
+    # (Not "told him to get out of my way and leave, and pushed past him": an order given, then her own act.)
+    r"spotted|heard|hears|reported|reports|showed|shows|show|told(?! (?:him|her|them|S\d+|SUSP) to\b)|recognised|"
+    r"recognized|realised|"
     r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|caught|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
     r"alleged|describes|described|reported|believes|believed|reps|rpts|rptd|rep'?d|"
     # "She woke to the kitchen drawer being opened": she perceived it; someone else opened it.
