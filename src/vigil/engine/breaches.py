@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from vigil.contract import Behaviour, Breach, Case, Condition, ConditionType, Incident, Order
+from vigil.contract import Behaviour, Breach, Case, Condition, ConditionType, Incident, Order, OrderType
 from vigil.law import Law
 from vigil.law.models import ConditionDef, OrderDef
 
@@ -1350,6 +1350,15 @@ def orders_for_someone_else(case: Case, texts: CaseText) -> dict[str, str]:
     return out
 
 
+def _index_conduct(case: Case, conduct: Conduct, order: Order, day: date) -> bool:
+    """Bail is granted after the arrest for what he did: conduct on the day bail began, where the record shows none of
+    his before it, is what he was arrested for, not a breach of the bail it led to."""
+    if order.type is not OrderType.BAIL_CONDITIONS or order.start_day != day:
+        return False
+    his = [i for i in case.incidents if conduct.attributed.get(i.id) == order.against and i.when is not None]
+    return all(i.when.date() >= day for i in his)  # type: ignore[union-attr]
+
+
 def find_breaches(
     case: Case,
     conduct: Conduct,
@@ -1373,6 +1382,8 @@ def find_breaches(
             continue
         if texts.compiled.pattern("not_yet_known").search(inc.narrative):
             continue  # "Sent three days after the order was made and four days before it was served"
+        if _index_conduct(case, conduct, order, day):
+            continue  # the knife at 02:05 that got him arrested and bailed later that day
         bound_from = max(aware_from or datetime.min, datetime.combine(order.start_day or day, time.min))
         if any(
             other.when is not None and other.when < bound_from and _records_again(inc, other, texts)
