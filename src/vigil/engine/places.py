@@ -78,6 +78,10 @@ def place_alternatives(place: str) -> list[str]:
     return out
 
 
+_LOWER_WORDS = r"[a-z][\w'’-]*(?: [a-z][\w'’-]*)*"
+_PARTS_OF_ONE = re.compile(rf"^(.*[A-Z][\w'’]*) ({_LOWER_WORDS}?) and ({_LOWER_WORDS})$")
+
+
 def _one_place(place: str) -> list[str]:
     # "Market Street, Dunholme", "the Fairfield estate, Ince": the town after the name only says where it is.
     head, comma, _town = place.partition(",")
@@ -103,7 +107,8 @@ def _one_place(place: str) -> list[str]:
     if m:
         return [f"{m.group(1)} {m.group(2)}", f"{m.group(1)} {m.group(3)}"]
     # "Northway Community Centre building and car park": two parts of the named place.
-    m = re.match(r"^(.*[A-Z][\w'’]*) ((?:[a-z][\w'’-]* ?)+?) and ((?:[a-z][\w'’-]* ?)+)$", place)
+    # (One space between words, so a long lowercase run cannot be split into words in exponentially many ways.)
+    m = _PARTS_OF_ONE.match(place)
     if m:
         return [f"{m.group(1)} {m.group(2).strip()}", f"{m.group(1)} {m.group(3).strip()}"]
     return [place]
