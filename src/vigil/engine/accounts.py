@@ -588,8 +588,8 @@ _OWNS_NUMBER = re.compile(
 )
 _CREATED_IN = re.compile(
     r"(?i)\b(?:account|profile|page|handle|channel) (?:was )?(?:created|set up|opened|registered|active)"
-    r"(?: in| since)? (?:\w+ )?((?:19|20)\d\d)\b|\b(?:active|posting|used|run|operated|existing)"
-    r"(?: by [\w ]{1,30}?)? since ((?:19|20)\d\d)\b"
+    r"(?: in| since)? (?:\w+ )?((?:19|20)\d\d)\b|\b(?:active|posting|posted|used|run|operated|existing)"
+    r"(?: by [\w ]{1,30}?| about [\w ]{1,40}?)? since ((?:19|20)\d\d)\b"
 )
 # Likenesses that say the same thing however often they are found (unlike two of his identifiers in the record).
 _LIKENESSES = (

@@ -27,7 +27,7 @@ from .dates import MONTHS, WEEKDAYS, month_number
 from .findings import Conduct, Found
 from .lexicon import Compiled
 from .narrative import Analysis
-from .places import WORD, at_place, inside_zone, measured_distance
+from .places import WORD, ZONE_EXCEPTION, at_place, inside_zone, measured_distance
 from .segments import find_quotes
 
 _IN_PERSON = ("in-person", "other", "gift-or-item", "tracking-or-surveillance")
@@ -1190,6 +1190,13 @@ def _permission_terms(case: Case, order: Order) -> list[Condition]:
         Condition(type=ConditionType.OTHER, text=c.text)
         for c in order.conditions
         if c.type is not ConditionType.OTHER and c.text
+    ]
+    # ... or on the zone's place: "Elm Park Community Centre, save for Saturday handovers under the child arrangements
+    # order" lets him be there for those.
+    conditions += [
+        Condition(type=ConditionType.OTHER, text=f"May attend {c.place}")
+        for c in order.conditions
+        if c.type is ConditionType.EXCLUSION_ZONE and c.place and ZONE_EXCEPTION.search(c.place)
     ]
     if any(c.text and _BY_ARRANGEMENTS.search(c.text) for c in order.conditions):
         conditions += [

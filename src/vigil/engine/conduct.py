@@ -71,6 +71,15 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
             continue
         if report.channel == event.channel and not texts.incidents[report.id].cue_matches("record_of_event"):
             continue
+        if (
+            report.account
+            and report.channel is not None
+            and report.channel != event.channel
+            and report.channel.value in _SENT_CHANNELS
+        ):
+            # "Public post from @northgate_truth ... 'worst kept secret' appears in S1's email of 2 March (I1)": a
+            # post sent from an account is an act of its own, whatever earlier message the record compares it to.
+            continue
         day, month = event.when.day, event.when.month
         dated = re.search(rf"\b(?:on|of|dated) 0?{day}/0?{month}(?:/(?:\d{{4}}|\d{{2}}))?\b", report.narrative)
         # "Statement ... about the evening of 29/08 at about 18:10", "Statement taken on 5 March about the incident at
@@ -106,6 +115,7 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
 
 
 _STATEMENT = re.compile(r"\b(?:MG ?11|statement)\b", re.I)
+_SENT_CHANNELS = frozenset({"social-media", "email", "text-message", "messaging-app", "online-publication"})
 _CLOCK = re.compile(rf"\b(?:at {_ABOUT})?(\d{{1,2}}):(\d{{2}})\b", re.I)
 
 

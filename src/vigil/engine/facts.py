@@ -308,6 +308,15 @@ def gather(
         f.cues[name] = texts.cues(name, keep_negated=True)
     # What another suspect's records say (his contact-centre card, his grievance) says nothing of this course.
     others = {i for i, who in conduct.attributed.items() if who is not None and who != f.principal}
+    # ... nor what an account the record shows is someone else's says ("The account is the business page of Fable
+    # Bakehouse; its owner confirmed she wrote it"): its words are that person's.
+    others |= {
+        i.id
+        for i in case.incidents
+        if i.account
+        and conduct.attributed.get(i.id) is None
+        and any(not m.negated for m in texts.incidents[i.id].cue_matches("not_his_account"))
+    }
     if others:
         f.cues = {name: [c for c in cues if c.incident_id not in others] for name, cues in f.cues.items()}
     f.fear_occasions = _fear_occasions(f)

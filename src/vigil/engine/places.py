@@ -46,6 +46,9 @@ def place_alternatives(place: str) -> list[str]:
     if route:
         ends = (_ROUTE_END.sub("", route.group(n)).strip() for n in ("a", "b"))
         return [f"{route.group('way')} {end}" for end in ends if end]
+    # "Elm Park Community Centre, save for Saturday handovers under the child arrangements order": the exception is a
+    # permission (read with the order's other permissions), not part of the place.
+    place = ZONE_EXCEPTION.sub("", place.strip())
     # "Hollins Lane and all land at Top Fold Farm" names a second place: the farm.
     place = re.sub(
         r"(?i)\s+and all (?:the )?(?:land|fields|grounds|premises|property) (?:at|of|belonging to) ",
@@ -78,6 +81,7 @@ def place_alternatives(place: str) -> list[str]:
     return out
 
 
+ZONE_EXCEPTION = re.compile(r"(?i),?\s+(?:save for|save that|except(?: for| when| during)?|other than|apart from)\s.*$")
 _LOWER_WORDS = r"[a-z][\w'’-]*(?: [a-z][\w'’-]*)*"
 _PARTS_OF_ONE = re.compile(rf"^(.*[A-Z][\w'’]*) ({_LOWER_WORDS}?) and ({_LOWER_WORDS})$")
 
