@@ -522,10 +522,19 @@ def _not_banter(
 def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: CaseText) -> bool:
     """A call to her mother is contact with her mother: the channel alone does not make it contact with her,
     unless the words were for her ("asked her to pass it on") or a third party delivered them (via-third-party)."""
-    if f.source != "channel" or f.type is not Behaviour.CONTACTING or f.incident_id is None:
+    if f.type is not Behaviour.CONTACTING or f.incident_id is None:
+        return False
+    inc = next(i for i in case.incidents if i.id == f.incident_id)
+    # "Email from S1 to the payroll mailbox (not to V1)": the record says it did not go to her, whatever words
+    # called it an email from him.
+    analysis = texts.incidents[inc.id]
+    if any(not m.hypothetical for m in analysis.cue_matches("not_addressed_to_victim")) and not analysis.cue_matches(
+        "pass_on"
+    ):
+        return True
+    if f.source != "channel":
         return False
     by_words = {g.type for g in found if g.incident_id == f.incident_id and g.source != "channel"}
-    inc = next(i for i in case.incidents if i.id == f.incident_id)
     # "Email to the airline's customer relations describing a scald ...": a complaint to an office, not to her.
     to_an_office = bool(_TO_AN_OFFICE.match(inc.narrative))
     if (Behaviour.THIRD_PARTY_CONTACT not in by_words and not to_an_office) or Behaviour.CONTACTING in by_words:

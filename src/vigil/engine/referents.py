@@ -81,6 +81,12 @@ _OBJECT_WORDS = frozenset(
         "about",
         "and",
         "or",
+        # "stood over V1 and said": a person after these prepositions is not the subject
+        "over",
+        "beside",
+        "opposite",
+        "around",
+        "round",
         # "where V1 had taken the children, sat at a table": irregular verbs whose objects the -ed rule misses
         "taken",
         "took",
