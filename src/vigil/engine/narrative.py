@@ -215,6 +215,9 @@ _BODY = re.compile(
     r"environmental health|HR|management|committee|board)\b(?![\w'’-])(?!['’]s)",
     re.I,
 )
+_VOICE_OF = re.compile(
+    r"\bvoice (?:as|is|was) (?:that of )?(?P<who>S\d+|SUSP|the suspect)(?:['’]s)?\b[^:'‘\"“]{0,10}:?\s*$", re.I
+)
 _LABEL_WORD = re.compile(r"\s+(?:statement|account|MG ?11)\b", re.I)
 # "MG11 extract, Donna CLEGG (mother), 26/09/2026: '...'" in the victim's file: a statement someone made, headed
 # by its maker (not a suspect's interview).
@@ -667,6 +670,12 @@ class Analysis:
         spoken_to = self._referent_at(prefix_start + heard.start("who")) if heard is not None else None
         if spoken_to is not None:
             return self.resolve(spoken_to)
+        voice = _VOICE_OF.search(prefix)
+        if voice is not None:
+            # "V1 and her sister both identify the voice as S1's: '...'": the voice named is the speaker.
+            ref = self._referent_at(prefix_start + voice.start("who"))
+            if ref is not None:
+                return self.resolve(ref)
         if _WITNESS_LABEL.search(prefix):
             return THIRD  # the witness's own account, in her words
         author = _AUTHORED_BY.search(prefix)
