@@ -23,6 +23,8 @@ _THINGS_THAT_ARRIVE = (
     *("card", "cards", "taxi", "taxis", "delivery", "deliveries", "order", "orders", "post", "food", "gift", "gifts"),
     *("box", "boxes", "papers", "bill", "bills", "fine", "fines", "account", "accounts", "profile", "profiles"),
     *("message", "messages", "text", "texts", "email", "emails", "comment", "comments"),
+    # "a book arrived at my house", "a bouquet came to the door".
+    *("book", "books", "bouquet", "hamper", "envelope", "envelopes", "note", "notes", "present", "presents"),
     # "the heating turned up to 30 degrees", "the music turned up again at 2am": a dial, not a visit.
     *("heating", "thermostat", "music", "volume", "radio", "telly", "tv", "bass", "sound"),
 )
