@@ -552,7 +552,8 @@ def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: 
 _COPIED = re.compile(r"\b(?:copied|cc'?d|copying) to\b", re.I)
 _TO_AN_OFFICE = re.compile(
     r"(?:[\w-]+ ){0,2}?(?:e-?mail|letter|complaint|message|claim)s? to (?:the |a |an |his |her |their )?"
-    r"(?:[\w'’&-]+ ){0,3}?(?:customer relations|customer services?|complaints (?:team|department|unit)"
+    r"(?:[\w'’&-]+ ){0,3}?(?:customer relations|customer services?"
+    r"|complaints (?:team|department|unit|address|inbox|line)"
     r"|claims (?:team|department)|head office|regulator|ombudsman|insurers?)\b",
     re.I,
 )
