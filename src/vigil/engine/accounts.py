@@ -540,6 +540,8 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
     for inc in case.incidents:
         if inc.suspect_id:
             own[inc.suspect_id].append(inc)
+    # What the suspect calls her is the same for every account and round: read it once.
+    names = pet_names(texts)
     # Accounts already tied to a suspect lend their words to the comparison (links are transitive).
     for _ in range(3):
         before = {k for k, lk in links.items() if lk.strong or len(lk.reasons) >= 2}
@@ -547,7 +549,7 @@ def link_accounts(case: Case, texts: CaseText) -> list[Link]:
         for account, sid in sorted(before):  # a set: sorted, so the pooled text (and result) never depends on hashing
             pool.setdefault(sid, []).extend(by_account[account])
         for account, incs in by_account.items():
-            _weak_reasons(account, incs, suspects, pool, texts, add)
+            _weak_reasons(account, incs, suspects, pool, texts, add, names)
         after = {k for k, lk in links.items() if lk.strong or len(lk.reasons) >= 2}
         if after == before:
             break
@@ -1008,10 +1010,9 @@ def _named_for(name: str, places: set[str]) -> bool:
     return any(w in places for w in _CAPITAL_WORD.findall(name))
 
 
-def _weak_reasons(account, incs, suspects, pool, texts, add) -> None:  # type: ignore[no-untyped-def]
+def _weak_reasons(account, incs, suspects, pool, texts, add, names) -> None:  # type: ignore[no-untyped-def]
     acc_text = " ".join(i.narrative for i in incs)
     acc_ids = [i.id for i in incs]
-    names = pet_names(texts)
     victim_words = _victim_names(texts)
     first_names = _first_names(texts)
     used = sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", acc_text, re.I))

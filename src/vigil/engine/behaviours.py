@@ -519,6 +519,12 @@ def _not_banter(
     ]
 
 
+def not_to_victim(analysis: Analysis) -> bool:
+    """The record says the message did not go to her ("Not addressed or copied to V1", "to the payroll mailbox (not to
+    V1)"): whatever it says of her, it is not contact with her."""
+    return any(not m.hypothetical for m in analysis.cue_matches("not_addressed_to_victim"))
+
+
 def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: CaseText) -> bool:
     """A call to her mother is contact with her mother: the channel alone does not make it contact with her,
     unless the words were for her ("asked her to pass it on") or a third party delivered them (via-third-party)."""
@@ -528,9 +534,7 @@ def _contact_with_someone_else(f: Found, found: list[Found], case: Case, texts: 
     # "Email from S1 to the payroll mailbox (not to V1)": the record says it did not go to her, whatever words
     # called it an email from him.
     analysis = texts.incidents[inc.id]
-    if any(not m.hypothetical for m in analysis.cue_matches("not_addressed_to_victim")) and not analysis.cue_matches(
-        "pass_on"
-    ):
+    if not_to_victim(analysis) and not analysis.cue_matches("pass_on"):
         return True
     if f.source != "channel":
         return False

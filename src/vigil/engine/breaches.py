@@ -21,7 +21,7 @@ from vigil.contract import Behaviour, Breach, Case, Condition, ConditionType, In
 from vigil.law import Law
 from vigil.law.models import ConditionDef, OrderDef
 
-from .behaviours import CaseText
+from .behaviours import CaseText, not_to_victim
 from .conduct import same_event
 from .dates import MONTHS, WEEKDAYS, month_number
 from .findings import Conduct, Found
@@ -799,7 +799,7 @@ def _conditions_breached(
     # the tribunal"): the court's process, not his contact with her.
     court_served = channel in _WRITTEN and bool(_SERVED_BY_COURT.search(_unquoted(inc.narrative)))
     # "Letter from S1's solicitors to Ofsted's legal team ... Not addressed or copied to V1": not to her at all.
-    not_to_her = any(not m.hypothetical for m in analysis.cue_matches("not_addressed_to_victim"))
+    not_to_her = not_to_victim(analysis)
     if (
         (_LAW_FIRM.search(inc.narrative) and _TO_HER_SOLICITORS.search(inc.narrative))
         or via_her_firm

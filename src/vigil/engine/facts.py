@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from vigil.contract import Behaviour, Case, Order, OrderType, Relationship
 
-from .behaviours import CaseText
+from .behaviours import CaseText, not_to_victim
 from .conduct import course_people
 from .findings import Conduct, Cue, Found, Occasion
 
@@ -188,7 +188,7 @@ def gather(
         for i in case.incidents
         if any(texts.incidents[i.id].cue_matches(c) for c in ("no_conduct", "not_about_victim"))
         # "Email from S1 to the payroll mailbox (not to V1)": sent to someone else about his own affairs.
-        or any(not m.hypothetical for m in texts.incidents[i.id].cue_matches("not_addressed_to_victim"))
+        or not_to_victim(texts.incidents[i.id])
         # "101 call from S1 reporting livestock worrying": his own report to the police, nothing towards her.
         or any(not m.negated for m in texts.incidents[i.id].cue_matches("to_police"))
     }
