@@ -338,6 +338,9 @@ def _incident_behaviours(
             and (analysis.cue_matches("exculpation") or analysis.cue_matches("not_his_record"))
         ):
             return found  # the record shows someone else did it ("V1's own public Facebook post")
+        # "V1 sent a direct message to @alan_strand_fan from her own account": the record is of her message, so the
+        # channel filed against him is no contact by him (his words, if the record has any, still count).
+        her_own = bool(analysis.cue_matches("not_his_record"))
         if any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")):
             return found  # "it does not name or refer to V1": not conduct towards her, however unwelcome
         within = bool(analysis.cue_matches("within_relationship"))  # "(still together)": not the course
@@ -352,6 +355,7 @@ def _incident_behaviours(
                 channel
                 and channel in bp.channels
                 and not within
+                and not her_own
                 and not (displayed and bp.code is Behaviour.UNWANTED_GIFTS)
             ):
                 words = inc.narrative.strip().split(". ")[0][:120]

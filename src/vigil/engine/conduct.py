@@ -99,8 +99,9 @@ def _reports_earlier(a: Incident, b: Incident, texts: CaseText) -> bool:
         # A statement that names the day is a record of the event there ("MG11 of V1 taken 14/06: 'About ten to
         # midnight on Friday ...'", beside the log outside the same bar), whatever words it uses for it; not a log's
         # passing "Previous on 10/11".
+        # ("Statement of IP taken 15/11 about the incident at Gate 4 in the early hours of 14/11": its date.)
         if (
-            (named_day or weekday)
+            (dated or named_day or weekday)
             and _STATEMENT.search(report.narrative)
             and _same_named_place(report, event)
             and report.channel == event.channel

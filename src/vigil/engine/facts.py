@@ -157,6 +157,24 @@ _HIS_AGENT = re.compile(
     r"\b(?:acting|instructed|working|engaged|hired) (?:for|by|on behalf of) (?:S\d+|the suspect)\b"
     r"|\b(?:S\d+|the suspect)['’]s (?:solicitors?|lawyers?|agents?|representatives?|barristers?|counsel)\b"
 )
+# "Harlow Legal, solicitors acting for Tidewater Marine": acting for the firm his identifiers name.
+_ACTING_FOR = re.compile(
+    r"\b(?:acting|instructed|working|engaged) (?:for|by|on behalf of) ((?:[A-Z][\w&'’-]*\s?){1,3})"
+)
+
+
+def _acts_for_suspect(description: str, case: Case) -> bool:
+    """A third party who acts for the suspect: by his id, or for a name or firm among his identifiers."""
+    if _HIS_AGENT.search(description):
+        return True
+    mine = " ".join(i for s in case.suspects for i in s.identifiers).lower()
+    return any(
+        len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", mine)
+        for m in _ACTING_FOR.finditer(description)
+        for name in (m.group(1).strip().lower(),)
+    )
+
+
 STALKING_ORDERS = frozenset({OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER})
 # Being where she is: the acts a record that he did nothing towards her (or that she welcomed him) undoes.
 PRESENCE = frozenset({Behaviour.TURNING_UP_UNANNOUNCED, Behaviour.LOITERING})
@@ -301,7 +319,7 @@ def gather(
     ]
     # "Email from W1 (HR) inviting her to a grievance meeting": another's lawful step, taken on their own, gives his
     # course no lawful purpose (his agent's does: "process server instructed by Blake & Co, acting for S1").
-    agents = {t.id for t in case.third_parties or [] if _HIS_AGENT.search(t.description or "")}
+    agents = {t.id for t in case.third_parties or [] if _acts_for_suspect(t.description or "", case)}
     own_steps = {i.id for i in case.incidents if i.id in others and i.actor_id not in agents}
     for name in ("lawful_purpose", "journalism", "campaign"):
         f.cues[name] = [c for c in f.cues[name] if c.incident_id not in own_steps]
