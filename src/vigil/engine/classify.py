@@ -220,6 +220,28 @@ def _nothing_done(f: Facts, v: Verdict, cleared: list[Cue]) -> bool:
         )
         return True
     acts = {b.type for b in f.behaviours if b.incident_id}
+    recorded = [i for occ in f.occasions for i in occ.incident_ids]
+    if (
+        any(i in f.permitted for i in recorded)
+        and all(i in f.permitted or i in f.idle_ids for i in recorded)
+        and {b.type for b in f.behaviours if b.incident_id in f.permitted} <= {Behaviour.CONTACTING}
+    ):
+        # A message on the children's app the order permits, and his being at the gala it lets him attend without
+        # going near her: what an order allows, and nothing else done towards her, is no offence.
+        kept = [i for i in recorded if i in f.permitted]
+        idle = sorted(i for i in recorded if i in f.idle_ids)
+        v.category = Category.NO_OFFENCE
+        v.rationale.append(
+            f"No offence shown: {_ids(kept)} {'keeps' if len(kept) == 1 else 'keep'} to what the order allows "
+            f"({_quote(f.permitted[kept[0]], 100)})"
+            + (
+                f" and {_ids(idle)} {'shows' if len(idle) == 1 else 'show'} nothing done towards the victim"
+                if idle
+                else ""
+            )
+            + ". Keep the record so later conduct can be linked."
+        )
+        return True
     if len(f.occasions) > 1 and f.idle_ids and acts <= {Behaviour.CONTACTING}:
         # A polite note, then her reports to the council and a planning objection: only one occasion shows
         # anything done towards her, and that one is contact with nothing threatening or abusive in it.
