@@ -224,6 +224,8 @@ def _nothing_done(f: Facts, v: Verdict, cleared: list[Cue]) -> bool:
     if (
         any(i in f.permitted for i in recorded)
         and all(i in f.permitted or i in f.idle_ids for i in recorded)
+        # (Another suspect's act, his brother's abuse at the checkout, is not what the order allows.)
+        and all(i.id in recorded or f.texts.acting_alone(i) for i in f.case.incidents)
         and {b.type for b in f.behaviours if b.incident_id in f.permitted} <= {Behaviour.CONTACTING}
     ):
         # A message on the children's app the order permits, and his being at the gala it lets him attend without

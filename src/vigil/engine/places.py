@@ -58,6 +58,15 @@ def place_alternatives(place: str) -> list[str]:
     # "14 Albion Street, including the communal areas" widens the place it names: the address covers them.
     # So does "Low Ashgill Farm and its land": the farm's land is the farm ("the yard and its access
     # road", "Glow Studio and the pavement outside it", too).
+    # "Northgate Rep Theatre, Bridge Street, including its car park": the car park is named "Northgate Rep car park"
+    # as often as by the theatre's whole name, so it is a place of its own too.
+    parts = [
+        f"{name} {part}"
+        for m in _ITS_PART.finditer(place)
+        for head in [_ITS_PART.sub("", place).split(",")[0].strip()]
+        for part in [m.group(1).lower()]
+        for name in ([head] + ([head.rsplit(" ", 1)[0]] if len(head.split()) >= 3 else []))
+    ]
     place = re.sub(
         r"(?i),?\s+(?:including|incl\.?|together with|and all|and its (?:land|grounds|buildings|outbuildings|yards?|"
         r"fields|curtilage|gardens?|car park|access road|approach road|driveway|drive|entrance|forecourt)|"
@@ -66,6 +75,8 @@ def place_alternatives(place: str) -> list[str]:
         "",
         place.strip(),
     )
+    if parts:
+        return [*place_alternatives(_ITS_PART.sub("", place)), *parts]
     # "the town of Ashby": the town is Ashby ("Linden Grove, Ashby" is in it).
     place = re.sub(r"(?i)^(?:the )?(?:town|village|city|hamlet|parish) of\s+", "", place)
     # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
@@ -81,6 +92,9 @@ def place_alternatives(place: str) -> list[str]:
     return out
 
 
+_ITS_PART = re.compile(
+    r"(?i),?\s+(?:including|incl\.?|and) (?:its|the) (car park|forecourt|grounds|yard|garden|gardens|driveway|drive)\b"
+)
 ZONE_EXCEPTION = re.compile(r"(?i),?\s+(?:save for|save that|except(?: for| when| during)?|other than|apart from)\s.*$")
 _LOWER_WORDS = r"[a-z][\w'’-]*(?: [a-z][\w'’-]*)*"
 _PARTS_OF_ONE = re.compile(rf"^(.*[A-Z][\w'’]*) ({_LOWER_WORDS}?) and ({_LOWER_WORDS})$")
