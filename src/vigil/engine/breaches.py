@@ -212,6 +212,9 @@ _MAY_MESSAGE = re.compile(
     # "Exception: video-call contact with the child Alfie Kershaw as provided by the child arrangements order".
     r"|\b(?:video-?call|telephone|phone|indirect) contact with (?:the child |the children |his son |his daughter )?"
     r"([A-Z][\w'’-]+)"
+    # "may text the applicant solely about arrangements for contact with the child Yasmin": her, by her part in it.
+    r"|\bmay (?:text|call|phone|telephone|ring|e-?mail|message|write to|contact) (the (?:applicant|protected person|"
+    r"complainant|victim|claimant|mother|father|other parent))\b"
 )
 # The child's call used to reach the other parent: "go and get Mummy, tell her Daddy needs two minutes".
 _THROUGH_THE_CHILD = re.compile(
@@ -241,6 +244,8 @@ def _to_permitted_person(inc: Incident, text: str, via: str) -> bool:
         return False
     if named.group(2) and _THROUGH_THE_CHILD.search(inc.narrative):
         return False
+    if named.group(3):
+        return True  # a message is to her: the permission names her by her part in the proceedings
     first = (named.group(1) or named.group(2)).lower()
     return bool(re.search(rf"\b{re.escape(first)}\b", f"{inc.narrative} {via}", re.I))
 
@@ -554,7 +559,10 @@ _HER_SET = re.compile(
 )
 _AS_ALLOWED = re.compile(
     r"(?i)\b(?:in line with|in accordance with|as (?:allowed|permitted) by|within the terms of) (?:his|her|their|the) "
-    r"(?:bail|bail conditions|order|conditions|injunction|licence)\b|\bthe (?:one )?(?:escorted |accompanied )?visit "
+    r"(?:bail|bail conditions|order|conditions|injunction|licence)\b"
+    # "Handover of Ella at Greenway Leisure Centre reception as the child arrangements order provides."
+    r"|\bas (?:the|his|her|their) (?:child arrangements order|CAO|contact order|family court order|court order) "
+    r"(?:provides|allows|permits|directs|sets out|requires)\b|\bthe (?:one )?(?:escorted |accompanied )?visit "
     r"(?:his|her|the) (?:bail|order|conditions) (?:allows?|permits?)\b"
 )
 _TRAVEL_WINDOW = re.compile(
