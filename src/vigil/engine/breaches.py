@@ -822,6 +822,8 @@ def _conditions_breached(
         bool(analysis.cue_matches("not_sent_to_victim") or analysis.cue_matches("to_police"))
         and Behaviour.CONTACTING not in types
     )
+    # "IP rang S1 at 07:15 from her own mobile": her call, filed against him, is no contact by him.
+    elsewhere = elsewhere or (bool(analysis.cue_matches("not_his_record")) and Behaviour.CONTACTING not in types)
     # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
     # So is a second suspect he sent (his brother parked in the street): the zone binds only the one it names.
     by_agent = (bool(inc.actor_id) and case.suspect(inc.actor_id) is None) or (

@@ -77,6 +77,11 @@ def place_alternatives(place: str) -> list[str]:
     )
     if parts:
         return [*place_alternatives(_ITS_PART.sub("", place)), *parts]
+    # "Ferris Lock, the lock cottage and both lock landings": the named place, then its parts in lower case.
+    listed = _NAMED_THEN_PARTS.match(place.strip())
+    if listed:
+        head = listed.group(1)
+        return [head, *(f"{head} {p.strip()}" for p in listed.group(2, 3) if p)]
     # "the town of Ashby": the town is Ashby ("Linden Grove, Ashby" is in it).
     place = re.sub(r"(?i)^(?:the )?(?:town|village|city|hamlet|parish) of\s+", "", place)
     # "Millbrook village (inside the 30 mph signs)": the brackets say where its edges are, not what it is called.
@@ -94,6 +99,10 @@ def place_alternatives(place: str) -> list[str]:
 
 _ITS_PART = re.compile(
     r"(?i),?\s+(?:including|incl\.?|and) (?:its|the) (car park|forecourt|grounds|yard|garden|gardens|driveway|drive)\b"
+)
+_NAMED_THEN_PARTS = re.compile(
+    r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+), (?:the|its|both|all) ([a-z][a-z '’-]*?)"
+    r"(?: and (?:the |its |both |all )?([a-z][a-z '’-]*))?$"
 )
 ZONE_EXCEPTION = re.compile(r"(?i),?\s+(?:save for|save that|except(?: for| when| during)?|other than|apart from)\s.*$")
 _LOWER_WORDS = r"[a-z][\w'’-]*(?: [a-z][\w'’-]*)*"

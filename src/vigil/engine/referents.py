@@ -55,6 +55,8 @@ _OBJECT_WORDS = frozenset(
         "towards",
         "behind",
         "near",
+        "aboard",  # "S1 stepped aboard Girl Jess uninvited carrying a boathook": a boat's name, not the doer
+        "onto",
         "past",
         "saw",
         "see",
