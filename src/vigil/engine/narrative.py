@@ -84,7 +84,10 @@ _PERCEPTION = re.compile(
     # (Not "told him to get out of my way and leave, and pushed past him": an order given, then her own act.)
     r"spotted|heard|hears|reported|reports|showed|shows|show|told(?! (?:him|her|them|S\d+|SUSP) to\b)|recognised|"
     r"recognized|realised|"
-    r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|caught|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
+    r"obtained|seized|requested|read|reads|says|said|captured|captures|recorded|records|"
+    # (Not a punch that landed: "i caught him clean and broke his nose".)
+    r"caught(?! (?:him|her|them|S\d+) (?:clean|flush|square|full|with (?:a|an|my|his|her) "
+    r"(?:punch|jab|hook|right|left|elbow|knee|head)))|states|stated|confirms|confirmed|discloses|disclosed|alleges|"
     r"alleged|describes|described|reported|believes|believed|reps|rpts|rptd|rep'?d|"
     # "She woke to the kitchen drawer being opened": she perceived it; someone else opened it.
     r"(?:woke|wakes|awoke|woken|waking)(?: up)? to|"
