@@ -225,6 +225,10 @@ def _at_home(inc: Incident, compiled: Compiled) -> bool:
     return bool(compiled.pattern("at_her_home").search(inc.narrative))
 
 
+_HAND_DELIVERED = re.compile(
+    r"(?i)\b(?:hand[- ]delivered|delivered by hand|by hand|no stamp|no postmark|unstamped|(?:pushed|put|posted) "
+    r"(?:it )?through (?:her|my|the|V\d+['’]s|IP['’]s) (?:letterbox|letter box|door))\b"
+)
 _REMOTE = frozenset({"text-message", "phone-call", "email", "social-media", "messaging-app", "online-publication"})
 
 
@@ -238,6 +242,8 @@ def _physical(f: Facts, iids: list[str], incidents: dict, law: Law) -> bool:  # 
             b.incident_id == iid for found in f.types.values() for b in found
         ):
             return True  # not a record in which nothing was done ("drove past on her way to work, did not slow")
+        if channel == "letter" and _HAND_DELIVERED.search(inc.narrative):
+            return True  # "Hand-delivered envelope (no stamp, no postmark) found on V1's doormat": he came to her door
         if channel == "tracking-or-surveillance":
             if any(b.incident_id == iid for b in f.types.get(Behaviour.TRACKING_DEVICE, [])):
                 return True

@@ -106,7 +106,8 @@ _ANY_AGENT = re.compile(r"^[^.;:()]{0,14}?\bby\s", re.I)
 _SUBORDINATOR = re.compile(
     # Not "who I know as Wayne Booth": naming, not a clause.
     r"\b(?:(?<!know )(?<!known )(?<!knew )(?<!identified )as|when|while|whilst|after|before|because|if|until|since|once"
-    r"|where|whether)\s+$",
+    # "Strava account 'Shadow Rider', which V1 had accepted as a follower on 18 June, logged a ride": a relative clause.
+    r"|where|whether|which|whom)\s+$",
     re.I,
 )
 
