@@ -335,12 +335,12 @@ def _incident_behaviours(
         if (
             inc.suspect_id is None
             and has_suspects
-            and (analysis.cue_matches("exculpation") or analysis.cue_matches("not_his_record"))
+            and (analysis.cue_matches("exculpation") or her_own_record(analysis))
         ):
             return found  # the record shows someone else did it ("V1's own public Facebook post")
         # "V1 sent a direct message to @alan_strand_fan from her own account": the record is of her message, so the
         # channel filed against him is no contact by him (his words, if the record has any, still count).
-        her_own = bool(analysis.cue_matches("not_his_record"))
+        her_own = her_own_record(analysis)
         if any(not m.hypothetical and m.actor.role != "victim" for m in analysis.cue_matches("not_about_victim")):
             return found  # "it does not name or refer to V1": not conduct towards her, however unwelcome
         within = bool(analysis.cue_matches("within_relationship"))  # "(still together)": not the course
@@ -521,6 +521,12 @@ def _not_banter(
         for f in found
         if not (f.type in types and (source is None or f.source == source) and words.search(f.evidence))
     ]
+
+
+def her_own_record(analysis: Analysis) -> bool:
+    """The record is of her own act or message ("V1's own post", "V1 sent a direct message to @x from her own
+    account", "IP rang S1 from her own mobile"), though it may be filed against him."""
+    return bool(analysis.cue_matches("not_his_record"))
 
 
 def not_to_victim(analysis: Analysis) -> bool:

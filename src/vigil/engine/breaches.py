@@ -21,7 +21,7 @@ from vigil.contract import Behaviour, Breach, Case, Condition, ConditionType, In
 from vigil.law import Law
 from vigil.law.models import ConditionDef, OrderDef
 
-from .behaviours import CaseText, not_to_victim
+from .behaviours import CaseText, her_own_record, not_to_victim
 from .conduct import same_event
 from .dates import MONTHS, WEEKDAYS, month_number
 from .findings import Conduct, Found
@@ -823,7 +823,7 @@ def _conditions_breached(
         and Behaviour.CONTACTING not in types
     )
     # "IP rang S1 at 07:15 from her own mobile": her call, filed against him, is no contact by him.
-    elsewhere = elsewhere or (bool(analysis.cue_matches("not_his_record")) and Behaviour.CONTACTING not in types)
+    elsewhere = elsewhere or (her_own_record(analysis) and Behaviour.CONTACTING not in types)
     # A zone keeps him out: a friend he sent to sit in the street is procured watching, not his presence.
     # So is a second suspect he sent (his brother parked in the street): the zone binds only the one it names.
     by_agent = (bool(inc.actor_id) and case.suspect(inc.actor_id) is None) or (

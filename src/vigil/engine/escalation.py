@@ -125,7 +125,7 @@ def detect(f: Facts, law: Law) -> EscalationResult:
     # Proximity: from public places to her home (following her on a run, then at her window, then her door).
     # (A letter he brought to her door himself counts here: it shows he has found where she lives; beside remote
     # contact it is still a letter, so it does not make calls-then-letters-then-visits any less a move closer.)
-    by_hand = [_physical(f, o.incident_ids, incidents, law, by_hand=True) for o in occ]
+    by_hand = [p or _brought_by_hand(o.incident_ids, incidents) for o, p in zip(occ, physical, strict=True)]
     places = [
         (o, any(_at_home(incidents[i], f.texts.compiled) for i in o.incident_ids))
         for o, p in zip(occ, by_hand, strict=True)
@@ -235,7 +235,7 @@ _HAND_DELIVERED = re.compile(
 _REMOTE = frozenset({"text-message", "phone-call", "email", "social-media", "messaging-app", "online-publication"})
 
 
-def _physical(f: Facts, iids: list[str], incidents: dict, law: Law, by_hand: bool = False) -> bool:  # type: ignore[type-arg]
+def _physical(f: Facts, iids: list[str], incidents: dict, law: Law) -> bool:  # type: ignore[type-arg]
     """He was there in person, or placed something there. Watching her through a camera app, or a message that
     shows he saw the yard on camera, is remote however close it feels; a tracker hidden on her car is not."""
     for iid in iids:
@@ -245,8 +245,6 @@ def _physical(f: Facts, iids: list[str], incidents: dict, law: Law, by_hand: boo
             b.incident_id == iid for found in f.types.values() for b in found
         ):
             return True  # not a record in which nothing was done ("drove past on her way to work, did not slow")
-        if by_hand and channel == "letter" and _HAND_DELIVERED.search(inc.narrative):
-            return True  # "Hand-delivered envelope (no stamp, no postmark) found on V1's doormat": he came to her door
         if channel == "tracking-or-surveillance":
             if any(b.incident_id == iid for b in f.types.get(Behaviour.TRACKING_DEVICE, [])):
                 return True
@@ -260,6 +258,16 @@ def _physical(f: Facts, iids: list[str], incidents: dict, law: Law, by_hand: boo
                 if b.incident_id == iid and not (channel in _REMOTE and _THROUGH_A_SCREEN.search(b.evidence)):
                     return True
     return False
+
+
+def _brought_by_hand(iids: list[str], incidents: dict) -> bool:  # type: ignore[type-arg]
+    """ "Hand-delivered envelope (no stamp, no postmark) found on V1's doormat": he came to her door with it."""
+    return any(
+        incidents[i].channel is not None
+        and incidents[i].channel.value == "letter"
+        and bool(_HAND_DELIVERED.search(incidents[i].narrative))
+        for i in iids
+    )
 
 
 def _her_home_published(f: Facts, iids: list[str]) -> bool:

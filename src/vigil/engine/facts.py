@@ -168,11 +168,8 @@ def _acts_for_suspect(description: str, case: Case) -> bool:
     if _HIS_AGENT.search(description):
         return True
     mine = " ".join(i for s in case.suspects for i in s.identifiers).lower()
-    return any(
-        len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", mine)
-        for m in _ACTING_FOR.finditer(description)
-        for name in (m.group(1).strip().lower(),)
-    )
+    names = (m.group(1).strip().lower() for m in _ACTING_FOR.finditer(description))
+    return any(len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", mine) for name in names)
 
 
 STALKING_ORDERS = frozenset({OrderType.STALKING_PROTECTION_ORDER, OrderType.INTERIM_STALKING_PROTECTION_ORDER})

@@ -60,13 +60,11 @@ def place_alternatives(place: str) -> list[str]:
     # road", "Glow Studio and the pavement outside it", too).
     # "Northgate Rep Theatre, Bridge Street, including its car park": the car park is named "Northgate Rep car park"
     # as often as by the theatre's whole name, so it is a place of its own too.
-    parts = [
-        f"{name} {part}"
-        for m in _ITS_PART.finditer(place)
-        for head in [_ITS_PART.sub("", place).split(",")[0].strip()]
-        for part in [m.group(1).lower()]
-        for name in ([head] + ([head.rsplit(" ", 1)[0]] if len(head.split()) >= 3 else []))
-    ]
+    parts = [m.group(1).lower() for m in _ITS_PART.finditer(place)]
+    if parts:
+        head = _ITS_PART.sub("", place).split(",")[0].strip()
+        names = [head, head.rsplit(" ", 1)[0]] if len(head.split()) >= 3 else [head]
+        parts = [f"{name} {part}" for part in parts for name in names]
     place = re.sub(
         r"(?i),?\s+(?:including|incl\.?|together with|and all|and its (?:land|grounds|buildings|outbuildings|yards?|"
         r"fields|curtilage|gardens?|car park|access road|approach road|driveway|drive|entrance|forecourt)|"
